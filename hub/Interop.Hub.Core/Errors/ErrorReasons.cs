@@ -1,0 +1,21 @@
+namespace Interop.Hub.Core.Errors;
+
+/// <summary>
+/// The stable reasons carried in <c>google.rpc.ErrorInfo</c> (domain
+/// <see cref="Domain"/>). Clients branch on these strings: never rename one.
+/// </summary>
+public static class ErrorReasons
+{
+    public const string Domain = "interop";
+
+    public const string InvalidArgument = "INVALID_ARGUMENT";
+    public const string RequestIdReused = "REQUEST_ID_REUSED";
+    public const string NotFound = "NOT_FOUND";
+    public const string RevisionMismatch = "REVISION_MISMATCH";
+    public const string IllegalTransition = "ILLEGAL_TRANSITION";
+    public const string DuplicateApplication = "DUPLICATE_APPLICATION";
+    public const string NumberTaken = "NUMBER_TAKEN";
+    public const string CounterExhausted = "COUNTER_EXHAUSTED";
+    public const string AttributedElsewhere = "ATTRIBUTED_ELSEWHERE";
+    public const string CheckpointExpired = "CHECKPOINT_EXPIRED";
+}
