@@ -1,0 +1,23 @@
+namespace Interop.Hub.Storage.Applications;
+
+/// <summary>A row of <c>applications</c> as Dapper reads it.</summary>
+internal sealed class ApplicationRow
+{
+    public string Number { get; init; } = "";
+    public string Departement { get; init; } = "";
+    public string RegisteringDesk { get; init; } = "";
+    public string Origin { get; init; } = "";
+    public string Status { get; init; } = "";
+    public long Revision { get; init; }
+    public DateOnly FiledDate { get; init; }
+    public DateOnly? LastRenewedDate { get; init; }
+    public DateOnly ExpiryDate { get; init; }
+    public string? RadiationReason { get; init; }
+    public DateOnly? RadiationDate { get; init; }
+    public DateOnly? WarningLetterDate { get; init; }
+    public string? InadmissibilityReason { get; init; }
+    public string? MergedInto { get; init; }
+    public string? Household { get; init; }
+    public DateTime CreatedAt { get; init; }
+    public DateTime UpdatedAt { get; init; }
+}

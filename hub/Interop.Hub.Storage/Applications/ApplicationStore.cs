@@ -1,0 +1,146 @@
+using System.Text;
+using Dapper;
+using Interop.Hub.Core.Applications;
+using Npgsql;
+
+namespace Interop.Hub.Storage.Applications;
+
+/// <summary>Reads and writes <c>applications</c>. The caller owns the transaction.</summary>
+public sealed class ApplicationStore
+{
+    private const string Columns = """
+        number, departement, registering_desk, origin, status, revision, filed_date, last_renewed_date, expiry_date,
+        radiation_reason, radiation_date, warning_letter_date, inadmissibility_reason, merged_into,
+        household::text AS household, created_at, updated_at
+        """;
+
+    public async Task<ApplicationRecord?> GetAsync(
+        NpgsqlConnection connection, string number, CancellationToken cancellationToken)
+    {
+        var row = await connection.QuerySingleOrDefaultAsync<ApplicationRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM applications WHERE number = @number", new { number }, cancellationToken: cancellationToken));
+        return row is null ? null : ApplicationRowMapper.ToRecord(row);
+    }
+
+    /// <summary>Reads the application and locks its row until the transaction ends, so concurrent writers queue.</summary>
+    public async Task<ApplicationRecord?> GetForUpdateAsync(
+        NpgsqlTransaction transaction, string number, CancellationToken cancellationToken)
+    {
+        var row = await transaction.Connection!.QuerySingleOrDefaultAsync<ApplicationRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM applications WHERE number = @number FOR UPDATE",
+            new { number },
+            transaction,
+            cancellationToken: cancellationToken));
+        return row is null ? null : ApplicationRowMapper.ToRecord(row);
+    }
+
+    public async Task<bool> ExistsAsync(NpgsqlTransaction transaction, string number, CancellationToken cancellationToken) =>
+        await transaction.Connection!.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "SELECT EXISTS (SELECT 1 FROM applications WHERE number = @number)", new { number }, transaction, cancellationToken: cancellationToken));
+
+    /// <summary>Inserts a new application; <paramref name="origin"/> is <c>registered</c> or <c>imported</c>.</summary>
+    public Task InsertAsync(
+        NpgsqlTransaction transaction, ApplicationRecord record, string origin, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            INSERT INTO applications (
+                number, departement, registering_desk, origin, status, revision, filed_date, last_renewed_date, expiry_date,
+                radiation_reason, radiation_date, warning_letter_date, inadmissibility_reason, merged_into,
+                household, wished_communes, created_at, updated_at)
+            VALUES (
+                @Number, @Departement, @RegisteringDesk, @Origin, @Status, @Revision, @FiledDate, @LastRenewedDate, @ExpiryDate,
+                @RadiationReason, @RadiationDate, @WarningLetterDate, @InadmissibilityReason, @MergedInto,
+                CAST(@Household AS jsonb), @WishedCommunes, @CreatedAt, @UpdatedAt)
+            """;
+        return transaction.Connection!.ExecuteAsync(new CommandDefinition(
+            sql, ApplicationRowMapper.ToParameters(record, origin), transaction, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>
+    /// Writes the new state of an application whose row the transaction has
+    /// locked; <paramref name="record"/> carries the new revision, and the
+    /// update only applies over the revision just before it.
+    /// </summary>
+    public async Task UpdateAsync(NpgsqlTransaction transaction, ApplicationRecord record, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            UPDATE applications SET
+                status = @Status, revision = @Revision, last_renewed_date = @LastRenewedDate, expiry_date = @ExpiryDate,
+                radiation_reason = @RadiationReason, radiation_date = @RadiationDate, warning_letter_date = @WarningLetterDate,
+                inadmissibility_reason = @InadmissibilityReason, merged_into = @MergedInto,
+                household = CAST(@Household AS jsonb), wished_communes = @WishedCommunes, updated_at = @UpdatedAt
+            WHERE number = @Number AND revision = @Revision - 1
+            """;
+        var updated = await transaction.Connection!.ExecuteAsync(new CommandDefinition(
+            sql, ApplicationRowMapper.ToParameters(record, origin: ""), transaction, cancellationToken: cancellationToken));
+        if (updated != 1)
+        {
+            throw new InvalidOperationException(
+                $"Application {record.Number} was not at revision {record.Revision - 1}; it must be locked before it is written.");
+        }
+    }
+
+    /// <summary>A page of applications ordered by number, after <paramref name="afterNumber"/>.</summary>
+    public async Task<IReadOnlyList<ApplicationRecord>> ListAsync(
+        NpgsqlConnection connection, ApplicationFilter filter, string? afterNumber, int limit, CancellationToken cancellationToken)
+    {
+        var sql = new StringBuilder($"SELECT {Columns} FROM applications WHERE TRUE");
+        if (afterNumber is not null)
+        {
+            sql.Append(" AND number > @afterNumber");
+        }
+
+        if (filter.Status is not null)
+        {
+            sql.Append(" AND status = @status");
+        }
+
+        if (filter.Departement is not null)
+        {
+            sql.Append(" AND departement = @departement");
+        }
+
+        if (filter.WishedCommuneCode is not null)
+        {
+            sql.Append(" AND wished_communes @> ARRAY[@wishedCommune]::text[]");
+        }
+
+        if (filter.UpdatedSince is not null)
+        {
+            sql.Append(" AND updated_at >= @updatedSince");
+        }
+
+        sql.Append(" ORDER BY number LIMIT @limit");
+        var rows = await connection.QueryAsync<ApplicationRow>(new CommandDefinition(
+            sql.ToString(),
+            new
+            {
+                afterNumber,
+                status = filter.Status is { } status ? ApplicationRowMapper.StatusText(status) : null,
+                departement = filter.Departement,
+                wishedCommune = filter.WishedCommuneCode,
+                updatedSince = filter.UpdatedSince?.UtcDateTime,
+                limit,
+            },
+            cancellationToken: cancellationToken));
+        return rows.Select(ApplicationRowMapper.ToRecord).ToList();
+    }
+
+    /// <summary>
+    /// Numbers of active applications whose expiry is on or before
+    /// <paramref name="expiredOnOrBefore"/>: the renewal job's candidates (it
+    /// applies the exact rule itself, row by row, under a lock).
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ListActiveExpiredAsync(
+        NpgsqlConnection connection, DateOnly expiredOnOrBefore, int limit, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            SELECT number FROM applications
+            WHERE status = 'active' AND expiry_date <= @expiredOnOrBefore
+            ORDER BY expiry_date, number LIMIT @limit
+            """;
+        var numbers = await connection.QueryAsync<string>(new CommandDefinition(
+            sql, new { expiredOnOrBefore, limit }, cancellationToken: cancellationToken));
+        return numbers.AsList();
+    }
+}

@@ -1,0 +1,40 @@
+using Interop.Hub.Configuration;
+using Interop.Hub.Idempotency;
+using Interop.Hub.Renewal;
+using Microsoft.Extensions.Options;
+
+namespace Interop.Hub.Jobs;
+
+/// <summary>
+/// Runs the hub's periodic sweeps (renewal radiations, idempotency pruning)
+/// at start and then every <see cref="InteropOptions.RenewalJobInterval"/>.
+/// Every sweep is safe to run on several replicas at once. A failed sweep is
+/// logged and tried again at the next tick.
+/// </summary>
+internal sealed class PeriodicJobs(
+    RenewalSweep renewal, IdempotencyPruning pruning, TimeProvider time, IOptions<InteropOptions> options, ILogger<PeriodicJobs> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.RunJobs)
+        {
+            return;
+        }
+
+        using var timer = new PeriodicTimer(options.Value.RenewalJobInterval, time);
+        do
+        {
+            try
+            {
+                await renewal.RunOnceAsync(stoppingToken);
+                await pruning.RunOnceAsync(stoppingToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                logger.LogError(exception, "A periodic sweep failed; it runs again in {Interval}", options.Value.RenewalJobInterval);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}

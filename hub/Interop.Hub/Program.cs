@@ -1,0 +1,73 @@
+using Interop.Hub.Configuration;
+using Interop.Hub.Errors;
+using Interop.Hub.Idempotency;
+using Interop.Hub.Jobs;
+using Interop.Hub.Registry;
+using Interop.Hub.Renewal;
+using Interop.Hub.Storage;
+using Interop.Hub.Storage.Applications;
+using Interop.Hub.Storage.Changes;
+using Interop.Hub.Storage.Idempotency;
+using Interop.Hub.Storage.Migrations;
+using Interop.Hub.Storage.Numbering;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Npgsql;
+using Serilog;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Host.UseSerilog((context, configuration) => configuration
+    .ReadFrom.Configuration(context.Configuration)
+    .MinimumLevel.Override("Microsoft.AspNetCore", Serilog.Events.LogEventLevel.Warning)
+    .Enrich.FromLogContext()
+    .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}"));
+
+// Cleartext HTTP/2 (h2c) on every endpoint: without TLS, Kestrel's default
+// Http1AndHttp2 only speaks HTTP/1.1 and gRPC clients fail. Set in code so it
+// holds whatever folder the hub is started from.
+builder.WebHost.ConfigureKestrel(kestrel =>
+{
+    kestrel.ConfigureEndpointDefaults(endpoint => endpoint.Protocols = HttpProtocols.Http2);
+    kestrel.Limits.Http2.MaxStreamsPerConnection = 1000;
+});
+
+var connectionString = builder.Configuration.GetConnectionString("Interop");
+if (string.IsNullOrWhiteSpace(connectionString))
+{
+    throw new InvalidOperationException(
+        "No database: set the connection string ConnectionStrings:Interop (environment ConnectionStrings__Interop).");
+}
+
+builder.Services.Configure<InteropOptions>(builder.Configuration.GetSection(InteropOptions.Section));
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString) { Name = "interop-hub" }.Build());
+builder.Services.AddSingleton<RegistryDatabase>();
+builder.Services.AddSingleton<ApplicationStore>();
+builder.Services.AddSingleton<NumberCounterStore>();
+builder.Services.AddSingleton<ChangeLog>();
+builder.Services.AddSingleton<IdempotencyStore>();
+builder.Services.AddSingleton<IdempotentWriter>();
+builder.Services.AddSingleton<RenewalSweep>();
+builder.Services.AddSingleton<IdempotencyPruning>();
+builder.Services.AddHostedService<PeriodicJobs>();
+
+builder.Services.AddGrpc(options =>
+{
+    options.Interceptors.Add<ErrorInterceptor>();
+    options.EnableDetailedErrors = false;
+});
+builder.Services.AddGrpcReflection();
+builder.Services.AddGrpcHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
+var app = builder.Build();
+
+await DatabaseMigrator.MigrateAsync(connectionString, app.Services.GetRequiredService<ILogger<Program>>(), CancellationToken.None);
+
+app.MapGrpcService<RegistryService>();
+app.MapGrpcHealthChecksService();
+app.MapGrpcReflectionService();
+
+await app.RunAsync();
+
+/// <summary>The hub's entry point; public so tests can host it.</summary>
+public partial class Program;

@@ -1,0 +1,133 @@
+using System.Security.Cryptography;
+using System.Text;
+using Grpc.Core;
+using Interop.Hub.Core.Errors;
+using Interop.Hub.Core.Numbering;
+using Interop.Hub.Core.Validation;
+using Interop.Hub.Storage.Applications;
+using Domain = Interop.Hub.Core.Applications;
+using V1 = Interop.Contracts.V1;
+
+namespace Interop.Hub.Registry;
+
+internal sealed partial class RegistryService
+{
+    private const int DefaultPageSize = 50;
+    private const int MaxPageSize = 500;
+
+    public override async Task<V1.Application> GetApplication(V1.GetApplicationRequest request, ServerCallContext context)
+    {
+        var violations = new Violations();
+        RequestRules.ApplicationName(request.Name, "name", violations, out var number);
+        violations.ThrowIfAny();
+
+        await using var connection = await database.OpenAsync(context.CancellationToken);
+        var record = await applications.GetAsync(connection, number, context.CancellationToken)
+            ?? throw new NotFoundException(ApplicationType, ApplicationMapper.ResourceName(number));
+        return ApplicationMapper.ToProto(record);
+    }
+
+    public override async Task<V1.ListApplicationsResponse> ListApplications(V1.ListApplicationsRequest request, ServerCallContext context)
+    {
+        var violations = new Violations();
+        if (request.PageSize < 0)
+        {
+            violations.Add("page_size", "must not be negative.");
+        }
+
+        var filter = FilterOf(request, violations);
+        var fingerprint = Fingerprint(filter);
+        string? after = null;
+        if (request.PageToken.Length > 0 && !TryReadPageToken(request.PageToken, fingerprint, out after))
+        {
+            violations.Add("page_token", "is not a token of this listing; send the next_page_token of the previous page with the same filters.");
+        }
+
+        violations.ThrowIfAny();
+
+        var pageSize = request.PageSize == 0 ? DefaultPageSize : Math.Min(request.PageSize, MaxPageSize);
+        await using var connection = await database.OpenAsync(context.CancellationToken);
+        var page = await applications.ListAsync(connection, filter, after, pageSize + 1, context.CancellationToken);
+        var response = new V1.ListApplicationsResponse
+        {
+            Applications = { page.Take(pageSize).Select(ApplicationMapper.ToProto) },
+        };
+        if (page.Count > pageSize)
+        {
+            response.NextPageToken = WritePageToken(page[pageSize - 1].Number, fingerprint);
+        }
+
+        return response;
+    }
+
+    private static ApplicationFilter FilterOf(V1.ListApplicationsRequest request, Violations violations)
+    {
+        Domain.ApplicationStatus? status = null;
+        if (request.Status != V1.ApplicationStatus.Unspecified)
+        {
+            status = EnumMapping.ToDomain<Domain.ApplicationStatus>((int)request.Status, "status", violations);
+        }
+
+        string? departement = null;
+        if (request.Departement.Length > 0)
+        {
+            departement = request.Departement.Trim().ToUpperInvariant();
+            RequestRules.Departement(departement, "departement", violations);
+        }
+
+        string? commune = null;
+        if (request.WishedCommuneCode.Length > 0)
+        {
+            commune = request.WishedCommuneCode.Trim().ToUpperInvariant();
+            if (!InseeCodes.IsCommuneCode(commune))
+            {
+                violations.Add("wished_commune_code", $"'{commune}' is not an INSEE commune code.");
+            }
+        }
+
+        DateTimeOffset? updatedSince = null;
+        if (request.UpdatedSince is not null)
+        {
+            try
+            {
+                updatedSince = request.UpdatedSince.ToDateTimeOffset();
+            }
+            catch (ArgumentException)
+            {
+                violations.Add("updated_since", "is not a valid instant.");
+            }
+        }
+
+        return new ApplicationFilter(status, departement, commune, updatedSince);
+    }
+
+    // A page token carries the last number seen and a fingerprint of the
+    // filters, so a token cannot be replayed against another listing.
+    private static string Fingerprint(ApplicationFilter filter) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(
+            $"{filter.Status}|{filter.Departement}|{filter.WishedCommuneCode}|{filter.UpdatedSince?.UtcTicks}")))[..16];
+
+    private static string WritePageToken(string lastNumber, string fingerprint) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes($"v1|{fingerprint}|{lastNumber}")).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static bool TryReadPageToken(string token, string fingerprint, out string? lastNumber)
+    {
+        lastNumber = null;
+        try
+        {
+            var base64 = token.Replace('-', '+').Replace('_', '/');
+            base64 = base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=');
+            var parts = Encoding.UTF8.GetString(Convert.FromBase64String(base64)).Split('|');
+            if (parts is ["v1", var print, var number] && print == fingerprint && number.Length > 0)
+            {
+                lastNumber = number;
+                return true;
+            }
+        }
+        catch (FormatException)
+        {
+        }
+
+        return false;
+    }
+}

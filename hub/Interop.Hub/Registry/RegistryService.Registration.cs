@@ -1,0 +1,137 @@
+using Grpc.Core;
+using Interop.Hub.Core.Errors;
+using Interop.Hub.Core.Lifecycle;
+using Interop.Hub.Core.Numbering;
+using Interop.Hub.Core.Time;
+using Interop.Hub.Core.Validation;
+using Interop.Hub.Storage.Changes;
+using V1 = Interop.Contracts.V1;
+
+namespace Interop.Hub.Registry;
+
+internal sealed partial class RegistryService
+{
+    public override async Task<V1.CreateApplicationResponse> CreateApplication(V1.CreateApplicationRequest request, ServerCallContext context)
+    {
+        var violations = new Violations();
+        RequestRules.RequestId(request.RequestId, violations);
+        var desk = request.RegisteringDesk.Trim().ToUpperInvariant();
+        RequestRules.DeskCode(desk, "registering_desk", violations);
+        var departement = request.Application?.Departement.Trim().ToUpperInvariant() ?? "";
+        if (request.Application is null)
+        {
+            violations.Add("application", "The application to register is required.");
+        }
+        else
+        {
+            RequestRules.Departement(departement, "application.departement", violations);
+        }
+
+        var household = ApplicationMapper.HouseholdOf(request.Application, "application", violations);
+        if (request.Application is not null)
+        {
+            HouseholdValidator.Validate(household, departement, FrenchCalendar.Today(time), "application", violations);
+        }
+
+        violations.ThrowIfAny();
+
+        var caller = Caller.Of(context);
+        return await writer.RunAsync(
+            caller,
+            request.RequestId,
+            nameof(CreateApplication),
+            request,
+            async (transaction, now, token) =>
+            {
+                var today = FrenchCalendar.DateOf(now);
+                var counter = await counters.NextAsync(transaction, departement, MonthKey(today.Year, today.Month), desk, token);
+                if (counter > ApplicationNumber.MaxCounter)
+                {
+                    logger.LogError(
+                        "Desk {Desk} of département {Departement} has used all {Max} numbers of {Month}",
+                        desk, departement, ApplicationNumber.MaxCounter, MonthKey(today.Year, today.Month));
+                    throw new QuotaExceededException(
+                        ErrorReasons.CounterExhausted,
+                        $"registering_desk/{desk}",
+                        $"Desk {desk} has registered {ApplicationNumber.MaxCounter} applications in département {departement} this month; no number is left until next month.");
+                }
+
+                var number = ApplicationNumber.Mint(departement, today, desk, counter);
+                var record = ApplicationLifecycle.Register(number, departement, desk, today, household) with { CreatedAt = now, UpdatedAt = now };
+                await applications.InsertAsync(transaction, record, "registered", token);
+                await changes.AppendAsync(transaction, number, record.Revision, ChangeKind.Registered, caller, request.RequestId, now, StatusDetails(record), token);
+                logger.LogInformation("Registered application {Number} at desk {Desk}", number, desk);
+                return new V1.CreateApplicationResponse { Application = ApplicationMapper.ToProto(record) };
+            },
+            context.CancellationToken);
+    }
+
+    public override async Task<V1.Application> ImportApplication(V1.ImportApplicationRequest request, ServerCallContext context)
+    {
+        var violations = new Violations();
+        RequestRules.RequestId(request.RequestId, violations);
+        var application = request.Application;
+        if (application is null)
+        {
+            violations.Add("application", "The application to import is required.");
+            violations.ThrowIfAny();
+        }
+
+        var number = ApplicationNumber.Normalize(application!.Number);
+        if (!ApplicationNumber.IsWellFormedImported(number))
+        {
+            violations.Add("application.number", $"A number is 1 to {ApplicationNumber.MaxImportedLength} letters A-Z and digits.");
+        }
+
+        var departement = application.Departement.Trim().ToUpperInvariant();
+        RequestRules.Departement(departement, "application.departement", violations);
+        var desk = application.RegisteringDesk.Trim().ToUpperInvariant();
+        RequestRules.DeskCode(desk, "application.registering_desk", violations);
+        var filed = DateMapping.ToDateOnly(application.FiledDate, "application.filed_date", violations);
+        if (filed is null && !violations.All.Any(v => v.Field == "application.filed_date"))
+        {
+            violations.Add("application.filed_date", "The date of first filing is required.");
+        }
+
+        var lastRenewed = DateMapping.ToDateOnly(application.LastRenewedDate, "application.last_renewed_date", violations);
+        var household = ApplicationMapper.HouseholdOf(application, "application", violations);
+        var todayAtCheck = FrenchCalendar.Today(time);
+        HouseholdValidator.Validate(household, departement, todayAtCheck, "application", violations);
+        violations.ThrowIfAny();
+
+        var caller = Caller.Of(context);
+        return await writer.RunAsync(
+            caller,
+            request.RequestId,
+            nameof(ImportApplication),
+            request,
+            async (transaction, now, token) =>
+            {
+                var today = FrenchCalendar.DateOf(now);
+                if (await applications.ExistsAsync(transaction, number, token))
+                {
+                    throw new AlreadyExistsException(
+                        ErrorReasons.NumberTaken, ApplicationMapper.ResourceName(number), $"Number {number} is already in the registry.");
+                }
+
+                var record = ApplicationLifecycle.Import(number, departement, desk, filed!.Value, lastRenewed, today, household)
+                    with { CreatedAt = now, UpdatedAt = now };
+
+                // A number with our structure could collide with one we mint later:
+                // move that counter past it (numbers are never reused).
+                if (ApplicationNumber.TryParseStructured(number, out var parts))
+                {
+                    await counters.AdvancePastAsync(
+                        transaction, parts.Departement, MonthKey(parts.Year, parts.Month), parts.DeskCode, parts.Counter, token);
+                }
+
+                await applications.InsertAsync(transaction, record, "imported", token);
+                await changes.AppendAsync(transaction, number, record.Revision, ChangeKind.Imported, caller, request.RequestId, now, StatusDetails(record), token);
+                logger.LogInformation("Imported application {Number}", number);
+                return ApplicationMapper.ToProto(record);
+            },
+            context.CancellationToken);
+    }
+
+    private static string MonthKey(int year, int month) => $"{year % 100:00}{month:00}";
+}

@@ -1,0 +1,138 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Interop.Testing;
+
+/// <summary>
+/// The hub as a separate operating-system process, started exactly as an
+/// operator starts it (<c>dotnet Interop.Hub.dll --urls …</c> with
+/// <c>ConnectionStrings__Interop</c>), for tests of several hub processes on
+/// one database and of killed processes.
+/// </summary>
+public sealed class ExternalHubProcess : IAsyncDisposable
+{
+    private readonly Process process;
+    private readonly StringBuilder output = new();
+
+    private ExternalHubProcess(Process process, Uri address)
+    {
+        this.process = process;
+        Address = address;
+        process.OutputDataReceived += (_, e) => Append(e.Data);
+        process.ErrorDataReceived += (_, e) => Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    public Uri Address { get; }
+
+    public string Output
+    {
+        get
+        {
+            lock (output)
+            {
+                return output.ToString();
+            }
+        }
+    }
+
+    public static async Task<ExternalHubProcess> StartAsync(string connectionString, IDictionary<string, string>? settings = null)
+    {
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { HubAssemblyPath(), "--urls", $"http://127.0.0.1:{port}" },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["ConnectionStrings__Interop"] = connectionString;
+        start.Environment["Interop__RunJobs"] = "false";
+        start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
+        var hub = new ExternalHubProcess(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}"));
+        await hub.WaitUntilListeningAsync(port);
+        return hub;
+    }
+
+    /// <summary>Ends the process at once, as <c>kill -9</c> does.</summary>
+    public void Kill() => process.Kill(entireProcessTree: true);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+        }
+
+        await process.WaitForExitAsync();
+        process.Dispose();
+    }
+
+    private static string HubAssemblyPath()
+    {
+        // The hub builds into its own bin folder with the same configuration as
+        // the tests; its runtimeconfig.json lives there.
+        var testDirectory = new DirectoryInfo(AppContext.BaseDirectory);
+        var configuration = testDirectory.Parent!.Name;
+        var root = testDirectory;
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Interop.sln")))
+        {
+            root = root.Parent;
+        }
+
+        var path = Path.Combine(root!.FullName, "hub", "Interop.Hub", "bin", configuration, "net10.0", "Interop.Hub.dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException("Build the hub first.", path);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private async Task WaitUntilListeningAsync(int port)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"The hub exited with code {process.ExitCode}:\n{Output}");
+            }
+
+            try
+            {
+                using var client = new TcpClient();
+                await client.ConnectAsync(System.Net.IPAddress.Loopback, port);
+                return;
+            }
+            catch (SocketException)
+            {
+                await Task.Delay(100);
+            }
+        }
+
+        throw new TimeoutException($"The hub did not listen on port {port} within 60 s:\n{Output}");
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (output)
+        {
+            output.AppendLine(line);
+        }
+    }
+}

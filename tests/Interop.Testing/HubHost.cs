@@ -1,0 +1,65 @@
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Interop.Testing;
+
+/// <summary>
+/// The hub in-process on a real Kestrel socket (127.0.0.1, ephemeral port),
+/// over its own database, with a fake clock the test moves. Periodic jobs are
+/// off: tests run the sweeps themselves when the clock says so.
+/// </summary>
+public sealed class HubHost : IAsyncDisposable
+{
+    private readonly WebApplicationFactory<Program> factory;
+
+    private HubHost(WebApplicationFactory<Program> factory, string connectionString, FakeTimeProvider clock, Uri address)
+    {
+        this.factory = factory;
+        ConnectionString = connectionString;
+        Clock = clock;
+        Address = address;
+        Channel = GrpcChannel.ForAddress(address);
+    }
+
+    public string ConnectionString { get; }
+
+    public FakeTimeProvider Clock { get; }
+
+    public Uri Address { get; }
+
+    public GrpcChannel Channel { get; }
+
+    public IServiceProvider Services => factory.Services;
+
+    /// <summary>Starts a hub on a new database; the clock starts at <paramref name="start"/> (default 2026-03-10 10:00 Paris).</summary>
+    public static async Task<HubHost> StartAsync(string purpose, DateTimeOffset? start = null)
+    {
+        var connectionString = await TestPostgres.CreateDatabaseAsync(purpose);
+        var clock = new FakeTimeProvider(start ?? new DateTimeOffset(2026, 3, 10, 10, 0, 0, TimeSpan.FromHours(1)));
+        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseSetting("ConnectionStrings:Interop", connectionString);
+            builder.UseSetting("Interop:RunJobs", "false");
+            builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock));
+        });
+        factory.UseKestrel(0);
+        factory.StartServer();
+        var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
+            .Select(a => new Uri(a.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal)))
+            .First();
+        return new HubHost(factory, connectionString, clock, address);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Channel.Dispose();
+        await factory.DisposeAsync();
+    }
+}
