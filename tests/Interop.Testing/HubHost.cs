@@ -49,7 +49,9 @@ public sealed class HubHost : IAsyncDisposable
             builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
             builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock));
         });
-        factory.UseKestrel(0);
+        // An explicit loopback listener on port 0: the OS picks a free port, and
+        // no host falls back to the default URL when many start in parallel.
+        factory.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0));
         factory.StartServer();
         var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
             .Select(a => new Uri(a.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal)))

@@ -1,0 +1,50 @@
+using Interop.Testing;
+using Npgsql;
+
+namespace Interop.Benchmarks;
+
+/// <summary>
+/// A fresh, empty database for one measurement, so every run starts from the
+/// same table sizes; dropped afterwards so repeated runs leave nothing behind.
+/// </summary>
+internal sealed class BenchmarkDatabase : IAsyncDisposable
+{
+    private BenchmarkDatabase(string connectionString)
+    {
+        ConnectionString = connectionString;
+        Name = new NpgsqlConnectionStringBuilder(connectionString).Database!;
+
+        // Checks and sampling use their own unpooled connection, so nothing of
+        // ours stays open in the database when it is dropped.
+        UnpooledConnectionString = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString;
+    }
+
+    /// <summary>What the hub or the direct writer connects with (pooled).</summary>
+    public string ConnectionString { get; }
+
+    public string UnpooledConnectionString { get; }
+
+    public string Name { get; }
+
+    public static async Task<BenchmarkDatabase> CreateAsync(string purpose) =>
+        new(await TestPostgres.CreateDatabaseAsync(purpose));
+
+    /// <summary>The applications committed, to compare with the registrations the clients saw succeed.</summary>
+    public async Task<long> CountApplicationsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(UnpooledConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var count = new NpgsqlCommand("SELECT count(*) FROM applications", connection);
+        return (long)(await count.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await using var admin = new NpgsqlConnection(TestPostgres.AdminConnectionString);
+        await admin.OpenAsync();
+
+        // FORCE ends connections the hub's pool may still hold while it exits.
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", admin);
+        await drop.ExecuteNonQueryAsync();
+    }
+}

@@ -1,0 +1,17 @@
+namespace Interop.Benchmarks;
+
+/// <summary>Successful registrations of one timed run: how many per second, and how long each took.</summary>
+internal sealed record LoadResult(int Successes, TimeSpan Elapsed, TimeSpan P50, TimeSpan P99)
+{
+    public double PerSecond => Successes / Elapsed.TotalSeconds;
+
+    public static LoadResult From(IEnumerable<List<TimeSpan>> latenciesPerClient, TimeSpan elapsed)
+    {
+        var all = latenciesPerClient.SelectMany(l => l).Order().ToArray();
+        return new LoadResult(all.Length, elapsed, Percentile(all, 0.50), Percentile(all, 0.99));
+    }
+
+    /// <summary>Nearest rank: the smallest latency that at least <paramref name="fraction"/> of the calls did not exceed.</summary>
+    private static TimeSpan Percentile(TimeSpan[] sorted, double fraction) =>
+        sorted.Length == 0 ? TimeSpan.Zero : sorted[Math.Max(0, (int)Math.Ceiling(fraction * sorted.Length) - 1)];
+}
