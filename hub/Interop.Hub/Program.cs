@@ -20,7 +20,7 @@ builder.Host.UseSerilog((context, configuration) => configuration
     .ReadFrom.Configuration(context.Configuration)
     .MinimumLevel.Override("Microsoft.AspNetCore", Serilog.Events.LogEventLevel.Warning)
     .Enrich.FromLogContext()
-    .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}"));
+    .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj} {Properties:j}{NewLine}{Exception}"));
 
 // Cleartext HTTP/2 (h2c) on every endpoint: without TLS, Kestrel's default
 // Http1AndHttp2 only speaks HTTP/1.1 and gRPC clients fail. Set in code so it
@@ -53,6 +53,7 @@ builder.Services.AddHostedService<PeriodicJobs>();
 
 builder.Services.AddGrpc(options =>
 {
+    options.Interceptors.Add<CallScopeInterceptor>();
     options.Interceptors.Add<ErrorInterceptor>();
     options.EnableDetailedErrors = false;
 });
