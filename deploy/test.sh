@@ -1,0 +1,130 @@
+#!/usr/bin/env bash
+# deploy/test.sh — the test command: buf lint, then every test in Interop.sln
+# against a throwaway PostgreSQL cluster.
+#
+#   deploy/test.sh                       # everything (what CI runs)
+#   deploy/test.sh --filter 'FullyQualifiedName~Numbering'   # extra args go to `dotnet test`
+#
+# The test fixtures read INTEROP_TEST_POSTGRES: an admin connection string to a
+# fresh cluster (they create their own databases).
+#
+# The last line of output is always `N passed, N failed`: the tests of every
+# assembly added up, plus one check for buf lint (and one failed check for a
+# failed build, a test run that crashed, or a run in which no test ran). The exit
+# status is non-zero exactly when N failed is not 0.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+ROOT="$PWD"
+
+export MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+# Plain, parseable output even on a terminal.
+export MSBUILDTERMINALLOGGER=off
+
+# shellcheck source=deploy/postgres.sh
+. "$ROOT/deploy/postgres.sh"
+
+passed=0
+failed=0
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/interop-test.XXXXXXXX")"
+
+cleanup() {
+  pg_stop_throwaway
+  rm -rf -- "$WORK"
+}
+
+finish() {
+  trap - EXIT INT TERM
+  # Clean up first, so that the summary really is the last line.
+  cleanup
+  echo
+  echo "$passed passed, $failed failed"
+  if ((failed > 0)); then exit 1; fi
+  exit 0
+}
+
+# Any other way out (an unexpected error under set -e, Ctrl-C) still cleans up
+# and still ends with the summary line, counting the abort as one failure.
+on_exit() {
+  local rc=$?
+  trap - EXIT INT TERM
+  cleanup
+  echo
+  echo "test.sh: aborted (exit code $rc)"
+  echo "$passed passed, $((failed + 1)) failed"
+  exit $((rc == 0 ? 1 : rc))
+}
+trap on_exit EXIT
+trap 'echo "test.sh: interrupted" >&2; exit 130' INT
+trap 'echo "test.sh: terminated" >&2; exit 143' TERM
+
+step() { printf '\n== %s\n' "$*"; }
+
+pg_ensure_installed
+
+# --- buf lint (one check) ---------------------------------------------------
+step "buf lint"
+if ! npm ci --prefix protos --no-audit --no-fund >"$WORK/npm.log" 2>&1; then
+  cat "$WORK/npm.log"
+  echo "buf lint: FAILED (npm ci --prefix protos failed)"
+  failed=$((failed + 1))
+elif ! protos/node_modules/.bin/buf lint >"$WORK/buf.log" 2>&1; then
+  cat "$WORK/buf.log"
+  echo "buf lint: FAILED"
+  failed=$((failed + 1))
+else
+  echo "buf lint: ok"
+  passed=$((passed + 1))
+fi
+
+# --- PostgreSQL ---------------------------------------------------------------
+step "PostgreSQL"
+pg_start_throwaway --fast
+export INTEROP_TEST_POSTGRES="$INTEROP_PG_ADMIN"
+echo "INTEROP_TEST_POSTGRES=$INTEROP_TEST_POSTGRES"
+
+# --- build once -------------------------------------------------------------
+step "dotnet build Interop.sln -c Release"
+if ! dotnet build Interop.sln -c Release; then
+  echo "build: FAILED"
+  failed=$((failed + 1))
+  finish
+fi
+
+# --- tests ------------------------------------------------------------------
+step "dotnet test Interop.sln -c Release --no-build $*"
+set +e
+dotnet test Interop.sln -c Release --no-build "$@" 2>&1 | tee "$WORK/test.log"
+test_rc=${PIPESTATUS[0]}
+set -e
+
+# xunit v2 prints one summary line per test assembly:
+#   Passed!  - Failed:     0, Passed:    11, Skipped:     0, Total:    11, Duration: ...
+#   Failed!  - Failed:     2, Passed:     9, Skipped:     0, Total:    11, Duration: ...
+read -r t_passed t_failed t_skipped t_assemblies < <(
+  sed 's/\x1b\[[0-9;]*[A-Za-z]//g' "$WORK/test.log" | awk '
+    /(Passed|Failed)! +- +Failed: *[0-9]+, *Passed: *[0-9]+/ {
+      line = $0
+      match(line, /Failed: *[0-9]+/);  f += substr(line, RSTART + 7, RLENGTH - 7) + 0
+      match(line, /Passed: *[0-9]+/);  p += substr(line, RSTART + 7, RLENGTH - 7) + 0
+      if (match(line, /Skipped: *[0-9]+/)) s += substr(line, RSTART + 8, RLENGTH - 8) + 0
+      n++
+    }
+    END { printf "%d %d %d %d\n", p, f, s, n }'
+)
+
+echo
+echo "tests: $t_passed passed, $t_failed failed, $t_skipped skipped in $t_assemblies test assemblies (dotnet test exit code $test_rc)"
+passed=$((passed + t_passed))
+failed=$((failed + t_failed))
+
+if ((t_passed + t_failed == 0)); then
+  echo "tests: FAILED: no test ran"
+  failed=$((failed + 1))
+elif ((test_rc != 0 && t_failed == 0)); then
+  echo "tests: FAILED: dotnet test exited with $test_rc but reported no failed test (crash or build problem: see above)"
+  failed=$((failed + 1))
+fi
+
+finish
