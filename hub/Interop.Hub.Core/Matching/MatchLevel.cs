@@ -1,0 +1,32 @@
+namespace Interop.Hub.Core.Matching;
+
+/// <summary>
+/// How well one field agrees between two people, from best to worst. Each field uses the levels
+/// that make sense for it (a birth date is never "phonetic"); <see cref="Missing"/> means one side
+/// is empty and the field weighs nothing.
+/// </summary>
+public enum MatchLevel
+{
+    Missing,
+    Exact,
+
+    /// <summary>Same name once particles, spacing or use/birth name are set aside; same names in another order.</summary>
+    Equivalent,
+
+    /// <summary>One part of a compound name, or one of several first names, in common.</summary>
+    Partial,
+    DayMonthSwapped,
+    OneDigitOff,
+    SameYear,
+
+    /// <summary>Jaro-Winkler at least 0.92: a typing error.</summary>
+    FuzzyHigh,
+
+    /// <summary>Same French sound (Soundex2 skeleton), different spelling.</summary>
+    Phonetic,
+
+    /// <summary>Jaro-Winkler at least 0.85.</summary>
+    FuzzyLow,
+    SameDepartement,
+    Different,
+}

@@ -1,0 +1,20 @@
+namespace Interop.Hub.Core.Matching;
+
+/// <summary>
+/// Rules that overrule the sum of weights. Fellegi–Sunter assumes fields independent; within a
+/// family they are not (twins share surname, birth date and place; a parent and a child share
+/// names and address), so these patterns are decided by rule unless the NIRs agree.
+/// </summary>
+public enum MatchVeto
+{
+    None,
+
+    /// <summary>An operator declared the pair "not the same household".</summary>
+    DeclaredDistinct,
+
+    /// <summary>Same surname, unrelated first names: siblings, twins or spouses.</summary>
+    UnrelatedFirstNames,
+
+    /// <summary>Same names, birth dates far apart: parent and child, or homonyms.</summary>
+    DistantBirthDates,
+}

@@ -1,0 +1,274 @@
+using Interop.Hub.Core.Matching.Blocking;
+using Interop.Hub.Core.Matching.Geography;
+using Interop.Hub.Core.Matching.Normalisation;
+using Interop.Hub.Core.Matching.Scoring;
+
+namespace Interop.Hub.Core.Matching;
+
+/// <summary>
+/// The matching core: prepares people, scores pairs (Fellegi–Sunter with name frequencies and family
+/// vetoes), explains decisions and produces the blocking keys that find candidates. Pure and thread-safe.
+/// </summary>
+public sealed class Matcher
+{
+    private static readonly int FieldCount = Enum.GetValues<MatchField>().Length;
+    private readonly IdentityNormalizer normalizer;
+    private readonly INameFrequencies frequencies;
+    private readonly IDeclaredDistinctPairs declaredDistinct;
+
+    public Matcher(
+        MatchModel? model = null,
+        INameFrequencies? frequencies = null,
+        ICommuneDirectory? communes = null,
+        IDeclaredDistinctPairs? declaredDistinct = null)
+    {
+        Model = model ?? MatchModel.Default;
+        this.frequencies = frequencies ?? NameFrequencies.None;
+        normalizer = new IdentityNormalizer(communes);
+        this.declaredDistinct = declaredDistinct ?? DeclaredDistinctPairs.None;
+    }
+
+    public MatchModel Model { get; }
+
+    public IdentityNormalizer Normalizer => normalizer;
+
+    public PreparedIdentity Prepare(PersonIdentity person) => Prepare(normalizer.Normalize(person));
+
+    public PreparedIdentity Prepare(NormalizedIdentity person) => new(
+        person,
+        person.UseName is { } use ? frequencies.SurnameShare(use.Core) : 0,
+        person.BirthName is { } birth ? frequencies.SurnameShare(birth.Core) : 0,
+        person.FirstNames is { } first ? frequencies.FirstNameShare(first.Primary) : 0);
+
+    /// <summary>The keys under which this person is indexed; two people are compared when they share one.</summary>
+    public static IReadOnlyList<string> BlockingKeys(PreparedIdentity person) => BlockingKeyBuilder.For(person.Normalized);
+
+    /// <summary>Total and decision, without building the explanation (batch hot path).</summary>
+    public PairScore Score(PreparedIdentity left, PreparedIdentity right)
+    {
+        Span<FieldScore> fields = stackalloc FieldScore[FieldCount];
+        return Evaluate(left, right, fields, out _);
+    }
+
+    /// <summary>The full comparison with its explanation.</summary>
+    public MatchResult Compare(PreparedIdentity left, PreparedIdentity right)
+    {
+        Span<FieldScore> fields = stackalloc FieldScore[FieldCount];
+        var score = Evaluate(left, right, fields, out var swapped);
+        var lines = new List<FieldComparison>();
+        for (var i = 0; i < FieldCount; i++)
+        {
+            var field = (MatchField)i;
+            var (a, b) = Displayed(field, left.Normalized, right.Normalized, swapped);
+            if (fields[i].Level == MatchLevel.Missing && a.Length == 0 && b.Length == 0)
+            {
+                continue;
+            }
+
+            lines.Add(new FieldComparison(field, fields[i].Level, Math.Round(fields[i].Weight, 2), a, b));
+        }
+
+        var notes = new List<string>();
+        if (swapped)
+        {
+            notes.Add($"nom et prénom inversés sur l'une des fiches ({-Model.SwapPenalty:+0.0;-0.0})");
+        }
+
+        if (fields[(int)MatchField.Surname].Level is not MatchLevel.Missing and < MatchLevel.Different &&
+            (left.ShareOf(left.Normalized.UseName) > 0 || right.ShareOf(right.Normalized.UseName) > 0))
+        {
+            notes.Add("poids des noms ajusté à leur fréquence");
+        }
+
+        var householdRaw = HouseholdSum(fields);
+        if (householdRaw > Model.HouseholdEvidenceCap)
+        {
+            notes.Add($"adresse et contacts plafonnés à {Model.HouseholdEvidenceCap:+0.0} (partagés par tout un ménage)");
+        }
+
+        switch (score.Veto)
+        {
+            case MatchVeto.DeclaredDistinct:
+                notes.Add("déclarés « ménages différents » par un opérateur : jamais reproposés");
+                break;
+            case MatchVeto.UnrelatedFirstNames:
+                notes.Add("même nom mais prénoms sans rapport : frères et sœurs, jumeaux ou conjoints (sauf NIR identique)");
+                break;
+            case MatchVeto.DistantBirthDates:
+                notes.Add("mêmes noms mais dates de naissance éloignées : parent et enfant ou homonymes (sauf NIR identique)");
+                break;
+        }
+
+        return new MatchResult(left.Id, right.Id, score.Outcome, Math.Round(score.Total, 2), lines, notes);
+    }
+
+    public MatchResult Compare(PersonIdentity left, PersonIdentity right) => Compare(Prepare(left), Prepare(right));
+
+    private PairScore Evaluate(PreparedIdentity left, PreparedIdentity right, Span<FieldScore> fields, out bool swapped)
+    {
+        var a = left.Normalized;
+        var b = right.Normalized;
+        fields.Clear();
+        swapped = false;
+
+        // Names, straight, then swapped when the straight alignment looks poor.
+        var surname = FieldComparers.Surnames(a, b, out var formA, out _);
+        var first = a.FirstNames is not null && b.FirstNames is not null
+            ? FieldComparers.FirstNames(a.FirstNames, b.FirstNames)
+            : MatchLevel.Missing;
+        if (a.Sex != '\0' && b.Sex != '\0' && a.Sex != b.Sex && first is MatchLevel.FuzzyHigh or MatchLevel.Phonetic or MatchLevel.FuzzyLow)
+        {
+            // Jean/Jeanne, Louis/Louise, Daniel/Danielle: close spelling, two different names.
+            first = MatchLevel.Different;
+        }
+
+        var surnameWeight = surname is MatchLevel.Exact or MatchLevel.Equivalent
+            ? Model.WeightWithShare(MatchField.Surname, surname, left.ShareOf(formA))
+            : Model.Weight(MatchField.Surname, surname);
+        var firstWeight = first == MatchLevel.Exact
+            ? Model.WeightWithShare(MatchField.FirstNames, first, left.FirstNameShare)
+            : Model.Weight(MatchField.FirstNames, first);
+
+        if (surname > MatchLevel.FuzzyHigh || first > MatchLevel.FuzzyHigh)
+        {
+            TrySwapped(a, b, ref surname, ref first, ref surnameWeight, ref firstWeight, ref swapped);
+        }
+
+        fields[(int)MatchField.Surname] = new FieldScore(surname, surnameWeight);
+        fields[(int)MatchField.FirstNames] = new FieldScore(first, firstWeight);
+
+        Set(fields, MatchField.BirthDate, FieldComparers.BirthDate(a.BirthDate, b.BirthDate));
+        Set(fields, MatchField.Sex, a.Sex == '\0' || b.Sex == '\0' ? MatchLevel.Missing : a.Sex == b.Sex ? MatchLevel.Exact : MatchLevel.Different);
+        Set(fields, MatchField.BirthPlace, a.BirthPlace is null || b.BirthPlace is null ? MatchLevel.Missing : FieldComparers.BirthPlace(a.BirthPlace, b.BirthPlace));
+        Set(fields, MatchField.Nir, FieldComparers.Identifier(a.Nir, b.Nir));
+        Set(fields, MatchField.Nationality, FieldComparers.Exactly(a.Nationality, b.Nationality));
+        Set(fields, MatchField.Email, FieldComparers.Exactly(a.Email, b.Email));
+        Set(fields, MatchField.Phone, FieldComparers.Exactly(a.Phone, b.Phone));
+        Set(fields, MatchField.Address, FieldComparers.Text(a.Address, b.Address));
+        Set(fields, MatchField.Postcode, FieldComparers.Exactly(a.Postcode, b.Postcode));
+        Set(fields, MatchField.Commune, FieldComparers.Text(a.Commune, b.Commune));
+        Set(fields, MatchField.CoApplicant, a.CoApplicant is null || b.CoApplicant is null ? MatchLevel.Missing : FieldComparers.CoApplicant(a.CoApplicant, b.CoApplicant));
+
+        var total = 0.0;
+        for (var i = 0; i < fields.Length; i++)
+        {
+            if (!IsHousehold((MatchField)i))
+            {
+                total += fields[i].Weight;
+            }
+        }
+
+        total += Math.Min(HouseholdSum(fields), Model.HouseholdEvidenceCap);
+        if (swapped)
+        {
+            total -= Model.SwapPenalty;
+        }
+
+        var veto = VetoOf(left, right, fields);
+        var outcome = veto != MatchVeto.None ? MatchOutcome.Distinct
+            : total >= Model.CertainThreshold ? MatchOutcome.Certain
+            : total >= Model.ProbableThreshold ? MatchOutcome.Probable
+            : MatchOutcome.Distinct;
+        return new PairScore(total, outcome, veto);
+    }
+
+    private MatchVeto VetoOf(PreparedIdentity left, PreparedIdentity right, ReadOnlySpan<FieldScore> fields)
+    {
+        if (declaredDistinct.AreDistinct(left.Id, right.Id))
+        {
+            return MatchVeto.DeclaredDistinct;
+        }
+
+        if (fields[(int)MatchField.Nir].Level == MatchLevel.Exact)
+        {
+            return MatchVeto.None;
+        }
+
+        var surname = fields[(int)MatchField.Surname].Level;
+        var first = fields[(int)MatchField.FirstNames].Level;
+        var namesAgree = surname is not MatchLevel.Missing and <= MatchLevel.FuzzyHigh;
+        if (namesAgree && first == MatchLevel.Different)
+        {
+            return MatchVeto.UnrelatedFirstNames;
+        }
+
+        if (namesAgree && first is not MatchLevel.Missing and <= MatchLevel.FuzzyHigh && fields[(int)MatchField.BirthDate].Level == MatchLevel.Different)
+        {
+            return MatchVeto.DistantBirthDates;
+        }
+
+        return MatchVeto.None;
+    }
+
+    private void TrySwapped(
+        NormalizedIdentity a,
+        NormalizedIdentity b,
+        ref MatchLevel surname,
+        ref MatchLevel first,
+        ref double surnameWeight,
+        ref double firstWeight,
+        ref bool swapped)
+    {
+        if (a.UseName is null || b.UseName is null || a.FirstNames is null || b.FirstNames is null)
+        {
+            return;
+        }
+
+        var crossSurname = FieldComparers.Surname(a.UseName, b.FirstNames.AsName);
+        var crossFirst = FieldComparers.Surname(a.FirstNames.AsName, b.UseName);
+        var crossSurnameWeight = Model.Weight(MatchField.Surname, crossSurname);
+        var crossFirstWeight = Model.Weight(MatchField.FirstNames, crossFirst);
+        if (crossSurnameWeight + crossFirstWeight - Model.SwapPenalty > surnameWeight + firstWeight)
+        {
+            (surname, first, surnameWeight, firstWeight) = (crossSurname, crossFirst, crossSurnameWeight, crossFirstWeight);
+            swapped = true;
+        }
+    }
+
+    private void Set(Span<FieldScore> fields, MatchField field, MatchLevel level) =>
+        fields[(int)field] = new FieldScore(level, Model.Weight(field, level));
+
+    private static bool IsHousehold(MatchField field) =>
+        field is MatchField.Email or MatchField.Phone or MatchField.Address or MatchField.Postcode or MatchField.Commune;
+
+    private static double HouseholdSum(ReadOnlySpan<FieldScore> fields)
+    {
+        var sum = 0.0;
+        for (var i = 0; i < fields.Length; i++)
+        {
+            if (IsHousehold((MatchField)i))
+            {
+                sum += fields[i].Weight;
+            }
+        }
+
+        return sum;
+    }
+
+    private static (string Left, string Right) Displayed(MatchField field, NormalizedIdentity a, NormalizedIdentity b, bool swapped) => field switch
+    {
+        MatchField.Surname => (Surnames(a), swapped ? b.FirstNames?.Primary ?? "" : Surnames(b)),
+        MatchField.FirstNames => (string.Join(' ', a.FirstNames?.Names ?? []), swapped ? b.UseName?.Display ?? "" : string.Join(' ', b.FirstNames?.Names ?? [])),
+        MatchField.BirthDate => (a.BirthDate.ToString(), b.BirthDate.ToString()),
+        MatchField.Sex => (a.Sex == '\0' ? "" : a.Sex.ToString(), b.Sex == '\0' ? "" : b.Sex.ToString()),
+        MatchField.BirthPlace => (Place(a), Place(b)),
+        MatchField.Nir => (a.Nir, b.Nir),
+        MatchField.Nationality => (a.Nationality, b.Nationality),
+        MatchField.Email => (a.Email, b.Email),
+        MatchField.Phone => (a.Phone, b.Phone),
+        MatchField.Address => (a.Address, b.Address),
+        MatchField.Postcode => (a.Postcode, b.Postcode),
+        MatchField.Commune => (a.Commune, b.Commune),
+        MatchField.CoApplicant => (CoApplicantOf(a), CoApplicantOf(b)),
+        _ => ("", ""),
+    };
+
+    private static string Surnames(NormalizedIdentity person) =>
+        person.BirthName is null ? person.UseName?.Display ?? "" : $"{person.UseName?.Display} né(e) {person.BirthName.Display}";
+
+    private static string Place(NormalizedIdentity person) =>
+        person.BirthPlace is null ? "" : person.BirthPlace.Code.Length > 0 ? person.BirthPlace.Code : person.BirthPlace.Name;
+
+    private static string CoApplicantOf(NormalizedIdentity person) =>
+        person.CoApplicant is { } co ? $"{co.UseName?.Display} {co.FirstNames?.Primary} {co.BirthDate}".Trim() : "";
+}

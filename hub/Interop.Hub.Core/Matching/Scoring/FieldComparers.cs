@@ -1,0 +1,239 @@
+using Interop.Hub.Core.Matching.Comparators;
+using Interop.Hub.Core.Matching.Geography;
+using Interop.Hub.Core.Matching.Normalisation;
+
+namespace Interop.Hub.Core.Matching.Scoring;
+
+/// <summary>The level of agreement of each field. Pure functions of normalised values.</summary>
+public static class FieldComparers
+{
+    public const double FuzzyHighThreshold = 0.92;
+    public const double FuzzyLowThreshold = 0.85;
+
+    /// <summary>Two surnames: exact, same without particles, one compound part in common, typo, same sound, close.</summary>
+    public static MatchLevel Surname(NameForm a, NameForm b)
+    {
+        if (a.Full == b.Full)
+        {
+            return MatchLevel.Exact;
+        }
+
+        if (a.Core == b.Core)
+        {
+            return MatchLevel.Equivalent;
+        }
+
+        if ((a.Parts.Count > 1 || b.Parts.Count > 1) && ShareAPart(a.Parts, b.Parts))
+        {
+            return MatchLevel.Partial;
+        }
+
+        return Fuzzy(a.Core, b.Core, a.Sound, b.Sound);
+    }
+
+    /// <summary>
+    /// The best agreement between any surname form of each person. A use name matching the other's
+    /// birth name (a married woman registered once under each) counts as equivalent, not exact.
+    /// </summary>
+    public static MatchLevel Surnames(NormalizedIdentity a, NormalizedIdentity b, out NameForm? left, out NameForm? right)
+    {
+        left = null;
+        right = null;
+        var best = MatchLevel.Missing;
+        var useA = a.UseName;
+        foreach (var formA in a.Surnames)
+        {
+            foreach (var formB in b.Surnames)
+            {
+                var level = Surname(formA, formB);
+                var sameKind = ReferenceEquals(formA, useA) == ReferenceEquals(formB, b.UseName);
+                if (!sameKind && level == MatchLevel.Exact)
+                {
+                    level = MatchLevel.Equivalent;
+                }
+
+                if (best == MatchLevel.Missing || level < best)
+                {
+                    best = level;
+                    left = formA;
+                    right = formB;
+                }
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>Two sets of first names.</summary>
+    public static MatchLevel FirstNames(FirstNameSet a, FirstNameSet b)
+    {
+        if (a.Primary == b.Primary || a.Joined == b.Joined)
+        {
+            return MatchLevel.Exact;
+        }
+
+        if (a.Names.Count > 1 && a.Names.Count == b.Names.Count && a.Names.All(b.Contains))
+        {
+            return MatchLevel.Equivalent;
+        }
+
+        if (b.Contains(a.Primary) || a.Contains(b.Primary) || a.PrimaryPartsWithin(b) || b.PrimaryPartsWithin(a))
+        {
+            return MatchLevel.Partial;
+        }
+
+        return Fuzzy(a.Primary, b.Primary, a.Sound, b.Sound);
+    }
+
+    /// <summary>Birth dates: exact, day and month swapped, one digit off (or two adjacent digits swapped), same year.</summary>
+    public static MatchLevel BirthDate(PartialDate a, PartialDate b)
+    {
+        if (!a.IsKnown || !b.IsKnown)
+        {
+            return MatchLevel.Missing;
+        }
+
+        if (a.Digits == b.Digits)
+        {
+            return MatchLevel.Exact;
+        }
+
+        if (a.Year == b.Year && a.Month == b.Day && a.Day == b.Month)
+        {
+            return MatchLevel.DayMonthSwapped;
+        }
+
+        if (DamerauLevenshtein.Distance(a.Digits, b.Digits) == 1)
+        {
+            return MatchLevel.OneDigitOff;
+        }
+
+        return a.Year == b.Year ? MatchLevel.SameYear : MatchLevel.Different;
+    }
+
+    /// <summary>Birth places: same commune (today's, or same name), same département, different.</summary>
+    public static MatchLevel BirthPlace(BirthPlaceKey a, BirthPlaceKey b)
+    {
+        if ((a.Code.Length > 0 && a.Code == b.Code) || (a.Name.Length > 0 && a.Name == b.Name))
+        {
+            return MatchLevel.Exact;
+        }
+
+        if (a.DepartementGroup.Length > 0 && a.DepartementGroup == b.DepartementGroup)
+        {
+            return MatchLevel.SameDepartement;
+        }
+
+        return MatchLevel.Different;
+    }
+
+    /// <summary>Identifiers (NIR): exact, one character off (typo), different.</summary>
+    public static MatchLevel Identifier(string a, string b)
+    {
+        if (a.Length == 0 || b.Length == 0)
+        {
+            return MatchLevel.Missing;
+        }
+
+        if (a == b)
+        {
+            return MatchLevel.Exact;
+        }
+
+        return DamerauLevenshtein.Distance(a, b) == 1 ? MatchLevel.OneDigitOff : MatchLevel.Different;
+    }
+
+    /// <summary>Codes and contact values compared as they are.</summary>
+    public static MatchLevel Exactly(string a, string b)
+    {
+        if (a.Length == 0 || b.Length == 0)
+        {
+            return MatchLevel.Missing;
+        }
+
+        return a == b ? MatchLevel.Exact : MatchLevel.Different;
+    }
+
+    /// <summary>Free text such as a street line or a commune name: exact, typo, close, different.</summary>
+    public static MatchLevel Text(string a, string b)
+    {
+        if (a.Length == 0 || b.Length == 0)
+        {
+            return MatchLevel.Missing;
+        }
+
+        if (a == b)
+        {
+            return MatchLevel.Exact;
+        }
+
+        var similarity = JaroWinkler.Similarity(a, b);
+        return similarity >= FuzzyHighThreshold ? MatchLevel.FuzzyHigh
+            : similarity >= FuzzyLowThreshold ? MatchLevel.FuzzyLow
+            : MatchLevel.Different;
+    }
+
+    /// <summary>Co-applicants: the same person when names and birth date agree, partly when two of the three do.</summary>
+    public static MatchLevel CoApplicant(NormalizedIdentity a, NormalizedIdentity b)
+    {
+        var agreements = 0;
+        if (Surnames(a, b, out _, out _) is >= MatchLevel.Exact and <= MatchLevel.FuzzyHigh)
+        {
+            agreements++;
+        }
+
+        if (a.FirstNames is not null && b.FirstNames is not null && FirstNames(a.FirstNames, b.FirstNames) <= MatchLevel.FuzzyHigh)
+        {
+            agreements++;
+        }
+
+        if (BirthDate(a.BirthDate, b.BirthDate) is >= MatchLevel.Exact and <= MatchLevel.OneDigitOff)
+        {
+            agreements++;
+        }
+
+        return agreements switch
+        {
+            3 => MatchLevel.Exact,
+            2 => MatchLevel.Partial,
+            _ => MatchLevel.Different,
+        };
+    }
+
+    private static MatchLevel Fuzzy(string a, string b, string soundA, string soundB)
+    {
+        var similarity = JaroWinkler.Similarity(a, b);
+        if (similarity >= FuzzyHighThreshold)
+        {
+            return MatchLevel.FuzzyHigh;
+        }
+
+        if (soundA.Length > 0 && soundA == soundB)
+        {
+            return MatchLevel.Phonetic;
+        }
+
+        return similarity >= FuzzyLowThreshold ? MatchLevel.FuzzyLow : MatchLevel.Different;
+    }
+
+    private static bool ShareAPart(IReadOnlyList<string> a, IReadOnlyList<string> b)
+    {
+        foreach (var part in a)
+        {
+            if (part.Length < 3)
+            {
+                continue;
+            }
+
+            foreach (var other in b)
+            {
+                if (part == other)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+}

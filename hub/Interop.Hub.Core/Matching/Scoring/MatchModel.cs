@@ -1,0 +1,141 @@
+namespace Interop.Hub.Core.Matching.Scoring;
+
+/// <summary>
+/// The Fellegi–Sunter model: for every field and level, m = P(level | same person) and
+/// u = P(level | different people); the level weighs log2(m/u) bits and a pair's total is the sum.
+/// Defaults are set by hand for French registries; <see cref="UEstimator"/> re-estimates u on the
+/// data at hand (random pairs, Splink's approach) — m stays as set, since it describes how desks
+/// mistype, not who is in the file.
+/// </summary>
+public sealed class MatchModel
+{
+    private static readonly int FieldCount = Enum.GetValues<MatchField>().Length;
+    private static readonly int LevelCount = Enum.GetValues<MatchLevel>().Length;
+
+    private readonly double[] m;
+    private readonly double[] u;
+
+    private MatchModel(double[] m, double[] u)
+    {
+        this.m = m;
+        this.u = u;
+    }
+
+    /// <summary>At or above this total, the same person beyond reasonable doubt.</summary>
+    public double CertainThreshold { get; init; } = 20;
+
+    /// <summary>At or above this total (and below certain), a human should look.</summary>
+    public double ProbableThreshold { get; init; } = 11;
+
+    /// <summary>
+    /// Address, postcode, commune, e-mail and phone are shared by a whole household (a parent and
+    /// the adult child with the same names, spouses): together they add at most this many bits.
+    /// </summary>
+    public double HouseholdEvidenceCap { get; init; } = 8;
+
+    /// <summary>Bits taken off when the names only agree once first and last name are swapped.</summary>
+    public double SwapPenalty { get; init; } = 1;
+
+    /// <summary>u of a name agreement is never taken below this share, so one rare name cannot decide alone.</summary>
+    public double MinimumNameShare { get; init; } = 2e-5;
+
+    /// <summary>Hand-set m and u for French registries.</summary>
+    public static MatchModel Default { get; } = BuildDefault();
+
+    public static IEnumerable<MatchLevel> LevelsOf(MatchField field) =>
+        Enum.GetValues<MatchLevel>().Where(level => level != MatchLevel.Missing && Default.Applies(field, level));
+
+    public bool Applies(MatchField field, MatchLevel level) => !double.IsNaN(m[Index(field, level)]);
+
+    public double M(MatchField field, MatchLevel level) => m[Index(field, level)];
+
+    public double U(MatchField field, MatchLevel level) => u[Index(field, level)];
+
+    /// <summary>log2(m/u) of the level; 0 when a side is missing or the level does not apply.</summary>
+    public double Weight(MatchField field, MatchLevel level)
+    {
+        var i = Index(field, level);
+        return level == MatchLevel.Missing || double.IsNaN(m[i]) ? 0 : Math.Log2(m[i] / u[i]);
+    }
+
+    /// <summary>log2(m/u) with u replaced by a name's own share (term-frequency adjustment).</summary>
+    public double WeightWithShare(MatchField field, MatchLevel level, double share)
+    {
+        if (share <= 0)
+        {
+            return Weight(field, level);
+        }
+
+        return Math.Log2(M(field, level) / Math.Max(share, MinimumNameShare));
+    }
+
+    /// <summary>A copy with new u values for some levels (each between 0 and 1 exclusive).</summary>
+    public MatchModel WithU(IEnumerable<(MatchField Field, MatchLevel Level, double U)> values)
+    {
+        var copy = (double[])u.Clone();
+        foreach (var (field, level, value) in values)
+        {
+            copy[Index(field, level)] = Math.Clamp(value, 1e-9, 1 - 1e-9);
+        }
+
+        return new MatchModel(m, copy)
+        {
+            CertainThreshold = CertainThreshold,
+            ProbableThreshold = ProbableThreshold,
+            HouseholdEvidenceCap = HouseholdEvidenceCap,
+            SwapPenalty = SwapPenalty,
+            MinimumNameShare = MinimumNameShare,
+        };
+    }
+
+    private static int Index(MatchField field, MatchLevel level) => ((int)field * LevelCount) + (int)level;
+
+    private static MatchModel BuildDefault()
+    {
+        var m = new double[FieldCount * LevelCount];
+        var u = new double[FieldCount * LevelCount];
+        Array.Fill(m, double.NaN);
+        Array.Fill(u, double.NaN);
+
+        void Set(MatchField field, params (MatchLevel Level, double M, double U)[] levels)
+        {
+            foreach (var (level, mValue, uValue) in levels)
+            {
+                m[Index(field, level)] = mValue;
+                u[Index(field, level)] = uValue;
+            }
+        }
+
+        // Names: u of Exact is the average chance two strangers share a surname (Σ share²); the
+        // name's own share replaces it when frequencies are known.
+        Set(MatchField.Surname,
+            (MatchLevel.Exact, 0.80, 0.002), (MatchLevel.Equivalent, 0.05, 0.0005), (MatchLevel.Partial, 0.03, 0.0005),
+            (MatchLevel.FuzzyHigh, 0.06, 0.002), (MatchLevel.Phonetic, 0.02, 0.003), (MatchLevel.FuzzyLow, 0.02, 0.01),
+            (MatchLevel.Different, 0.02, 0.98));
+        Set(MatchField.FirstNames,
+            (MatchLevel.Exact, 0.80, 0.008), (MatchLevel.Equivalent, 0.03, 0.0005), (MatchLevel.Partial, 0.06, 0.004),
+            (MatchLevel.FuzzyHigh, 0.05, 0.004), (MatchLevel.Phonetic, 0.02, 0.006), (MatchLevel.FuzzyLow, 0.02, 0.015),
+            (MatchLevel.Different, 0.02, 0.96));
+        Set(MatchField.BirthDate,
+            (MatchLevel.Exact, 0.90, 4e-5), (MatchLevel.DayMonthSwapped, 0.02, 2e-5), (MatchLevel.OneDigitOff, 0.06, 5e-4),
+            (MatchLevel.SameYear, 0.01, 0.013), (MatchLevel.Different, 0.01, 0.986));
+        Set(MatchField.Sex, (MatchLevel.Exact, 0.98, 0.5), (MatchLevel.Different, 0.02, 0.5));
+        Set(MatchField.BirthPlace,
+            (MatchLevel.Exact, 0.88, 0.01), (MatchLevel.SameDepartement, 0.06, 0.05), (MatchLevel.Different, 0.06, 0.94));
+        Set(MatchField.Nir,
+            (MatchLevel.Exact, 0.95, 1e-6), (MatchLevel.OneDigitOff, 0.03, 1e-5), (MatchLevel.Different, 0.02, 0.99999));
+        Set(MatchField.Nationality, (MatchLevel.Exact, 0.97, 0.8), (MatchLevel.Different, 0.03, 0.2));
+        Set(MatchField.Email, (MatchLevel.Exact, 0.6, 1e-5), (MatchLevel.Different, 0.4, 0.99999));
+        Set(MatchField.Phone, (MatchLevel.Exact, 0.6, 1e-5), (MatchLevel.Different, 0.4, 0.99999));
+        Set(MatchField.Address,
+            (MatchLevel.Exact, 0.6, 1e-4), (MatchLevel.FuzzyHigh, 0.2, 1e-3), (MatchLevel.FuzzyLow, 0.05, 0.01),
+            (MatchLevel.Different, 0.15, 0.989));
+        Set(MatchField.Postcode, (MatchLevel.Exact, 0.7, 0.005), (MatchLevel.Different, 0.3, 0.995));
+        Set(MatchField.Commune,
+            (MatchLevel.Exact, 0.7, 0.005), (MatchLevel.FuzzyHigh, 0.1, 0.002), (MatchLevel.FuzzyLow, 0.05, 0.01),
+            (MatchLevel.Different, 0.15, 0.983));
+        Set(MatchField.CoApplicant,
+            (MatchLevel.Exact, 0.8, 1e-4), (MatchLevel.Partial, 0.1, 1e-3), (MatchLevel.Different, 0.1, 0.999));
+        return new MatchModel(m, u);
+    }
+}
