@@ -95,7 +95,7 @@ public sealed class Matcher
                 notes.Add("même nom mais prénoms sans rapport : frères et sœurs, jumeaux ou conjoints (sauf NIR identique)");
                 break;
             case MatchVeto.DistantBirthDates:
-                notes.Add("mêmes noms mais dates de naissance éloignées : parent et enfant ou homonymes (sauf NIR identique)");
+                notes.Add("mêmes noms mais jour et mois de naissance différents : parent et enfant ou homonymes (sauf NIR identique)");
                 break;
         }
 
@@ -192,7 +192,7 @@ public sealed class Matcher
             return MatchVeto.UnrelatedFirstNames;
         }
 
-        if (namesAgree && first is not MatchLevel.Missing and <= MatchLevel.FuzzyHigh && fields[(int)MatchField.BirthDate].Level == MatchLevel.Different)
+        if (namesAgree && first is not MatchLevel.Missing and <= MatchLevel.FuzzyHigh && fields[(int)MatchField.BirthDate].Level is MatchLevel.SameYear or MatchLevel.Different)
         {
             return MatchVeto.DistantBirthDates;
         }
