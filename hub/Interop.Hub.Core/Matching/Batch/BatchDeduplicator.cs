@@ -1,0 +1,188 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Interop.Hub.Core.Matching.Blocking;
+using Interop.Hub.Core.Matching.Normalisation;
+using Interop.Hub.Core.Matching.Scoring;
+
+namespace Interop.Hub.Core.Matching.Batch;
+
+/// <summary>
+/// Deduplicates a whole file in memory, on all cores: normalise every record, weigh names by their
+/// frequency in the file, re-estimate u on random pairs, group records by blocking key, score every
+/// pair that shares a key exactly once (under the smallest key both share), link the pairs at or
+/// above the linking outcome and close them into clusters. Memory grows with records and keys,
+/// never with the number of pairs compared.
+/// </summary>
+public static class BatchDeduplicator
+{
+    public static BatchResult Run(
+        IReadOnlyList<PersonIdentity> people,
+        BatchOptions? options = null,
+        IProgress<BatchProgress>? progress = null,
+        CancellationToken cancellation = default)
+    {
+        options ??= new BatchOptions();
+        var times = new Dictionary<string, TimeSpan>();
+        var clock = Stopwatch.StartNew();
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism, CancellationToken = cancellation };
+        var count = people.Count;
+
+        // 1. Normalise.
+        var normalizer = new IdentityNormalizer(options.Communes);
+        var normalized = new NormalizedIdentity[count];
+        var ticker = new ProgressTicker(progress, "normalisation", count);
+        Parallel.ForEach(Partitioner.Create(0, count, 4096), parallel, range =>
+        {
+            for (var i = range.Item1; i < range.Item2; i++)
+            {
+                normalized[i] = normalizer.Normalize(people[i]);
+            }
+
+            ticker.Add(range.Item2 - range.Item1);
+        });
+        ticker.Finish();
+        Lap(times, "normalisation", clock);
+
+        // 2. Model: name frequencies and u from the input itself.
+        var frequencies = options.FrequenciesFromInput ? NameFrequencies.Count(normalized) : NameFrequencies.None;
+        var model = options.EstimateU ? UEstimator.Estimate(options.Model, normalized) : options.Model;
+        var matcher = new Matcher(model, frequencies, options.Communes, options.DeclaredDistinct);
+        var prepared = new PreparedIdentity[count];
+        var recordKeys = new ulong[count][];
+        ticker = new ProgressTicker(progress, "clés de blocage", count);
+        Parallel.ForEach(Partitioner.Create(0, count, 4096), parallel, range =>
+        {
+            for (var i = range.Item1; i < range.Item2; i++)
+            {
+                prepared[i] = matcher.Prepare(normalized[i]);
+                var keys = BlockingKeyBuilder.For(normalized[i]);
+                var hashes = new ulong[keys.Count];
+                for (var k = 0; k < hashes.Length; k++)
+                {
+                    hashes[k] = KeyHash.Of(keys[k]);
+                }
+
+                recordKeys[i] = hashes;
+            }
+
+            ticker.Add(range.Item2 - range.Item1);
+        });
+        ticker.Finish();
+        Lap(times, "modèle et clés", clock);
+
+        // 3. Blocks: sort (key, record) entries, drop super-blocks from every record's keys.
+        var blocks = BlockTable.Build(recordKeys, options.MaxBlockSize);
+        Lap(times, "blocs", clock);
+
+        // 4. Score each candidate pair once, in parallel over blocks.
+        var linked = new ConcurrentBag<List<BatchPair>>();
+        long compared = 0;
+        ticker = new ProgressTicker(progress, "comparaisons", blocks.PairCount);
+        Parallel.ForEach(
+            Partitioner.Create(0, blocks.Count, Math.Max(1, blocks.Count / (64 * options.MaxDegreeOfParallelism))),
+            parallel,
+            () => new List<BatchPair>(),
+            (range, _, local) =>
+            {
+                long localCompared = 0;
+                long localCandidates = 0;
+                for (var b = range.Item1; b < range.Item2; b++)
+                {
+                    var members = blocks.Members(b);
+                    var key = blocks.KeyOf(b);
+                    localCandidates += (long)members.Length * (members.Length - 1) / 2;
+                    for (var x = 0; x < members.Length; x++)
+                    {
+                        var i = members[x];
+                        for (var y = x + 1; y < members.Length; y++)
+                        {
+                            var j = members[y];
+                            var (left, right) = i < j ? (i, j) : (j, i);
+                            if (SmallestSharedKey(recordKeys[left], recordKeys[right]) != key ||
+                                (options.PairFilter is { } filter && !filter(left, right)))
+                            {
+                                continue;
+                            }
+
+                            localCompared++;
+                            var score = matcher.Score(prepared[left], prepared[right]);
+                            if (score.Outcome >= options.LinkAt)
+                            {
+                                local.Add(new BatchPair(left, right, score.Total, score.Outcome));
+                            }
+                        }
+                    }
+                }
+
+                Interlocked.Add(ref compared, localCompared);
+                ticker.Add(localCandidates);
+                return local;
+            },
+            linked.Add);
+        ticker.Finish();
+        Lap(times, "comparaisons", clock);
+
+        // 5. Clusters.
+        var pairs = linked.SelectMany(l => l).OrderBy(p => p.Left).ThenBy(p => p.Right).ToList();
+        var sets = new DisjointSets(count);
+        foreach (var pair in pairs)
+        {
+            sets.Union(pair.Left, pair.Right);
+        }
+
+        var clusterOf = new int[count];
+        var clusters = 0;
+        for (var i = 0; i < count; i++)
+        {
+            clusterOf[i] = sets.Find(i);
+            if (clusterOf[i] == i)
+            {
+                clusters++;
+            }
+        }
+
+        Lap(times, "regroupement", clock);
+        return new BatchResult
+        {
+            ClusterOf = clusterOf,
+            LinkedPairs = pairs,
+            Matcher = matcher,
+            Prepared = prepared,
+            ComparedPairs = compared,
+            Blocks = blocks.Count,
+            SkippedBlocks = blocks.Skipped,
+            Clusters = clusters,
+            StageTimes = times,
+        };
+    }
+
+    /// <summary>The smallest key hash both sorted arrays hold (ulong.MaxValue when none).</summary>
+    internal static ulong SmallestSharedKey(ulong[] a, ulong[] b)
+    {
+        int i = 0, j = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            if (a[i] == b[j])
+            {
+                return a[i];
+            }
+
+            if (a[i] < b[j])
+            {
+                i++;
+            }
+            else
+            {
+                j++;
+            }
+        }
+
+        return ulong.MaxValue;
+    }
+
+    private static void Lap(Dictionary<string, TimeSpan> times, string stage, Stopwatch clock)
+    {
+        times[stage] = clock.Elapsed;
+        clock.Restart();
+    }
+}
