@@ -92,10 +92,10 @@ public sealed class Matcher
                 notes.Add("déclarés « ménages différents » par un opérateur : jamais reproposés");
                 break;
             case MatchVeto.UnrelatedFirstNames:
-                notes.Add("même nom mais prénoms sans rapport : frères et sœurs, jumeaux ou conjoints (sauf NIR identique)");
+                notes.Add("même nom mais prénoms sans rapport : frères et sœurs, jumeaux ou conjoints (sauf même NIR)");
                 break;
             case MatchVeto.DistantBirthDates:
-                notes.Add("mêmes noms mais jour et mois de naissance différents : parent et enfant ou homonymes (sauf NIR identique)");
+                notes.Add("mêmes noms mais jour et mois de naissance différents : parent et enfant ou homonymes (sauf même NIR)");
                 break;
         }
 
@@ -179,7 +179,9 @@ public sealed class Matcher
             return MatchVeto.DeclaredDistinct;
         }
 
-        if (fields[(int)MatchField.Nir].Level == MatchLevel.Exact)
+        // A NIR typed twice with one slip is still one NIR: twins' NIRs differ in the order number
+        // and in the two-digit key, so never by one character.
+        if (!Model.FamilyVetoes || fields[(int)MatchField.Nir].Level is MatchLevel.Exact or MatchLevel.OneDigitOff)
         {
             return MatchVeto.None;
         }

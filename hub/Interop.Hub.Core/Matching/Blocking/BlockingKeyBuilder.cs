@@ -11,7 +11,7 @@ namespace Interop.Hub.Core.Matching.Blocking;
 public static class BlockingKeyBuilder
 {
     /// <summary>Key kinds, in the order keys are produced (batch mode scores a pair under the first kind both share).</summary>
-    public static readonly IReadOnlyList<string> Kinds = ["NIR", "BD", "FD", "SY", "NP", "NN", "EM", "PH", "PS", "PF"];
+    public static readonly IReadOnlyList<string> Kinds = ["NIR", "BD", "FD", "SY", "S3", "F3", "NP", "NN", "EM", "PH", "PS", "PF"];
 
     public static IReadOnlyList<string> For(NormalizedIdentity person)
     {
@@ -55,6 +55,17 @@ public static class BlockingKeyBuilder
             foreach (var sound in sounds.Where(s => s.Length > 0).Order(StringComparer.Ordinal))
             {
                 keys.Add($"SY:{sound}:{year}");
+            }
+
+            // Spelling prefixes and birth year: typos late in a name that change its sound.
+            if (use is not null && use.Core.Length >= 3)
+            {
+                keys.Add($"S3:{use.Core[..3]}:{year}");
+            }
+
+            if (first is not null && first.Primary.Length >= 3)
+            {
+                keys.Add($"F3:{first.Primary[..3]}:{year}");
             }
         }
 

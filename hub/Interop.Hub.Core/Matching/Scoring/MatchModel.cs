@@ -7,7 +7,7 @@ namespace Interop.Hub.Core.Matching.Scoring;
 /// data at hand (random pairs, Splink's approach) — m stays as set, since it describes how desks
 /// mistype, not who is in the file.
 /// </summary>
-public sealed class MatchModel
+public sealed record MatchModel
 {
     private static readonly int FieldCount = Enum.GetValues<MatchField>().Length;
     private static readonly int LevelCount = Enum.GetValues<MatchLevel>().Length;
@@ -35,6 +35,12 @@ public sealed class MatchModel
 
     /// <summary>Bits taken off when the names only agree once first and last name are swapped.</summary>
     public double SwapPenalty { get; init; } = 1;
+
+    /// <summary>
+    /// Whether the family rules of <see cref="MatchVeto"/> apply (twins, parent and child). On for
+    /// people registered in France; a data set without families (FEBRL) may turn them off.
+    /// </summary>
+    public bool FamilyVetoes { get; init; } = true;
 
     /// <summary>u of a name agreement is never taken below this share, so one rare name cannot decide alone.</summary>
     public double MinimumNameShare { get; init; } = 2e-5;
@@ -84,6 +90,7 @@ public sealed class MatchModel
             ProbableThreshold = ProbableThreshold,
             HouseholdEvidenceCap = HouseholdEvidenceCap,
             SwapPenalty = SwapPenalty,
+            FamilyVetoes = FamilyVetoes,
             MinimumNameShare = MinimumNameShare,
         };
     }
