@@ -26,7 +26,7 @@ internal static class Corruption
         ("surname typo", 3, (p, r, _) => p with { LastName = Typo(p.LastName, r) }),
         ("first name typo", 2, (p, r, _) => p.FirstNames.Length > 0 ? p with { FirstNames = [Typo(p.FirstNames[0], r), .. p.FirstNames.Skip(1)] } : null),
         ("phonetic respelling", 2, (p, r, _) => Respell(p.LastName) is { } respelled ? p with { LastName = respelled } : null),
-        ("day and month swapped", 1, (p, _, _) => int.Parse(p.BirthDate[8..], CultureInfo.InvariantCulture) <= 12 && p.BirthDate[5..7] != p.BirthDate[8..]
+        ("day and month swapped", 1, (p, _, _) => p.BirthDate.Length == 10 && int.Parse(p.BirthDate[8..], CultureInfo.InvariantCulture) <= 12 && p.BirthDate[5..7] != p.BirthDate[8..]
             ? p with { BirthDate = $"{p.BirthDate[..4]}-{p.BirthDate[8..]}-{p.BirthDate[5..7]}" } : null),
         ("one digit of the birth date off", 2, (p, r, _) => p.BirthDate.Length == 10 ? p with { BirthDate = DigitTypo(p.BirthDate, r) } : null),
         ("values missing", 2, (p, r, _) => r.Next(3) switch { 0 => p with { BirthPlace = "" }, 1 => p with { Email = "", Phone = "" }, _ => p with { Postcode = "", Commune = "", Nationality = "" } }),

@@ -50,6 +50,7 @@ internal static class FrenchBenchmark
             if (communes is not null)
             {
                 Misses(set, result, truePairs);
+                Sweep(set, communes, truePairs.Count);
             }
         }
     }
@@ -74,6 +75,22 @@ internal static class FrenchBenchmark
         foreach (var p in result.LinkedPairs.Where(p => set.EntityOf[p.Left] != set.EntityOf[p.Right]).Take(15))
         {
             Console.WriteLine($"WRONG {Show(set.Records[p.Left])}  <>  {Show(set.Records[p.Right])}\n  {result.Explain(p).Explanation.ReplaceLineEndings(" | ")}");
+        }
+    }
+
+    /// <summary>Precision and recall at other probable thresholds (INTEROP_BENCH_VERBOSE=1), to set the default.</summary>
+    private static void Sweep(FrenchSyntheticSet set, CommuneDirectory communes, int truePairs)
+    {
+        if (Environment.GetEnvironmentVariable("INTEROP_BENCH_VERBOSE") != "1")
+        {
+            return;
+        }
+
+        var low = BatchDeduplicator.Run(set.Records, new BatchOptions { Communes = communes, Model = Hub.Core.Matching.Scoring.MatchModel.Default with { ProbableThreshold = 4 } });
+        for (var t = 6; t <= 20; t++)
+        {
+            var m = Metrics.Of(low.LinkedPairs.Where(p => p.Total >= t).Select(p => (p.Left, p.Right)), set.EntityOf, truePairs);
+            Console.WriteLine($"  threshold {t,3}: P {m.Precision:0.0000} R {m.Recall:0.0000} F1 {m.F1:0.0000}");
         }
     }
 

@@ -15,6 +15,6 @@ public enum MatchVeto
     /// <summary>Same surname, unrelated first names: siblings, twins or spouses.</summary>
     UnrelatedFirstNames,
 
-    /// <summary>Same names, birth dates differing beyond a typo (at best the same year): parent and child, or homonyms.</summary>
+    /// <summary>Same names, birth dates unrelated (not a typo, not the same year): parent and child, or homonyms.</summary>
     DistantBirthDates,
 }

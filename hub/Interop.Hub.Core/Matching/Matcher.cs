@@ -95,7 +95,7 @@ public sealed class Matcher
                 notes.Add("même nom mais prénoms sans rapport : frères et sœurs, jumeaux ou conjoints (sauf même NIR)");
                 break;
             case MatchVeto.DistantBirthDates:
-                notes.Add("mêmes noms mais jour et mois de naissance différents : parent et enfant ou homonymes (sauf même NIR)");
+                notes.Add("mêmes noms mais dates de naissance sans rapport : parent et enfant ou homonymes (sauf même NIR)");
                 break;
         }
 
@@ -132,6 +132,12 @@ public sealed class Matcher
         if (surname > MatchLevel.FuzzyHigh || first > MatchLevel.FuzzyHigh)
         {
             TrySwapped(a, b, ref surname, ref first, ref surnameWeight, ref firstWeight, ref swapped);
+        }
+
+        if (surname == MatchLevel.Different && !swapped && a.Sex == 'M' && b.Sex == 'M')
+        {
+            // A man's surname rarely changes (no married name): its disagreement proves more.
+            surnameWeight -= Model.MaleSurnameChangePenalty;
         }
 
         fields[(int)MatchField.Surname] = new FieldScore(surname, surnameWeight);
@@ -194,7 +200,7 @@ public sealed class Matcher
             return MatchVeto.UnrelatedFirstNames;
         }
 
-        if (namesAgree && first is not MatchLevel.Missing and <= MatchLevel.FuzzyHigh && fields[(int)MatchField.BirthDate].Level is MatchLevel.SameYear or MatchLevel.Different)
+        if (namesAgree && first is not MatchLevel.Missing and <= MatchLevel.FuzzyHigh && fields[(int)MatchField.BirthDate].Level == MatchLevel.Different)
         {
             return MatchVeto.DistantBirthDates;
         }
@@ -220,7 +226,9 @@ public sealed class Matcher
         var crossFirst = FieldComparers.Surname(a.FirstNames.AsName, b.UseName);
         var crossSurnameWeight = Model.Weight(MatchField.Surname, crossSurname);
         var crossFirstWeight = Model.Weight(MatchField.FirstNames, crossFirst);
-        if (crossSurnameWeight + crossFirstWeight - Model.SwapPenalty > surnameWeight + firstWeight)
+        // Both names must relate once swapped: "Martin Maxence" and "Joachim Martin" share one name, not an identity.
+        if (crossSurname <= MatchLevel.FuzzyLow && crossFirst <= MatchLevel.FuzzyLow &&
+            crossSurnameWeight + crossFirstWeight - Model.SwapPenalty > surnameWeight + firstWeight)
         {
             (surname, first, surnameWeight, firstWeight) = (crossSurname, crossFirst, crossSurnameWeight, crossFirstWeight);
             swapped = true;
@@ -233,18 +241,18 @@ public sealed class Matcher
     private static bool IsHousehold(MatchField field) =>
         field is MatchField.Email or MatchField.Phone or MatchField.Address or MatchField.Postcode or MatchField.Commune;
 
+    /// <summary>
+    /// Household evidence: e-mail, phone and street line, plus the place of residence counted once
+    /// (postcode and commune say the same thing twice).
+    /// </summary>
     private static double HouseholdSum(ReadOnlySpan<FieldScore> fields)
     {
-        var sum = 0.0;
-        for (var i = 0; i < fields.Length; i++)
-        {
-            if (IsHousehold((MatchField)i))
-            {
-                sum += fields[i].Weight;
-            }
-        }
-
-        return sum;
+        var postcode = fields[(int)MatchField.Postcode];
+        var commune = fields[(int)MatchField.Commune];
+        var residence = postcode.Level == MatchLevel.Missing ? commune.Weight
+            : commune.Level == MatchLevel.Missing ? postcode.Weight
+            : Math.Max(postcode.Weight, commune.Weight);
+        return fields[(int)MatchField.Email].Weight + fields[(int)MatchField.Phone].Weight + fields[(int)MatchField.Address].Weight + residence;
     }
 
     private static (string Left, string Right) Displayed(MatchField field, NormalizedIdentity a, NormalizedIdentity b, bool swapped) => field switch

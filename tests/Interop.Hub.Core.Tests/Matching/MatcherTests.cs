@@ -142,6 +142,34 @@ public class MatcherTests
     }
 
     [Fact]
+    public void Compare_SameMarriedNameDifferentBirthNames_AreDistinct()
+    {
+        var one = People.Named("A", "Robert", "Huguette", "F", "1981-04-22") with { BirthName = "Lanaec" };
+        var sisterInLaw = People.Named("B", "Robert", "Huguette", "F", "1981-04-22") with { BirthName = "Braanillon" };
+        var result = Compare(one, sisterInLaw);
+        Assert.Equal(MatchLevel.Different, result.Fields.Single(f => f.Field == MatchField.Surname).Level);
+        Assert.Equal(MatchOutcome.Distinct, result.Outcome);
+    }
+
+    [Fact]
+    public void Compare_TwinOneNameSwappedWithTheOther_IsNotTakenForASwap()
+    {
+        var swappedMaxence = People.Named("A", "Maxence", "Martin", "M", "1988-02-17", "04209");
+        var joachim = People.Named("B", "Martin", "Joachim", "M", "1988-02-17", "04209");
+        Assert.DoesNotContain(Compare(swappedMaxence, joachim).Notes, n => n.Contains("inversés", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Compare_MenWithDifferentSurnames_WeighMoreAgainst()
+    {
+        var men = Compare(People.Named("A", "Muller", "Thomas", "M", "1977-11-07"), People.Named("B", "Gerard", "Thomas", "M", "1977-11-07"));
+        var women = Compare(People.Named("A", "Muller", "Claire", "F", "1977-11-07"), People.Named("B", "Gerard", "Claire", "F", "1977-11-07"));
+        Assert.True(
+            men.Fields.Single(f => f.Field == MatchField.Surname).Weight < women.Fields.Single(f => f.Field == MatchField.Surname).Weight,
+            "a woman may have changed her name by marriage; a man rarely");
+    }
+
+    [Fact]
     public void Compare_NothingInCommon_IsDistinct() =>
         Assert.Equal(MatchOutcome.Distinct, Compare(People.Sophie(), People.Named("B", "Bernard", "Lucas", "M", "2001-12-30", "33063")).Outcome);
 

@@ -33,12 +33,21 @@ public static class FieldComparers
 
     /// <summary>
     /// The best agreement between any surname form of each person. A use name matching the other's
-    /// birth name (a married woman registered once under each) counts as equivalent, not exact.
+    /// birth name (a married woman registered once under each) counts as equivalent, not exact; two
+    /// known birth names that differ decide alone.
     /// </summary>
     public static MatchLevel Surnames(NormalizedIdentity a, NormalizedIdentity b, out NameForm? left, out NameForm? right)
     {
         left = null;
         right = null;
+        if (a.BirthName is not null && b.BirthName is not null && Surname(a.BirthName, b.BirthName) == MatchLevel.Different)
+        {
+            // Birth names never change: two different ones are two people, whatever the married names say.
+            left = a.BirthName;
+            right = b.BirthName;
+            return MatchLevel.Different;
+        }
+
         var best = MatchLevel.Missing;
         var useA = a.UseName;
         foreach (var formA in a.Surnames)
@@ -82,7 +91,15 @@ public static class FieldComparers
             return MatchLevel.Partial;
         }
 
-        return Fuzzy(a.Primary, b.Primary, a.Sound, b.Sound);
+        var level = Fuzzy(a.Primary, b.Primary, a.Sound, b.Sound);
+        if (level == MatchLevel.Different && a.Names.Count > 1 && a.Names.Count == b.Names.Count &&
+            a.Names.Skip(1).SequenceEqual(b.Names.Skip(1)) && JaroWinkler.Similarity(a.Primary, b.Primary) >= 0.7)
+        {
+            // "Mgire Corinne Yvonne" / "Marie Corinne Yvonne": a badly typed first name among identical others.
+            return MatchLevel.FuzzyLow;
+        }
+
+        return level;
     }
 
     /// <summary>Birth dates: exact, day and month swapped, one digit off (or two adjacent digits swapped), same year.</summary>

@@ -25,7 +25,7 @@ public sealed record MatchModel
     public double CertainThreshold { get; init; } = 20;
 
     /// <summary>At or above this total (and below certain), a human should look.</summary>
-    public double ProbableThreshold { get; init; } = 11;
+    public double ProbableThreshold { get; init; } = 12;
 
     /// <summary>
     /// Address, postcode, commune, e-mail and phone are shared by a whole household (a parent and
@@ -35,6 +35,9 @@ public sealed record MatchModel
 
     /// <summary>Bits taken off when the names only agree once first and last name are swapped.</summary>
     public double SwapPenalty { get; init; } = 1;
+
+    /// <summary>Bits taken off when two men's surnames differ: only women commonly take a married name.</summary>
+    public double MaleSurnameChangePenalty { get; init; } = 3;
 
     /// <summary>
     /// Whether the family rules of <see cref="MatchVeto"/> apply (twins, parent and child). On for
@@ -91,6 +94,7 @@ public sealed record MatchModel
             HouseholdEvidenceCap = HouseholdEvidenceCap,
             SwapPenalty = SwapPenalty,
             FamilyVetoes = FamilyVetoes,
+            MaleSurnameChangePenalty = MaleSurnameChangePenalty,
             MinimumNameShare = MinimumNameShare,
         };
     }
@@ -125,10 +129,10 @@ public sealed record MatchModel
             (MatchLevel.Different, 0.02, 0.96));
         Set(MatchField.BirthDate,
             (MatchLevel.Exact, 0.90, 4e-5), (MatchLevel.DayMonthSwapped, 0.02, 2e-5), (MatchLevel.OneDigitOff, 0.06, 5e-4),
-            (MatchLevel.SameYear, 0.01, 0.013), (MatchLevel.Different, 0.01, 0.986));
+            (MatchLevel.SameYear, 0.004, 0.013), (MatchLevel.Different, 0.01, 0.986));
         Set(MatchField.Sex, (MatchLevel.Exact, 0.98, 0.5), (MatchLevel.Different, 0.02, 0.5));
         Set(MatchField.BirthPlace,
-            (MatchLevel.Exact, 0.88, 0.01), (MatchLevel.SameDepartement, 0.06, 0.05), (MatchLevel.Different, 0.06, 0.94));
+            (MatchLevel.Exact, 0.91, 0.01), (MatchLevel.SameDepartement, 0.06, 0.05), (MatchLevel.Different, 0.03, 0.94));
         Set(MatchField.Nir,
             (MatchLevel.Exact, 0.95, 1e-6), (MatchLevel.OneDigitOff, 0.03, 1e-5), (MatchLevel.Different, 0.02, 0.99999));
         Set(MatchField.Nationality, (MatchLevel.Exact, 0.97, 0.8), (MatchLevel.Different, 0.03, 0.2));

@@ -30,6 +30,7 @@ public class FieldComparersTests
     [InlineData("Marie Claire", "Claire", MatchLevel.Partial)]
     [InlineData("Jean", "Jean-Pierre", MatchLevel.Partial)]
     [InlineData("Mathieu", "Matthieu", MatchLevel.FuzzyHigh)]
+    [InlineData("Mgire Corinne Yvonne", "Marie Corinne Yvonne", MatchLevel.FuzzyLow)]
     [InlineData("Lucas", "Hugo", MatchLevel.Different)]
     public void FirstNames_Variants_GetTheirLevel(string a, string b, MatchLevel expected) => Assert.Equal(expected, First(a, b));
 
