@@ -120,7 +120,10 @@ dotnet build Interop.sln -c Release -v q
 # signal dotnet run and the hub process it starts, and only once.
 HUB_LOG="$RUN_DIR/hub.log"
 echo "run.sh: starting the hub on $HUB_URL (log: $HUB_LOG)" >&2
-ConnectionStrings__Interop="$DB_CONN" \
+# A fresh bootstrap administrator key for this throwaway hub: the demo uses it
+# to create its organisation and key, and you can use it with grpcurl.
+ADMIN_KEY="$(head -c 33 /dev/urandom | base64 | tr '+/' '-_')"
+ConnectionStrings__Interop="$DB_CONN" Interop__BootstrapAdminKey="$ADMIN_KEY" \
   setsid dotnet run --no-build -c Release --project "$HUB_PROJECT" -- --urls "$HUB_URL" \
   >"$HUB_LOG" 2>&1 </dev/null &
 HUB_PID=$!
@@ -150,14 +153,15 @@ if ((!ready)); then
 fi
 
 echo "Interop hub listening on $HUB_URL (database: $DB_CONN)"
+echo "Bootstrap administrator key: $ADMIN_KEY (send as 'authorization: Bearer <key>')"
 
 if ! has_project "$CLI_PROJECT"; then
   echo "run.sh: demo FAILED: no client project in $CLI_PROJECT" >&2
   exit 1
 fi
-echo "run.sh: demo: dotnet run --project $CLI_PROJECT -- demo --hub $HUB_URL" >&2
+echo "run.sh: demo: dotnet run --project $CLI_PROJECT -- demo --hub $HUB_URL --admin-key …" >&2
 set +e
-dotnet run --no-build -c Release --project "$CLI_PROJECT" -- demo --hub "$HUB_URL"
+dotnet run --no-build -c Release --project "$CLI_PROJECT" -- demo --hub "$HUB_URL" --admin-key "$ADMIN_KEY"
 rc=$?
 set -e
 if ((rc != 0)); then

@@ -1,11 +1,17 @@
+using Interop.Hub.Access;
+using Interop.Hub.Admin;
+using Interop.Hub.Audit;
 using Interop.Hub.Configuration;
 using Interop.Hub.Errors;
 using Interop.Hub.Idempotency;
 using Interop.Hub.Jobs;
 using Interop.Hub.Registry;
 using Interop.Hub.Renewal;
+using Interop.Hub.Retention;
 using Interop.Hub.Storage;
+using Interop.Hub.Storage.Access;
 using Interop.Hub.Storage.Applications;
+using Interop.Hub.Storage.Audit;
 using Interop.Hub.Storage.Changes;
 using Interop.Hub.Storage.Idempotency;
 using Interop.Hub.Storage.Migrations;
@@ -39,6 +45,8 @@ if (string.IsNullOrWhiteSpace(connectionString))
 }
 
 builder.Services.Configure<InteropOptions>(builder.Configuration.GetSection(InteropOptions.Section));
+var interopOptions = builder.Configuration.GetSection(InteropOptions.Section).Get<InteropOptions>() ?? new InteropOptions();
+OrganizationBootstrap.RequireStrongBootstrapKey(interopOptions, builder.Environment);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString) { Name = "interop-hub" }.Build());
 builder.Services.AddSingleton<RegistryDatabase>();
@@ -46,10 +54,20 @@ builder.Services.AddSingleton<ApplicationStore>();
 builder.Services.AddSingleton<NumberCounterStore>();
 builder.Services.AddSingleton<ChangeLog>();
 builder.Services.AddSingleton<IdempotencyStore>();
+builder.Services.AddSingleton<OrganizationStore>();
+builder.Services.AddSingleton<ApiKeyStore>();
+builder.Services.AddSingleton<AuditTrail>();
+builder.Services.AddSingleton<ApiKeyAuthenticator>();
+builder.Services.AddSingleton<ErasureSweep>();
 builder.Services.AddSingleton<IdempotentWriter>();
 builder.Services.AddSingleton<RenewalSweep>();
 builder.Services.AddSingleton<IdempotencyPruning>();
 builder.Services.AddHostedService<PeriodicJobs>();
+
+builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+    .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+builder.Services.AddAuthorization();
+builder.Services.AddRateLimiter(limiter => RateLimiting.Configure(limiter, interopOptions));
 
 builder.Services.AddGrpc(options =>
 {
@@ -63,8 +81,16 @@ builder.Services.AddGrpcHealthChecks().AddCheck<DatabaseHealthCheck>("database")
 var app = builder.Build();
 
 await DatabaseMigrator.MigrateAsync(connectionString, app.Services.GetRequiredService<ILogger<Program>>(), CancellationToken.None);
+await OrganizationBootstrap.EnsureAdministratorAsync(app.Services, CancellationToken.None);
 
-app.MapGrpcService<RegistryService>();
+app.UseAuthentication();
+app.UseRateLimiter();
+app.UseAuthorization();
+
+// Every call but health and reflection (the contract is public anyway) needs credentials.
+app.MapGrpcService<RegistryService>().RequireAuthorization();
+app.MapGrpcService<AdminService>().RequireAuthorization();
+app.MapGrpcService<AuditService>().RequireAuthorization();
 app.MapGrpcHealthChecksService();
 app.MapGrpcReflectionService();
 

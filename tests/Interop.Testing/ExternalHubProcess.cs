@@ -50,6 +50,7 @@ public sealed class ExternalHubProcess : IAsyncDisposable
         };
         start.Environment["ConnectionStrings__Interop"] = connectionString;
         start.Environment["Interop__RunJobs"] = "false";
+        start.Environment["Interop__BootstrapAdminKey"] = HubAccess.BootstrapKey;
         start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {

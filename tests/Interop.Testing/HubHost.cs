@@ -1,3 +1,4 @@
+using Grpc.Core;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -11,7 +12,8 @@ namespace Interop.Testing;
 
 /// <summary>
 /// The hub in-process on a real Kestrel socket (127.0.0.1, ephemeral port),
-/// over its own database, with a fake clock the test moves. Periodic jobs are
+/// over its own database, with a fake clock the test moves, the bootstrap
+/// administrator key, and a default registrar organisation. Periodic jobs are
 /// off: tests run the sweeps themselves when the clock says so.
 /// </summary>
 public sealed class HubHost : IAsyncDisposable
@@ -25,6 +27,7 @@ public sealed class HubHost : IAsyncDisposable
         Clock = clock;
         Address = address;
         Channel = GrpcChannel.ForAddress(address);
+        Admin = BearerToken.Over(Channel, HubAccess.BootstrapKey);
     }
 
     public string ConnectionString { get; }
@@ -33,12 +36,19 @@ public sealed class HubHost : IAsyncDisposable
 
     public Uri Address { get; }
 
+    /// <summary>The channel without credentials.</summary>
     public GrpcChannel Channel { get; }
+
+    /// <summary>Calls as the hub administrator (bootstrap key).</summary>
+    public CallInvoker Admin { get; }
+
+    /// <summary>Calls as the default registrar (<see cref="TestOrganizations.Registrar"/>).</summary>
+    public CallInvoker Calls { get; private set; } = null!;
 
     public IServiceProvider Services => factory.Services;
 
     /// <summary>Starts a hub on a new database; the clock starts at <paramref name="start"/> (default 2026-03-10 10:00 Paris).</summary>
-    public static async Task<HubHost> StartAsync(string purpose, DateTimeOffset? start = null)
+    public static async Task<HubHost> StartAsync(string purpose, DateTimeOffset? start = null, IDictionary<string, string>? settings = null)
     {
         var connectionString = await TestPostgres.CreateDatabaseAsync(purpose);
         var clock = new FakeTimeProvider(start ?? new DateTimeOffset(2026, 3, 10, 10, 0, 0, TimeSpan.FromHours(1)));
@@ -46,6 +56,12 @@ public sealed class HubHost : IAsyncDisposable
         {
             builder.UseSetting("ConnectionStrings:Interop", connectionString);
             builder.UseSetting("Interop:RunJobs", "false");
+            builder.UseSetting("Interop:BootstrapAdminKey", HubAccess.BootstrapKey);
+            foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            {
+                builder.UseSetting(key, value);
+            }
+
             builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
             builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock));
         });
@@ -56,7 +72,9 @@ public sealed class HubHost : IAsyncDisposable
         var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
             .Select(a => new Uri(a.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal)))
             .First();
-        return new HubHost(factory, connectionString, clock, address);
+        var hub = new HubHost(factory, connectionString, clock, address);
+        hub.Calls = await HubAccess.JoinAsync(hub.Channel, TestOrganizations.Registrar());
+        return hub;
     }
 
     public async ValueTask DisposeAsync()

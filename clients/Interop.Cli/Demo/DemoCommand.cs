@@ -8,19 +8,23 @@ using Polly.Retry;
 namespace Interop.Cli.Demo;
 
 /// <summary>
-/// <c>interop demo --hub URL [--desk CODE]</c>: registers a few demo
-/// applications and shows what the hub answers — new numbers, an idempotent
-/// replay, a stale revision, a renewal that is too early.
+/// <c>interop demo --hub URL --admin-key KEY [--desk CODE]</c>: joins a demo
+/// landlord to the hub with the administrator key, then registers a few demo
+/// applications as that landlord and shows what the hub answers — new
+/// numbers, an idempotent replay, a stale revision, a renewal that is too
+/// early.
 /// </summary>
 internal static class DemoCommand
 {
     public static async Task<int> RunAsync(CommandArguments arguments)
     {
         var hub = arguments.Required("hub");
+        var adminKey = arguments.Required("admin-key");
         var desk = arguments.Optional("desk", "DEMO1");
         using var channel = GrpcChannel.ForAddress(hub);
         await WaitUntilServingAsync(channel);
-        var registry = new RegistryService.RegistryServiceClient(channel);
+        var landlordKey = await DemoOrganization.JoinAsync(channel, adminKey, desk);
+        var registry = new RegistryService.RegistryServiceClient(Bearer.Over(channel, landlordKey));
 
         Console.WriteLine($"Registering demo applications at desk {desk} of the Calvados (14):");
         Application? first = null;

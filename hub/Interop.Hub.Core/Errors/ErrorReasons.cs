@@ -18,4 +18,9 @@ public static class ErrorReasons
     public const string CounterExhausted = "COUNTER_EXHAUSTED";
     public const string AttributedElsewhere = "ATTRIBUTED_ELSEWHERE";
     public const string CheckpointExpired = "CHECKPOINT_EXPIRED";
+    public const string PermissionDenied = "PERMISSION_DENIED";
+    public const string OrganizationExists = "ORGANIZATION_EXISTS";
+    public const string DeskTaken = "DESK_TAKEN";
+    public const string RateLimited = "RATE_LIMITED";
+    public const string Unauthenticated = "UNAUTHENTICATED";
 }

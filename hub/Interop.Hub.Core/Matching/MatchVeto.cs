@@ -17,4 +17,7 @@ public enum MatchVeto
 
     /// <summary>Same names, birth dates unrelated (not a typo, not the same year): parent and child, or homonyms.</summary>
     DistantBirthDates,
+
+    /// <summary>Both birth names are known and unrelated: a birth name never changes.</summary>
+    DifferentBirthNames,
 }

@@ -94,6 +94,9 @@ public sealed class Matcher
             case MatchVeto.UnrelatedFirstNames:
                 notes.Add("même nom mais prénoms sans rapport : frères et sœurs, jumeaux ou conjoints (sauf même NIR)");
                 break;
+            case MatchVeto.DifferentBirthNames:
+                notes.Add("noms de naissance différents : un nom de naissance ne change pas (sauf même NIR)");
+                break;
             case MatchVeto.DistantBirthDates:
                 notes.Add("mêmes noms mais dates de naissance sans rapport : parent et enfant ou homonymes (sauf même NIR)");
                 break;
@@ -194,6 +197,13 @@ public sealed class Matcher
 
         var surname = fields[(int)MatchField.Surname].Level;
         var first = fields[(int)MatchField.FirstNames].Level;
+        var a = left.Normalized;
+        var b = right.Normalized;
+        if (surname == MatchLevel.Different && a.BirthName is not null && b.BirthName is not null)
+        {
+            return MatchVeto.DifferentBirthNames;
+        }
+
         var namesAgree = surname is not MatchLevel.Missing and <= MatchLevel.FuzzyHigh;
         if (namesAgree && first == MatchLevel.Different)
         {

@@ -1,5 +1,6 @@
 using System.Text;
 using Dapper;
+using Interop.Hub.Core.Access;
 using Interop.Hub.Core.Applications;
 using Npgsql;
 
@@ -82,9 +83,17 @@ public sealed class ApplicationStore
 
     /// <summary>A page of applications ordered by number, after <paramref name="afterNumber"/>.</summary>
     public async Task<IReadOnlyList<ApplicationRecord>> ListAsync(
-        NpgsqlConnection connection, ApplicationFilter filter, string? afterNumber, int limit, CancellationToken cancellationToken)
+        NpgsqlConnection connection, ReadScope scope, ApplicationFilter filter, string? afterNumber, int limit, CancellationToken cancellationToken)
     {
         var sql = new StringBuilder($"SELECT {Columns} FROM applications WHERE TRUE");
+
+        // The caller's read scope is part of the query, so that a page holds
+        // only applications the caller may see and page tokens stay correct.
+        if (!scope.All)
+        {
+            sql.Append(" AND (departement = ANY(@scopeDepartements) OR registering_desk = ANY(@scopeDesks) OR wished_communes && @scopeCommunes)");
+        }
+
         if (afterNumber is not null)
         {
             sql.Append(" AND number > @afterNumber");
@@ -116,6 +125,9 @@ public sealed class ApplicationStore
             new
             {
                 afterNumber,
+                scopeDepartements = scope.Departements.ToArray(),
+                scopeDesks = scope.Desks.ToArray(),
+                scopeCommunes = scope.WishedCommunes.ToArray(),
                 status = filter.Status is { } status ? ApplicationRowMapper.StatusText(status) : null,
                 departement = filter.Departement,
                 wishedCommune = filter.WishedCommuneCode,
@@ -142,5 +154,39 @@ public sealed class ApplicationStore
         var numbers = await connection.QueryAsync<string>(new CommandDefinition(
             sql, new { expiredOnOrBefore, limit }, cancellationToken: cancellationToken));
         return numbers.AsList();
+    }
+
+    /// <summary>Numbers of applications radiated on or before <paramref name="radiatedOnOrBefore"/>: the retention job's candidates.</summary>
+    public async Task<IReadOnlyList<string>> ListRadiatedOnOrBeforeAsync(
+        NpgsqlConnection connection, DateOnly radiatedOnOrBefore, int limit, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            SELECT number FROM applications
+            WHERE status = 'radiated' AND radiation_date <= @radiatedOnOrBefore
+            ORDER BY radiation_date, number LIMIT @limit
+            """;
+        return (await connection.QueryAsync<string>(new CommandDefinition(
+            sql, new { radiatedOnOrBefore, limit }, cancellationToken: cancellationToken))).AsList();
+    }
+
+    /// <summary>
+    /// Erases the personal data of a locked application: the household goes,
+    /// the wished communes with it; <paramref name="statisticsJson"/> keeps the
+    /// non-nominative facts the observatory needs.
+    /// </summary>
+    public async Task EraseAsync(
+        NpgsqlTransaction transaction, ApplicationRecord erased, string statisticsJson, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            UPDATE applications SET status = 'erased', revision = @Revision, household = NULL, wished_communes = '{}',
+                statistics = CAST(@statisticsJson AS jsonb), erased_at = @UpdatedAt, updated_at = @UpdatedAt
+            WHERE number = @Number AND revision = @Revision - 1
+            """;
+        var updated = await transaction.Connection!.ExecuteAsync(new CommandDefinition(
+            sql, new { erased.Number, erased.Revision, statisticsJson, UpdatedAt = erased.UpdatedAt.UtcDateTime }, transaction, cancellationToken: cancellationToken));
+        if (updated != 1)
+        {
+            throw new InvalidOperationException($"Application {erased.Number} was not at revision {erased.Revision - 1}.");
+        }
     }
 }

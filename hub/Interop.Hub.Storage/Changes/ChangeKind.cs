@@ -9,4 +9,5 @@ public static class ChangeKind
     public const string Renewed = "renewed";
     public const string Radiated = "radiated";
     public const string Reactivated = "reactivated";
+    public const string Erased = "erased";
 }

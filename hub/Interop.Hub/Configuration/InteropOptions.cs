@@ -5,12 +5,32 @@ public sealed class InteropOptions
 {
     public const string Section = "Interop";
 
+    /// <summary>Minimum length of the bootstrap key in Production.</summary>
+    public const int MinimumProductionBootstrapKeyLength = 32;
+
+    /// <summary>
+    /// A secret that authenticates as the built-in hub administrator, to create
+    /// the first organisations and keys of a fresh deployment. Unset: no
+    /// bootstrap key. In Production it must be at least 32 characters or the
+    /// hub refuses to start.
+    /// </summary>
+    public string? BootstrapAdminKey { get; set; }
+
     /// <summary>How long request ids are remembered for idempotent replay. Default 10 days; at least 7.</summary>
     public TimeSpan IdempotencyRetention { get; set; } = TimeSpan.FromDays(10);
 
-    /// <summary>How often the renewal job looks for expired applications. Default 1 hour.</summary>
+    /// <summary>How often the periodic jobs run (renewal radiations, erasure, pruning). Default 1 hour.</summary>
     public TimeSpan RenewalJobInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>How long personal data of a radiated application are kept before erasure. Default 365 days.</summary>
+    public TimeSpan PersonalDataRetention { get; set; } = TimeSpan.FromDays(365);
 
     /// <summary>Whether this process runs the periodic jobs. Default true; several replicas may all run them safely.</summary>
     public bool RunJobs { get; set; } = true;
+
+    /// <summary>Calls per second each organisation may make (token bucket). Default 100.</summary>
+    public int RateLimitPerSecond { get; set; } = 100;
+
+    /// <summary>Calls an organisation may burst above its rate. Default 200.</summary>
+    public int RateLimitBurst { get; set; } = 200;
 }

@@ -1,7 +1,6 @@
 using Google.Protobuf;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
-using Interop.Hub.Registry;
 
 namespace Interop.Hub.Errors;
 
@@ -36,7 +35,7 @@ internal sealed class CallScopeInterceptor(ILogger<CallScopeInterceptor> logger)
         var scope = new Dictionary<string, object>
         {
             ["GrpcMethod"] = context.Method,
-            ["Caller"] = Caller.Of(context),
+            ["Caller"] = context.GetHttpContext().Features.Get<Interop.Hub.Core.Access.Principal>()?.OrganizationId ?? "anonymous",
         };
         if (request is IMessage message && message.Descriptor.FindFieldByName("request_id") is { } field
             && field.Accessor.GetValue(message) is string { Length: > 0 } requestId)

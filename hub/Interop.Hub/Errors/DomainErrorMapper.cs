@@ -44,6 +44,7 @@ internal static class DomainErrorMapper
             ResourceName = e.ResourceName,
             Description = e.Message,
         }),
+        PermissionDeniedException e => Build(Code.PermissionDenied, e, null),
         QuotaExceededException e => Build(Code.ResourceExhausted, e, new QuotaFailure
         {
             Violations = { new QuotaFailure.Types.Violation { Subject = e.Subject, Description = e.Message } },

@@ -37,7 +37,8 @@ internal sealed class IdempotentWriter(
     public async Task<TResponse> RunAsync<TRequest, TResponse>(
         string caller, string requestId, string method, TRequest request,
         Func<NpgsqlTransaction, DateTimeOffset, CancellationToken, Task<TResponse>> work,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Func<TResponse, TResponse>? storedForm = null)
         where TRequest : IMessage<TRequest>
         where TResponse : IMessage<TResponse>, new()
     {
@@ -52,9 +53,9 @@ internal sealed class IdempotentWriter(
                 switch (claim)
                 {
                     case IdempotencyClaim.Replay replay:
-                        var stored = new TResponse();
-                        stored.MergeFrom(replay.Response);
-                        return (stored, true);
+                        var replayed = new TResponse();
+                        replayed.MergeFrom(replay.Response);
+                        return (replayed, true);
                     case IdempotencyClaim.Conflict:
                         throw new ValidationException(
                             "request_id",
@@ -63,7 +64,9 @@ internal sealed class IdempotentWriter(
                 }
 
                 var answer = await work(transaction, now, token);
-                await idempotency.CompleteAsync(transaction, caller, requestId, answer.ToByteArray(), token);
+                // What a replay will get; a secret shown once is stored without it.
+                var stored = storedForm is null ? answer : storedForm(answer.Clone());
+                await idempotency.CompleteAsync(transaction, caller, requestId, stored.ToByteArray(), token);
                 await transaction.CommitAsync(token);
                 return (answer, false);
             },

@@ -1,18 +1,20 @@
 using Interop.Hub.Configuration;
 using Interop.Hub.Idempotency;
 using Interop.Hub.Renewal;
+using Interop.Hub.Retention;
 using Microsoft.Extensions.Options;
 
 namespace Interop.Hub.Jobs;
 
 /// <summary>
-/// Runs the hub's periodic sweeps (renewal radiations, idempotency pruning)
+/// Runs the hub's periodic sweeps (renewal radiations, erasure of personal
+/// data, idempotency pruning)
 /// at start and then every <see cref="InteropOptions.RenewalJobInterval"/>.
 /// Every sweep is safe to run on several replicas at once. A failed sweep is
 /// logged and tried again at the next tick.
 /// </summary>
 internal sealed class PeriodicJobs(
-    RenewalSweep renewal, IdempotencyPruning pruning, TimeProvider time, IOptions<InteropOptions> options, ILogger<PeriodicJobs> logger)
+    RenewalSweep renewal, ErasureSweep erasure, IdempotencyPruning pruning, TimeProvider time, IOptions<InteropOptions> options, ILogger<PeriodicJobs> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -28,6 +30,7 @@ internal sealed class PeriodicJobs(
             try
             {
                 await renewal.RunOnceAsync(stoppingToken);
+                await erasure.RunOnceAsync(stoppingToken);
                 await pruning.RunOnceAsync(stoppingToken);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)

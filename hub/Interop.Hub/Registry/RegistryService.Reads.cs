@@ -1,10 +1,12 @@
 using System.Security.Cryptography;
 using System.Text;
 using Grpc.Core;
-using Interop.Hub.Core.Errors;
+using Interop.Hub.Access;
+using Interop.Hub.Core.Access;
 using Interop.Hub.Core.Numbering;
 using Interop.Hub.Core.Validation;
 using Interop.Hub.Storage.Applications;
+using Interop.Hub.Storage.Audit;
 using Domain = Interop.Hub.Core.Applications;
 using V1 = Interop.Contracts.V1;
 
@@ -21,9 +23,15 @@ internal sealed partial class RegistryService
         RequestRules.ApplicationName(request.Name, "name", violations, out var number);
         violations.ThrowIfAny();
 
+        var principal = context.Caller();
         await using var connection = await database.OpenAsync(context.CancellationToken);
-        var record = await applications.GetAsync(connection, number, context.CancellationToken)
-            ?? throw new NotFoundException(ApplicationType, ApplicationMapper.ResourceName(number));
+        var record = await applications.GetAsync(connection, number, context.CancellationToken);
+        if (record is null || !AccessPolicy.CanRead(principal.Organization, record))
+        {
+            throw Denials.ApplicationNotVisible(principal, ApplicationMapper.ResourceName(number));
+        }
+
+        await AuditReadsAsync(connection, context, principal, [record.Number]);
         return ApplicationMapper.ToProto(record);
     }
 
@@ -45,9 +53,17 @@ internal sealed partial class RegistryService
 
         violations.ThrowIfAny();
 
+        var principal = context.Caller();
+        var scope = AccessPolicy.NominativeReadScope(principal.Organization);
+        if (scope.IsEmpty)
+        {
+            throw Denials.NotAllowed(principal, "read nominative applications");
+        }
+
         var pageSize = request.PageSize == 0 ? DefaultPageSize : Math.Min(request.PageSize, MaxPageSize);
         await using var connection = await database.OpenAsync(context.CancellationToken);
-        var page = await applications.ListAsync(connection, filter, after, pageSize + 1, context.CancellationToken);
+        var page = await applications.ListAsync(connection, scope, filter, after, pageSize + 1, context.CancellationToken);
+        await AuditReadsAsync(connection, context, principal, page.Take(pageSize).Select(a => a.Number).ToList());
         var response = new V1.ListApplicationsResponse
         {
             Applications = { page.Take(pageSize).Select(ApplicationMapper.ToProto) },
@@ -59,6 +75,14 @@ internal sealed partial class RegistryService
 
         return response;
     }
+
+    /// <summary>Records the reads before the data leave the hub: a read whose audit failed is not answered.</summary>
+    private Task AuditReadsAsync(Npgsql.NpgsqlConnection connection, ServerCallContext context, Principal principal, IReadOnlyList<string> numbers) =>
+        audit.AppendAsync(
+            connection,
+            numbers.Select(n => new AuditEntry(principal.OrganizationId, principal.KeyId, n, context.Method, AuditTrail.Read, context.PeerAddress())).ToList(),
+            time.GetUtcNow(),
+            context.CancellationToken);
 
     private static ApplicationFilter FilterOf(V1.ListApplicationsRequest request, Violations violations)
     {

@@ -1,9 +1,12 @@
 using Grpc.Core;
+using Interop.Hub.Access;
+using Interop.Hub.Core.Access;
 using Interop.Hub.Core.Errors;
 using Interop.Hub.Core.Lifecycle;
 using Interop.Hub.Core.Numbering;
 using Interop.Hub.Core.Time;
 using Interop.Hub.Core.Validation;
+using Interop.Hub.Storage.Audit;
 using Interop.Hub.Storage.Changes;
 using V1 = Interop.Contracts.V1;
 
@@ -13,10 +16,15 @@ internal sealed partial class RegistryService
 {
     public override async Task<V1.CreateApplicationResponse> CreateApplication(V1.CreateApplicationRequest request, ServerCallContext context)
     {
+        var principal = context.Caller();
+        if (!AccessPolicy.IsRegistering(principal.Organization))
+        {
+            throw Denials.NotAllowed(principal, "register applications: it runs no registering desk");
+        }
+
         var violations = new Violations();
         RequestRules.RequestId(request.RequestId, violations);
-        var desk = request.RegisteringDesk.Trim().ToUpperInvariant();
-        RequestRules.DeskCode(desk, "registering_desk", violations);
+        var desk = DeskOf(request.RegisteringDesk, principal, violations);
         var departement = request.Application?.Departement.Trim().ToUpperInvariant() ?? "";
         if (request.Application is null)
         {
@@ -35,7 +43,7 @@ internal sealed partial class RegistryService
 
         violations.ThrowIfAny();
 
-        var caller = Caller.Of(context);
+        var caller = principal.OrganizationId;
         return await writer.RunAsync(
             caller,
             request.RequestId,
@@ -60,6 +68,7 @@ internal sealed partial class RegistryService
                 var record = ApplicationLifecycle.Register(number, departement, desk, today, household) with { CreatedAt = now, UpdatedAt = now };
                 await applications.InsertAsync(transaction, record, "registered", token);
                 await changes.AppendAsync(transaction, number, record.Revision, ChangeKind.Registered, caller, request.RequestId, now, StatusDetails(record), token);
+                await AuditChangeAsync(transaction, context, principal, number, now, token);
                 logger.LogInformation("Registered application {Number} at desk {Desk}", number, desk);
                 return new V1.CreateApplicationResponse { Application = ApplicationMapper.ToProto(record) };
             },
@@ -68,6 +77,12 @@ internal sealed partial class RegistryService
 
     public override async Task<V1.Application> ImportApplication(V1.ImportApplicationRequest request, ServerCallContext context)
     {
+        var principal = context.Caller();
+        if (!AccessPolicy.CanImport(principal.Organization))
+        {
+            throw Denials.NotAllowed(principal, "import applications numbered elsewhere");
+        }
+
         var violations = new Violations();
         RequestRules.RequestId(request.RequestId, violations);
         var application = request.Application;
@@ -99,7 +114,7 @@ internal sealed partial class RegistryService
         HouseholdValidator.Validate(household, departement, todayAtCheck, "application", violations);
         violations.ThrowIfAny();
 
-        var caller = Caller.Of(context);
+        var caller = principal.OrganizationId;
         return await writer.RunAsync(
             caller,
             request.RequestId,
@@ -127,10 +142,44 @@ internal sealed partial class RegistryService
 
                 await applications.InsertAsync(transaction, record, "imported", token);
                 await changes.AppendAsync(transaction, number, record.Revision, ChangeKind.Imported, caller, request.RequestId, now, StatusDetails(record), token);
+                await AuditChangeAsync(transaction, context, principal, number, now, token);
                 logger.LogInformation("Imported application {Number}", number);
                 return ApplicationMapper.ToProto(record);
             },
             context.CancellationToken);
+    }
+
+    /// <summary>
+    /// The desk an application is registered at comes from the caller: the one
+    /// named, if it is one of the caller's, or the caller's only desk.
+    /// </summary>
+    private static string DeskOf(string requested, Principal principal, Violations violations)
+    {
+        var desks = principal.Organization.RegisteringDesks;
+        var desk = requested.Trim().ToUpperInvariant();
+        if (desk.Length == 0)
+        {
+            if (desks.Count == 1)
+            {
+                return desks[0];
+            }
+
+            violations.Add("registering_desk", $"Name the desk registering the application, one of {string.Join(", ", desks)}.");
+            return "";
+        }
+
+        if (!Interop.Hub.Core.Numbering.ApplicationNumber.IsDeskCode(desk))
+        {
+            violations.Add("registering_desk", $"'{desk}' is not a desk code (5 characters from 0-9A-Z).");
+            return "";
+        }
+
+        if (!desks.Contains(desk))
+        {
+            throw Denials.NotAllowed(principal, $"register at desk {desk}, which is not one of its desks ({string.Join(", ", desks)})");
+        }
+
+        return desk;
     }
 
     private static string MonthKey(int year, int month) => $"{year % 100:00}{month:00}";

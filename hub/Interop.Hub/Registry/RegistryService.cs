@@ -1,9 +1,12 @@
 using Grpc.Core;
+using Interop.Hub.Access;
+using Interop.Hub.Core.Access;
 using Interop.Hub.Core.Applications;
 using Interop.Hub.Core.Errors;
 using Interop.Hub.Idempotency;
 using Interop.Hub.Storage;
 using Interop.Hub.Storage.Applications;
+using Interop.Hub.Storage.Audit;
 using Interop.Hub.Storage.Changes;
 using Interop.Hub.Storage.Numbering;
 using Npgsql;
@@ -21,12 +24,11 @@ internal sealed partial class RegistryService(
     ApplicationStore applications,
     NumberCounterStore counters,
     ChangeLog changes,
+    AuditTrail audit,
     IdempotentWriter writer,
     TimeProvider time,
     ILogger<RegistryService> logger) : V1.RegistryService.RegistryServiceBase
 {
-    private const string ApplicationType = "interop.v1.Application";
-
     /// <summary>
     /// The write path shared by every change of an existing application: lock
     /// the row, check it exists and is at the expected revision, let the core
@@ -37,7 +39,8 @@ internal sealed partial class RegistryService(
         string kind, Func<ApplicationRecord, DateOnly, ApplicationRecord> transition, Func<ApplicationRecord, object> details)
         where TRequest : Google.Protobuf.IMessage<TRequest>
     {
-        var caller = Caller.Of(context);
+        var principal = context.Caller();
+        var caller = principal.OrganizationId;
         return writer.RunAsync(
             caller,
             requestId,
@@ -45,7 +48,7 @@ internal sealed partial class RegistryService(
             request,
             async (transaction, now, token) =>
             {
-                var current = await LoadForChangeAsync(transaction, number, expectedRevision, token);
+                var current = await LoadForChangeAsync(transaction, principal, number, expectedRevision, token);
                 var changed = transition(current, Core.Time.FrenchCalendar.DateOf(now)) with
                 {
                     Revision = current.Revision + 1,
@@ -53,16 +56,26 @@ internal sealed partial class RegistryService(
                 };
                 await applications.UpdateAsync(transaction, changed, token);
                 await changes.AppendAsync(transaction, number, changed.Revision, kind, caller, requestId, now, details(changed), token);
+                await AuditChangeAsync(transaction, context, principal, number, now, token);
                 return ApplicationMapper.ToProto(changed);
             },
             context.CancellationToken);
     }
 
+    /// <summary>
+    /// Locks and returns the application if the caller may change it. Access is
+    /// checked before the revision, so a refused caller learns nothing, not
+    /// even the current revision.
+    /// </summary>
     private async Task<ApplicationRecord> LoadForChangeAsync(
-        NpgsqlTransaction transaction, string number, long expectedRevision, CancellationToken cancellationToken)
+        NpgsqlTransaction transaction, Principal principal, string number, long expectedRevision, CancellationToken cancellationToken)
     {
-        var current = await applications.GetForUpdateAsync(transaction, number, cancellationToken)
-            ?? throw new NotFoundException(ApplicationType, ApplicationMapper.ResourceName(number));
+        var current = await applications.GetForUpdateAsync(transaction, number, cancellationToken);
+        if (current is null || !AccessPolicy.CanChange(principal.Organization, current))
+        {
+            throw Denials.ApplicationNotVisible(principal, ApplicationMapper.ResourceName(number));
+        }
+
         if (current.Revision != expectedRevision)
         {
             throw new RevisionMismatchException(ApplicationMapper.ResourceName(number), expectedRevision, current.Revision);
@@ -70,6 +83,15 @@ internal sealed partial class RegistryService(
 
         return current;
     }
+
+    private Task AuditChangeAsync(
+        NpgsqlTransaction transaction, ServerCallContext context, Principal principal, string number, DateTimeOffset now, CancellationToken cancellationToken) =>
+        audit.AppendAsync(
+            transaction.Connection!,
+            [new AuditEntry(principal.OrganizationId, principal.KeyId, number, context.Method, AuditTrail.Change, context.PeerAddress())],
+            now,
+            cancellationToken,
+            transaction);
 
     private static object StatusDetails(ApplicationRecord record) => new
     {

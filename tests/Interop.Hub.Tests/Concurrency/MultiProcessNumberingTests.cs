@@ -27,7 +27,18 @@ public sealed class MultiProcessNumberingTests
         await using var second = hubs[1];
         using var channelA = GrpcChannel.ForAddress(first.Address);
         using var channelB = GrpcChannel.ForAddress(second.Address);
-        var registries = new[] { new RegistryService.RegistryServiceClient(channelA), new RegistryService.RegistryServiceClient(channelB) };
+        var token = await HubAccess.IssueKeyAsync(channelA, TestOrganizations.Of(
+            "multi-desk-landlord", OrganizationKind.Landlord, stock: ["14118"], desks: Desks));
+        var registries = new[]
+        {
+            new RegistryService.RegistryServiceClient(BearerToken.Over(channelA, token)),
+            new RegistryService.RegistryServiceClient(BearerToken.Over(channelB, token)),
+        };
+        var importers = new[]
+        {
+            new RegistryService.RegistryServiceClient(BearerToken.Over(channelA, HubAccess.BootstrapKey)),
+            new RegistryService.RegistryServiceClient(BearerToken.Over(channelB, HubAccess.BootstrapKey)),
+        };
         var minted = new ConcurrentBag<string>();
         var imported = new ConcurrentBag<string>();
 
@@ -46,7 +57,7 @@ public sealed class MultiProcessNumberingTests
                     application.Number = number;
                     application.RegisteringDesk = desk;
                     application.FiledDate = new Google.Type.Date { Year = month.Year, Month = month.Month, Day = 1 };
-                    await registry.ImportApplicationAsync(new ImportApplicationRequest { RequestId = Guid.NewGuid().ToString(), Application = application });
+                    await importers[client % 2].ImportApplicationAsync(new ImportApplicationRequest { RequestId = Guid.NewGuid().ToString(), Application = application });
                     imported.Add(number);
                     continue;
                 }

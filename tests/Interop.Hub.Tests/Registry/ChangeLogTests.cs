@@ -13,7 +13,7 @@ public sealed class ChangeLogTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         hub = await HubHost.StartAsync("changelog");
-        registry = new RegistryService.RegistryServiceClient(hub.Channel);
+        registry = new RegistryService.RegistryServiceClient(hub.Calls);
     }
 
     public async Task DisposeAsync() => await hub.DisposeAsync();
@@ -21,7 +21,7 @@ public sealed class ChangeLogTests : IAsyncLifetime
     [Fact]
     public async Task EveryMutation_AppendsOneChangeWithTheNewRevision()
     {
-        var created = (await registry.CreateApplicationAsync(TestApplications.Create("H0001"))).Application;
+        var created = (await registry.CreateApplicationAsync(TestApplications.Create("B0001"))).Application;
         await registry.UpdateApplicationAsync(new UpdateApplicationRequest
         {
             RequestId = Guid.NewGuid().ToString(),
@@ -40,7 +40,7 @@ public sealed class ChangeLogTests : IAsyncLifetime
             "SELECT revision, kind, actor FROM changes WHERE application_number = @number ORDER BY position", new { number = created.Number });
 
         Assert.Equal(
-            [(1L, "registered", "anonymous"), (2L, "updated", "anonymous"), (3L, "renewed", "anonymous"), (4L, "radiated", "anonymous")],
+            [(1L, "registered", "test-registrar"), (2L, "updated", "test-registrar"), (3L, "renewed", "test-registrar"), (4L, "radiated", "test-registrar")],
             changes);
     }
 }

@@ -14,7 +14,7 @@ public sealed class IdempotencyTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         hub = await HubHost.StartAsync("idempotency");
-        registry = new RegistryService.RegistryServiceClient(hub.Channel);
+        registry = new RegistryService.RegistryServiceClient(hub.Calls);
         probe = new DatabaseProbe(hub.ConnectionString);
     }
 
@@ -23,7 +23,7 @@ public sealed class IdempotencyTests : IAsyncLifetime
     [Fact]
     public async Task CreateApplication_ReplayedWithSameRequestId_ReturnsSameNumberAndWritesNothing()
     {
-        var request = TestApplications.Create("R0001");
+        var request = TestApplications.Create("B0001");
         var first = await registry.CreateApplicationAsync(request);
         var before = await probe.CountAsync();
 
@@ -36,7 +36,7 @@ public sealed class IdempotencyTests : IAsyncLifetime
     [Fact]
     public async Task CreateApplication_SameRequestIdDifferentRequest_IsRejectedAsReused()
     {
-        var request = TestApplications.Create("R0002");
+        var request = TestApplications.Create("B0001");
         await registry.CreateApplicationAsync(request);
         var before = await probe.CountAsync();
         var other = request.Clone();
@@ -52,19 +52,19 @@ public sealed class IdempotencyTests : IAsyncLifetime
     [Fact]
     public async Task CreateApplication_SameRequestIdSentConcurrently_RegistersOnce()
     {
-        var request = TestApplications.Create("R0003");
+        var request = TestApplications.Create("B0001");
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => registry.CreateApplicationAsync(request).ResponseAsync));
 
         Assert.Single(answers.Select(a => a.Application.Number).Distinct());
-        var stored = await probe.QueryAsync<long>("SELECT count(*) FROM applications WHERE registering_desk = 'R0003'");
+        var stored = await probe.QueryAsync<long>("SELECT count(*) FROM applications WHERE registering_desk = 'B0001'");
         Assert.Equal(1, stored.Single());
     }
 
     [Fact]
     public async Task UpdateApplication_Replayed_AppliesOnceAndReturnsTheFirstAnswer()
     {
-        var created = (await registry.CreateApplicationAsync(TestApplications.Create("R0004"))).Application;
+        var created = (await registry.CreateApplicationAsync(TestApplications.Create("B0001"))).Application;
         var update = new UpdateApplicationRequest
         {
             RequestId = Guid.NewGuid().ToString(),
@@ -83,7 +83,7 @@ public sealed class IdempotencyTests : IAsyncLifetime
     [Fact]
     public async Task UpdateApplication_StaleRevision_IsAbortedWithCurrentRevisionAndChangesNothing()
     {
-        var created = (await registry.CreateApplicationAsync(TestApplications.Create("R0005"))).Application;
+        var created = (await registry.CreateApplicationAsync(TestApplications.Create("B0001"))).Application;
         await registry.UpdateApplicationAsync(new UpdateApplicationRequest
         {
             RequestId = Guid.NewGuid().ToString(),
@@ -110,7 +110,7 @@ public sealed class IdempotencyTests : IAsyncLifetime
     [Fact]
     public async Task RequestIds_AreForgottenOnlyAfterTheRetentionPeriod()
     {
-        var request = TestApplications.Create("R0006");
+        var request = TestApplications.Create("B0001");
         var first = await registry.CreateApplicationAsync(request);
         var pruning = (Interop.Hub.Idempotency.IdempotencyPruning)hub.Services.GetService(typeof(Interop.Hub.Idempotency.IdempotencyPruning))!;
 

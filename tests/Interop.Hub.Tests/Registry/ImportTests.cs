@@ -8,11 +8,14 @@ public sealed class ImportTests : IAsyncLifetime
 {
     private HubHost hub = null!;
     private RegistryService.RegistryServiceClient registry = null!;
+    private RegistryService.RegistryServiceClient national = null!;
 
     public async Task InitializeAsync()
     {
         hub = await HubHost.StartAsync("import");
-        registry = new RegistryService.RegistryServiceClient(hub.Channel);
+        registry = new RegistryService.RegistryServiceClient(hub.Calls);
+        national = new RegistryService.RegistryServiceClient(await HubAccess.JoinAsync(
+            hub.Channel, TestOrganizations.Of("national-exchange", OrganizationKind.NationalExchange)));
     }
 
     public async Task DisposeAsync() => await hub.DisposeAsync();
@@ -20,14 +23,14 @@ public sealed class ImportTests : IAsyncLifetime
     [Fact]
     public async Task ImportApplication_NumberWithOurStructure_AdvancesTheCounterPastIt()
     {
-        // 0142603K0001 00500 + its check character, as the hub would have minted it.
-        var ours = Interop.Hub.Core.Numbering.ApplicationNumber.Mint("14", new DateOnly(2026, 3, 1), "K0001", 500);
-        var imported = await Import(ours.ToLowerInvariant(), filed: new Google.Type.Date { Year = 2026, Month = 3, Day = 2 }, desk: "K0001");
+        // 0142603B0003 00500 + its check character, as the hub would have minted it.
+        var ours = Interop.Hub.Core.Numbering.ApplicationNumber.Mint("14", new DateOnly(2026, 3, 1), "B0003", 500);
+        var imported = await Import(ours.ToLowerInvariant(), filed: new Google.Type.Date { Year = 2026, Month = 3, Day = 2 }, desk: "B0003");
         Assert.Equal(ours, imported.Number);
 
-        var minted = (await registry.CreateApplicationAsync(TestApplications.Create("K0001"))).Application.Number;
+        var minted = (await registry.CreateApplicationAsync(TestApplications.Create("B0003"))).Application.Number;
 
-        Assert.Equal("0142603K000100501", minted[..17]);
+        Assert.Equal("0142603B000300501", minted[..17]);
     }
 
     [Fact]
@@ -61,7 +64,7 @@ public sealed class ImportTests : IAsyncLifetime
         application.Number = "014-26";
         application.RegisteringDesk = "NAT01";
 
-        var status = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, () => registry.ImportApplicationAsync(new ImportApplicationRequest
+        var status = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, () => national.ImportApplicationAsync(new ImportApplicationRequest
         {
             RequestId = Guid.NewGuid().ToString(),
             Application = application,
@@ -77,6 +80,6 @@ public sealed class ImportTests : IAsyncLifetime
         application.FiledDate = filed;
         application.LastRenewedDate = renewed;
         application.RegisteringDesk = desk;
-        return registry.ImportApplicationAsync(new ImportApplicationRequest { RequestId = Guid.NewGuid().ToString(), Application = application }).ResponseAsync;
+        return national.ImportApplicationAsync(new ImportApplicationRequest { RequestId = Guid.NewGuid().ToString(), Application = application }).ResponseAsync;
     }
 }

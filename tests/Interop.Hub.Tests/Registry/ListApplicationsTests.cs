@@ -12,7 +12,7 @@ public sealed class ListApplicationsTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         hub = await HubHost.StartAsync("list");
-        registry = new RegistryService.RegistryServiceClient(hub.Channel);
+        registry = new RegistryService.RegistryServiceClient(hub.Calls);
     }
 
     public async Task DisposeAsync() => await hub.DisposeAsync();
@@ -23,7 +23,7 @@ public sealed class ListApplicationsTests : IAsyncLifetime
         var numbers = new List<string>();
         for (var i = 0; i < 7; i++)
         {
-            numbers.Add((await registry.CreateApplicationAsync(TestApplications.Create("L0001"))).Application.Number);
+            numbers.Add((await registry.CreateApplicationAsync(TestApplications.Create("B0001"))).Application.Number);
         }
 
         var seen = new List<string>();
@@ -45,16 +45,16 @@ public sealed class ListApplicationsTests : IAsyncLifetime
     [Fact]
     public async Task ListApplications_Filters_CombineWithAnd()
     {
-        var caen = (await registry.CreateApplicationAsync(TestApplications.Create("L0002"))).Application;
+        var caen = (await registry.CreateApplicationAsync(TestApplications.Create("B0001"))).Application;
         var bayeux = TestApplications.Valid();
         bayeux.Wishes.CommuneCodes.Clear();
         bayeux.Wishes.CommuneCodes.Add("14047");
-        var other = (await registry.CreateApplicationAsync(TestApplications.Create("L0002", bayeux))).Application;
+        var other = (await registry.CreateApplicationAsync(TestApplications.Create("B0001", bayeux))).Application;
         var orne = TestApplications.Valid();
         orne.Departement = "61";
         orne.Wishes.CommuneCodes.Clear();
         orne.Wishes.CommuneCodes.Add("61001");
-        var alencon = (await registry.CreateApplicationAsync(TestApplications.Create("L0002", orne))).Application;
+        var alencon = (await registry.CreateApplicationAsync(TestApplications.Create("B0001", orne))).Application;
         await registry.RadiateApplicationAsync(new RadiateApplicationRequest
         {
             RequestId = Guid.NewGuid().ToString(), Name = other.Name, ExpectedRevision = 1, Reason = RadiationReason.Renunciation,
@@ -76,7 +76,7 @@ public sealed class ListApplicationsTests : IAsyncLifetime
     {
         for (var i = 0; i < 3; i++)
         {
-            await registry.CreateApplicationAsync(TestApplications.Create("L0003"));
+            await registry.CreateApplicationAsync(TestApplications.Create("B0001"));
         }
 
         var page = await registry.ListApplicationsAsync(new ListApplicationsRequest { PageSize = 1 });

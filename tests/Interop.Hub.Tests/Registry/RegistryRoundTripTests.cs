@@ -14,7 +14,7 @@ public sealed class RegistryRoundTripTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         hub = await HubHost.StartAsync("roundtrip");
-        registry = new RegistryService.RegistryServiceClient(hub.Channel);
+        registry = new RegistryService.RegistryServiceClient(hub.Calls);
     }
 
     public async Task DisposeAsync() => await hub.DisposeAsync();
@@ -42,17 +42,17 @@ public sealed class RegistryRoundTripTests : IAsyncLifetime
     [Fact]
     public async Task CreateApplication_SameDeskTwice_MintsConsecutiveCounters()
     {
-        var first = (await registry.CreateApplicationAsync(TestApplications.Create("C0002"))).Application.Number;
-        var second = (await registry.CreateApplicationAsync(TestApplications.Create("C0002"))).Application.Number;
+        var first = (await registry.CreateApplicationAsync(TestApplications.Create("B0001"))).Application.Number;
+        var second = (await registry.CreateApplicationAsync(TestApplications.Create("B0001"))).Application.Number;
 
-        Assert.Equal("0142603C000200001", first[..17]);
-        Assert.Equal("0142603C000200002", second[..17]);
+        Assert.Equal("0142603B000100001", first[..17]);
+        Assert.Equal("0142603B000100002", second[..17]);
     }
 
     [Fact]
     public async Task UpdateApplication_MaskedField_ChangesOnlyThatFieldAndBumpsRevision()
     {
-        var created = (await registry.CreateApplicationAsync(TestApplications.Create("D0003"))).Application;
+        var created = (await registry.CreateApplicationAsync(TestApplications.Create("B0001"))).Application;
 
         var updated = await registry.UpdateApplicationAsync(new UpdateApplicationRequest
         {
@@ -72,7 +72,7 @@ public sealed class RegistryRoundTripTests : IAsyncLifetime
     [Fact]
     public async Task RenewApplication_OneMonthBeforeExpiry_ExtendsValidityOneYearFromRenewal()
     {
-        var created = (await registry.CreateApplicationAsync(TestApplications.Create("E0004"))).Application;
+        var created = (await registry.CreateApplicationAsync(TestApplications.Create("B0001"))).Application;
         await RpcAssert.FailsAsync(StatusCode.FailedPrecondition, () => Renew(created.Name, 1), "ILLEGAL_TRANSITION");
 
         hub.Clock.Advance(TimeSpan.FromDays(340));
@@ -89,7 +89,7 @@ public sealed class RegistryRoundTripTests : IAsyncLifetime
     [Fact]
     public async Task RadiateThenReactivate_NoAnswerAfterWarningLetter_KeepsNumberAndSeniority()
     {
-        var created = (await registry.CreateApplicationAsync(TestApplications.Create("F0005"))).Application;
+        var created = (await registry.CreateApplicationAsync(TestApplications.Create("B0001"))).Application;
         var letter = new Google.Type.Date { Year = 2026, Month = 2, Day = 10 };
 
         var radiated = await registry.RadiateApplicationAsync(new RadiateApplicationRequest
@@ -130,7 +130,7 @@ public sealed class RegistryRoundTripTests : IAsyncLifetime
     [Fact]
     public async Task RadiateApplication_Renunciation_IsFinal()
     {
-        var created = (await registry.CreateApplicationAsync(TestApplications.Create("G0006"))).Application;
+        var created = (await registry.CreateApplicationAsync(TestApplications.Create("B0001"))).Application;
         var radiated = await registry.RadiateApplicationAsync(new RadiateApplicationRequest
         {
             RequestId = Guid.NewGuid().ToString(),
@@ -149,10 +149,11 @@ public sealed class RegistryRoundTripTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task GetApplication_UnknownNumber_IsNotFoundWithResourceInfo()
+    public async Task GetApplication_UnknownNumberAskedByWhoMaySeeEverything_IsNotFoundWithResourceInfo()
     {
+        var administrator = new RegistryService.RegistryServiceClient(hub.Admin);
         var status = await RpcAssert.FailsAsync(
-            StatusCode.NotFound, () => registry.GetApplicationAsync(new GetApplicationRequest { Name = "applications/0142603Z999999999X" }).ResponseAsync, "NOT_FOUND");
+            StatusCode.NotFound, () => administrator.GetApplicationAsync(new GetApplicationRequest { Name = "applications/0142603Z999999999X" }).ResponseAsync, "NOT_FOUND");
 
         Assert.Equal("applications/0142603Z999999999X", status.GetDetail<Google.Rpc.ResourceInfo>().ResourceName);
     }

@@ -15,7 +15,7 @@ public sealed class ValidationTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         hub = await HubHost.StartAsync("validation");
-        registry = new RegistryService.RegistryServiceClient(hub.Channel);
+        registry = new RegistryService.RegistryServiceClient(hub.Calls);
         probe = new DatabaseProbe(hub.ConnectionString);
     }
 
@@ -34,6 +34,7 @@ public sealed class ValidationTests : IAsyncLifetime
         application.ReasonCodes.Add("24");
         application.Resources.MonthlyIncomeEur = -5;
         var request = new CreateApplicationRequest { RequestId = "not-a-uuid", RegisteringDesk = "b-1", Application = application };
+        var before = await probe.CountAsync();
 
         var status = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, () => registry.CreateApplicationAsync(request).ResponseAsync, "INVALID_ARGUMENT");
 
@@ -48,7 +49,7 @@ public sealed class ValidationTests : IAsyncLifetime
         Assert.Contains("application.wishes.commune_codes[3]", fields);
         Assert.Contains("application.reason_codes[1]", fields);
         Assert.Contains("application.resources.monthly_income_eur", fields);
-        Assert.Equal(new DatabaseProbe.Counts(0, 0, 0, 0), await probe.CountAsync());
+        Assert.Equal(before, await probe.CountAsync());
     }
 
     [Fact]
@@ -59,7 +60,7 @@ public sealed class ValidationTests : IAsyncLifetime
         application.Applicant.BirthDate = new Google.Type.Date { Year = 2030, Month = 1, Day = 1 };
 
         var status = await RpcAssert.FailsAsync(
-            StatusCode.InvalidArgument, () => registry.CreateApplicationAsync(TestApplications.Create("V0001", application)).ResponseAsync);
+            StatusCode.InvalidArgument, () => registry.CreateApplicationAsync(TestApplications.Create("B0001", application)).ResponseAsync);
 
         var fields = RpcAssert.ViolatedFields(status);
         Assert.Contains("application.departement", fields);
@@ -70,7 +71,7 @@ public sealed class ValidationTests : IAsyncLifetime
     [Fact]
     public async Task UpdateApplication_MaskNamingAnOutputOnlyField_IsRefusedAndChangesNothing()
     {
-        var created = (await registry.CreateApplicationAsync(TestApplications.Create("V0002"))).Application;
+        var created = (await registry.CreateApplicationAsync(TestApplications.Create("B0001"))).Application;
         var before = await probe.CountAsync();
 
         var status = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, () => registry.UpdateApplicationAsync(new UpdateApplicationRequest
@@ -88,7 +89,7 @@ public sealed class ValidationTests : IAsyncLifetime
     [Fact]
     public async Task UpdateApplication_MaskedFieldInvalid_IsRefusedButUnmaskedGarbageIsIgnored()
     {
-        var created = (await registry.CreateApplicationAsync(TestApplications.Create("V0003"))).Application;
+        var created = (await registry.CreateApplicationAsync(TestApplications.Create("B0001"))).Application;
         var before = await probe.CountAsync();
 
         var status = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, () => registry.UpdateApplicationAsync(new UpdateApplicationRequest
@@ -111,7 +112,7 @@ public sealed class ValidationTests : IAsyncLifetime
     [Fact]
     public async Task RadiateApplication_ReasonReservedToTheHub_IsRefused()
     {
-        var created = (await registry.CreateApplicationAsync(TestApplications.Create("V0004"))).Application;
+        var created = (await registry.CreateApplicationAsync(TestApplications.Create("B0001"))).Application;
 
         var status = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, () => registry.RadiateApplicationAsync(new RadiateApplicationRequest
         {
@@ -127,7 +128,7 @@ public sealed class ValidationTests : IAsyncLifetime
     [Fact]
     public async Task RadiateApplication_NoAnswerBeforeAMonthHasPassed_IsAFailedPrecondition()
     {
-        var created = (await registry.CreateApplicationAsync(TestApplications.Create("V0005"))).Application;
+        var created = (await registry.CreateApplicationAsync(TestApplications.Create("B0001"))).Application;
         var before = await probe.CountAsync();
 
         var status = await RpcAssert.FailsAsync(StatusCode.FailedPrecondition, () => registry.RadiateApplicationAsync(new RadiateApplicationRequest

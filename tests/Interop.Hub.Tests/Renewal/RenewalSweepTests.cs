@@ -16,7 +16,7 @@ public sealed class RenewalSweepTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         hub = await HubHost.StartAsync("renewal");
-        registry = new RegistryService.RegistryServiceClient(hub.Channel);
+        registry = new RegistryService.RegistryServiceClient(hub.Calls);
         sweep = hub.Services.GetRequiredService<RenewalSweep>();
     }
 
@@ -25,7 +25,7 @@ public sealed class RenewalSweepTests : IAsyncLifetime
     [Fact]
     public async Task Sweep_OneMonthAfterExpiry_RadiatesNotRenewedAndAllowsReactivationUntilEighteenMonths()
     {
-        var created = (await registry.CreateApplicationAsync(TestApplications.Create("J0001"))).Application;
+        var created = (await registry.CreateApplicationAsync(TestApplications.Create("B0001"))).Application;
 
         // Filed 2026-03-10, expires 2027-03-10, due for RADREN on 2027-04-10.
         hub.Clock.SetUtcNow(new DateTimeOffset(2027, 4, 9, 12, 0, 0, TimeSpan.Zero));
@@ -56,7 +56,7 @@ public sealed class RenewalSweepTests : IAsyncLifetime
     [Fact]
     public async Task Sweep_RenewedInTime_LeavesTheApplicationActive()
     {
-        var created = (await registry.CreateApplicationAsync(TestApplications.Create("J0002"))).Application;
+        var created = (await registry.CreateApplicationAsync(TestApplications.Create("B0001"))).Application;
         hub.Clock.SetUtcNow(new DateTimeOffset(2027, 3, 1, 9, 0, 0, TimeSpan.Zero));
         await registry.RenewApplicationAsync(new RenewApplicationRequest { RequestId = Guid.NewGuid().ToString(), Name = created.Name, ExpectedRevision = 1 });
 
@@ -69,7 +69,7 @@ public sealed class RenewalSweepTests : IAsyncLifetime
     [Fact]
     public async Task Reactivation_AfterEighteenMonths_IsRefused()
     {
-        var created = (await registry.CreateApplicationAsync(TestApplications.Create("J0003"))).Application;
+        var created = (await registry.CreateApplicationAsync(TestApplications.Create("B0001"))).Application;
         hub.Clock.SetUtcNow(new DateTimeOffset(2027, 4, 11, 9, 0, 0, TimeSpan.Zero));
         await sweep.RunOnceAsync(CancellationToken.None);
 

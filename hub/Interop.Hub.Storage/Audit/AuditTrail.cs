@@ -1,0 +1,64 @@
+using Dapper;
+using Npgsql;
+
+namespace Interop.Hub.Storage.Audit;
+
+/// <summary>
+/// The append-only audit trail. Changes are audited inside their own
+/// transaction; reads are audited before the data leave the hub, so a read
+/// whose audit failed is never answered.
+/// </summary>
+public sealed class AuditTrail
+{
+    public const string Read = "read";
+    public const string Change = "change";
+
+    public Task AppendAsync(
+        NpgsqlConnection connection, IReadOnlyList<AuditEntry> entries, DateTimeOffset now, CancellationToken cancellationToken,
+        NpgsqlTransaction? transaction = null)
+    {
+        if (entries.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        const string sql = """
+            INSERT INTO audit_records (access_time, organization_id, key_id, application_number, method, action, peer)
+            SELECT @now, e.organization_id, e.key_id, e.application_number, e.method, e.action, e.peer
+            FROM unnest(@organizations, @keys, @numbers, @methods, @actions, @peers)
+                AS e (organization_id, key_id, application_number, method, action, peer)
+            """;
+        return connection.ExecuteAsync(new CommandDefinition(
+            sql,
+            new
+            {
+                now = now.UtcDateTime,
+                organizations = entries.Select(e => e.OrganizationId).ToArray(),
+                keys = entries.Select(e => e.KeyId).ToArray(),
+                numbers = entries.Select(e => e.ApplicationNumber).ToArray(),
+                methods = entries.Select(e => e.Method).ToArray(),
+                actions = entries.Select(e => e.Action).ToArray(),
+                peers = entries.Select(e => e.Peer).ToArray(),
+            },
+            transaction,
+            cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Newest first, before <paramref name="beforeId"/>, optionally for one application and/or organisation.</summary>
+    public async Task<IReadOnlyList<AuditRecordRow>> ListAsync(
+        NpgsqlConnection connection, string? applicationNumber, string? organizationId, long? beforeId, int limit,
+        CancellationToken cancellationToken)
+    {
+        const string sql = """
+            SELECT audit_id, access_time, organization_id, key_id, application_number, method, action, peer
+            FROM audit_records
+            WHERE (@applicationNumber::text IS NULL OR application_number = @applicationNumber)
+              AND (@organizationId::text IS NULL OR organization_id = @organizationId)
+              AND (@beforeId::bigint IS NULL OR audit_id < @beforeId)
+            ORDER BY audit_id DESC
+            LIMIT @limit
+            """;
+        return (await connection.QueryAsync<AuditRecordRow>(new CommandDefinition(
+            sql, new { applicationNumber, organizationId, beforeId, limit }, cancellationToken: cancellationToken))).AsList();
+    }
+}

@@ -1,0 +1,87 @@
+using System.Text.Json;
+using Interop.Hub.Configuration;
+using Interop.Hub.Core.Retention;
+using Interop.Hub.Core.Time;
+using Interop.Hub.Storage;
+using Interop.Hub.Storage.Applications;
+using Interop.Hub.Storage.Changes;
+using Microsoft.Extensions.Options;
+
+namespace Interop.Hub.Retention;
+
+/// <summary>
+/// The retention job: erases the personal data of applications radiated more
+/// than the retention period ago (one year by law), keeps non-nominative facts
+/// for statistics, and appends an <c>erased</c> change so that every ERP
+/// erases its copy too. One transaction per application, under its row lock,
+/// with the rule checked again: safe on several replicas at once.
+/// </summary>
+internal sealed class ErasureSweep(
+    RegistryDatabase database, ApplicationStore applications, ChangeLog changes, TimeProvider time,
+    IOptions<InteropOptions> options, ILogger<ErasureSweep> logger)
+{
+    public const string Actor = "hub:retention-job";
+
+    private const int BatchSize = 500;
+
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var period = options.Value.PersonalDataRetention;
+        var erased = 0;
+        while (true)
+        {
+            var today = FrenchCalendar.Today(time);
+            IReadOnlyList<string> candidates;
+            await using (var connection = await database.OpenAsync(cancellationToken))
+            {
+                candidates = await applications.ListRadiatedOnOrBeforeAsync(
+                    connection, today.AddDays(-(int)Math.Ceiling(period.TotalDays)), BatchSize, cancellationToken);
+            }
+
+            var erasedInBatch = 0;
+            foreach (var number in candidates)
+            {
+                if (await EraseIfDueAsync(number, period, cancellationToken))
+                {
+                    erasedInBatch++;
+                }
+            }
+
+            erased += erasedInBatch;
+            if (candidates.Count < BatchSize || erasedInBatch == 0)
+            {
+                break;
+            }
+        }
+
+        if (erased > 0)
+        {
+            logger.LogInformation("Retention job erased the personal data of {Count} applications radiated more than {Period} ago", erased, period);
+            await database.NotifyChangesAsync(cancellationToken);
+        }
+
+        return erased;
+    }
+
+    private async Task<bool> EraseIfDueAsync(string number, TimeSpan period, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var current = await applications.GetForUpdateAsync(transaction, number, cancellationToken);
+        var now = time.GetUtcNow();
+        if (current is null || !PersonalDataRetention.IsDueForErasure(current, FrenchCalendar.DateOf(now), period))
+        {
+            return false;
+        }
+
+        var facts = PersonalDataRetention.FactsOf(current);
+        var erased = PersonalDataRetention.Erase(current) with { Revision = current.Revision + 1, UpdatedAt = now };
+        await applications.EraseAsync(transaction, erased, JsonSerializer.Serialize(facts, JsonSerializerOptions.Web), cancellationToken);
+        await changes.AppendAsync(
+            transaction, number, erased.Revision, ChangeKind.Erased, Actor, null, now,
+            new { status = "erased", radiation_date = current.Radiation?.Date }, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        logger.LogInformation("Erased the personal data of {Number}, radiated on {RadiationDate}", number, current.Radiation?.Date);
+        return true;
+    }
+}
