@@ -71,9 +71,14 @@ internal sealed partial class RegistryService(
         NpgsqlTransaction transaction, Principal principal, string number, long expectedRevision, CancellationToken cancellationToken)
     {
         var current = await applications.GetForUpdateAsync(transaction, number, cancellationToken);
-        if (current is null || !AccessPolicy.CanChange(principal.Organization, current))
+        if (current is null || !AccessPolicy.CanRead(principal.Organization, current))
         {
             throw Denials.ApplicationNotVisible(principal, ApplicationMapper.ResourceName(number));
+        }
+
+        if (!AccessPolicy.CanChange(principal.Organization, current))
+        {
+            throw Denials.NotAllowed(principal, "change applications: only registering organisations record an applicant's changes");
         }
 
         if (current.Revision != expectedRevision)
