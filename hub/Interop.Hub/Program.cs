@@ -3,6 +3,7 @@ using Interop.Hub.Admin;
 using Interop.Hub.Audit;
 using Interop.Hub.Configuration;
 using Interop.Hub.Errors;
+using Interop.Hub.Feed;
 using Interop.Hub.Idempotency;
 using Interop.Hub.Jobs;
 using Interop.Hub.Registry;
@@ -12,6 +13,7 @@ using Interop.Hub.Storage;
 using Interop.Hub.Storage.Access;
 using Interop.Hub.Storage.Applications;
 using Interop.Hub.Storage.Audit;
+using Interop.Hub.Storage.Feed;
 using Interop.Hub.Storage.Changes;
 using Interop.Hub.Storage.Idempotency;
 using Interop.Hub.Storage.Migrations;
@@ -34,7 +36,11 @@ builder.Host.UseSerilog((context, configuration) => configuration
 builder.WebHost.ConfigureKestrel(kestrel =>
 {
     kestrel.ConfigureEndpointDefaults(endpoint => endpoint.Protocols = HttpProtocols.Http2);
+    // Feed streams are long: many per connection, and pings so that a dead
+    // peer is noticed and idle proxies keep the connection open.
     kestrel.Limits.Http2.MaxStreamsPerConnection = 1000;
+    kestrel.Limits.Http2.KeepAlivePingDelay = TimeSpan.FromSeconds(30);
+    kestrel.Limits.Http2.KeepAlivePingTimeout = TimeSpan.FromSeconds(20);
 });
 
 var connectionString = builder.Configuration.GetConnectionString("Interop");
@@ -48,7 +54,7 @@ builder.Services.Configure<InteropOptions>(builder.Configuration.GetSection(Inte
 var interopOptions = builder.Configuration.GetSection(InteropOptions.Section).Get<InteropOptions>() ?? new InteropOptions();
 OrganizationBootstrap.RequireStrongBootstrapKey(interopOptions, builder.Environment);
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString) { Name = "interop-hub" }.Build());
+builder.Services.AddSingleton(_ => DataSourceFactory.Create(connectionString));
 builder.Services.AddSingleton<RegistryDatabase>();
 builder.Services.AddSingleton<ApplicationStore>();
 builder.Services.AddSingleton<NumberCounterStore>();
@@ -59,6 +65,14 @@ builder.Services.AddSingleton<ApiKeyStore>();
 builder.Services.AddSingleton<AuditTrail>();
 builder.Services.AddSingleton<ApiKeyAuthenticator>();
 builder.Services.AddSingleton<ErasureSweep>();
+builder.Services.AddSingleton<FeedSequencer>();
+builder.Services.AddSingleton<FeedStore>();
+builder.Services.AddSingleton<SubscriptionStore>();
+builder.Services.AddSingleton<FeedSignals>();
+builder.Services.AddSingleton<FeedPruning>();
+builder.Services.AddSingleton<SequencerService>();
+builder.Services.AddHostedService(services => services.GetRequiredService<SequencerService>());
+builder.Services.AddHostedService<FeedListener>();
 builder.Services.AddSingleton<IdempotentWriter>();
 builder.Services.AddSingleton<RenewalSweep>();
 builder.Services.AddSingleton<IdempotencyPruning>();
@@ -91,6 +105,7 @@ app.UseAuthorization();
 app.MapGrpcService<RegistryService>().RequireAuthorization();
 app.MapGrpcService<AdminService>().RequireAuthorization();
 app.MapGrpcService<AuditService>().RequireAuthorization();
+app.MapGrpcService<ChangeFeedService>().RequireAuthorization();
 app.MapGrpcHealthChecksService();
 app.MapGrpcReflectionService();
 

@@ -4,8 +4,9 @@ using Npgsql;
 namespace Interop.Benchmarks;
 
 /// <summary>
-/// A fresh, empty database for one measurement, so every run starts from the
-/// same table sizes; dropped afterwards so repeated runs leave nothing behind.
+/// A fresh database for one target (the hub, or the direct writer), emptied
+/// before each scenario so every measurement starts from the same table sizes;
+/// dropped afterwards so repeated runs leave nothing behind.
 /// </summary>
 internal sealed class BenchmarkDatabase : IAsyncDisposable
 {
@@ -28,6 +29,20 @@ internal sealed class BenchmarkDatabase : IAsyncDisposable
 
     public static async Task<BenchmarkDatabase> CreateAsync(string purpose) =>
         new(await TestPostgres.CreateDatabaseAsync(purpose));
+
+    /// <summary>
+    /// Empties the registry's tables between scenarios, so each starts from
+    /// the empty tables and indexes of a fresh database while the warmed-up hub
+    /// keeps running on it.
+    /// </summary>
+    public async Task EmptyAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(UnpooledConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var truncate = new NpgsqlCommand(
+            "TRUNCATE applications, changes, idempotency_keys, number_counters RESTART IDENTITY", connection);
+        await truncate.ExecuteNonQueryAsync(cancellationToken);
+    }
 
     /// <summary>The applications committed, to compare with the registrations the clients saw succeed.</summary>
     public async Task<long> CountApplicationsAsync(CancellationToken cancellationToken)

@@ -7,12 +7,20 @@ internal sealed record BenchmarkOptions(TimeSpan Duration, IReadOnlyList<int> Cl
 {
     public const string Usage = "usage: registrations [--seconds 10] [--clients 1,8,32]";
 
-    // Each client holds one pooled connection while it registers; the hub's and
-    // the direct run's Npgsql pools default to 100, beyond which clients would
-    // queue inside the pool and measure that instead.
-    private const int MaxClients = 100;
+    /// <summary>Load on the freshly started hub before anything is measured, until its JIT settles (see <see cref="JitWarmUp"/>).</summary>
+    public static readonly (TimeSpan Minimum, TimeSpan Maximum) HubWarmUp = (TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(30));
 
-    public static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(2);
+    /// <summary>The same for this process's own Npgsql path, which has far less code to compile.</summary>
+    public static readonly (TimeSpan Minimum, TimeSpan Maximum) DirectWarmUp = (TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(15));
+
+    /// <summary>Before each measurement: opens the scenario's new channels and pooled connections.</summary>
+    public static readonly TimeSpan ScenarioWarmUp = TimeSpan.FromSeconds(1);
+
+    // The hub and the direct writer take turns in slices of about this length.
+    private static readonly TimeSpan Slice = TimeSpan.FromSeconds(2);
+
+    /// <summary>How many turns each target gets in a scenario; together they last <see cref="Duration"/>.</summary>
+    public int Rounds => Math.Max(1, (int)Math.Round(Duration / Slice));
 
     public static bool TryParse(string[] args, out BenchmarkOptions options, out string error)
     {
@@ -36,7 +44,7 @@ internal sealed record BenchmarkOptions(TimeSpan Duration, IReadOnlyList<int> Cl
                     options = options with { ClientCounts = counts };
                     break;
                 default:
-                    error = $"Bad argument {args[i]} {value}: --seconds takes 1–600, --clients a comma list of 1–{MaxClients}.";
+                    error = $"Bad argument {args[i]} {value}: --seconds takes 1–600, --clients a comma list of 1–{BenchmarkDesks.MaxClients}.";
                     return false;
             }
         }
@@ -54,7 +62,7 @@ internal sealed record BenchmarkOptions(TimeSpan Duration, IReadOnlyList<int> Cl
         var counts = new List<int>();
         foreach (var part in value.Split(',', StringSplitOptions.TrimEntries))
         {
-            if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var count) || count is < 1 or > MaxClients)
+            if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var count) || count is < 1 or > BenchmarkDesks.MaxClients)
             {
                 return null;
             }

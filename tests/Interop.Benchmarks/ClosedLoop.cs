@@ -9,7 +9,7 @@ namespace Interop.Benchmarks;
 /// </summary>
 internal static class ClosedLoop
 {
-    public static async Task<LoadResult> RunAsync(
+    public static async Task<LoadSample> RunAsync(
         IReadOnlyList<Registration> clients, TimeSpan duration, FailureTally failures, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
@@ -19,7 +19,7 @@ internal static class ClosedLoop
         // Calls in flight at the deadline are let finish and counted, so the
         // rate divides by the time until the last one ended.
         var elapsed = Stopwatch.GetElapsedTime(started);
-        return LoadResult.From(latencies, elapsed);
+        return new LoadSample([.. latencies.SelectMany(client => client)], elapsed);
     }
 
     private static async Task<List<TimeSpan>> LoopAsync(
@@ -42,6 +42,11 @@ internal static class ClosedLoop
                 // A target that fails at once (hub down) would otherwise spin a core
                 // that the hub and PostgreSQL need.
                 await Task.Delay(10, cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // Stopped by the user: gRPC reports it as a CANCELLED status, not a cancellation.
+                throw new OperationCanceledException("The run was stopped.", exception, cancellationToken);
             }
         }
 

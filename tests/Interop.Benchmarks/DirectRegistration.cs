@@ -9,10 +9,10 @@ namespace Interop.Benchmarks;
 /// The SQL a hub registration runs, sent straight from Npgsql: the same
 /// statements in the same order and one transaction as
 /// <c>IdempotentWriter</c> and the stores of <c>Interop.Hub.Storage</c> send
-/// (claim the request id, take the counter, insert the application and its
-/// change, store the answer, commit), one round trip each. What it leaves out
-/// is everything else the hub does: gRPC, validation, mapping, Dapper, and the
-/// NOTIFY after commit.
+/// (claim the request id, take the counter, insert the application, its
+/// change and its audit record, store the answer, commit), one round trip
+/// each. What it leaves out is everything else the hub does: gRPC, the API
+/// key look-up, validation, mapping, Dapper, and the NOTIFY after commit.
 /// </summary>
 internal sealed class DirectRegistration(NpgsqlDataSource dataSource, HubRowSample sample)
 {
@@ -47,6 +47,13 @@ internal sealed class DirectRegistration(NpgsqlDataSource dataSource, HubRowSamp
     private const string ChangeSql = """
         INSERT INTO changes (change_id, application_number, revision, kind, actor, request_id, occurred_at, details)
         VALUES (@changeId, @number, 1, @kind, @caller, @requestId, @now, CAST(@details AS jsonb))
+        """;
+
+    private const string AuditSql = """
+        INSERT INTO audit_records (access_time, organization_id, key_id, application_number, method, action, peer)
+        SELECT @now, e.organization_id, e.key_id, e.application_number, e.method, e.action, e.peer
+        FROM unnest(@organizations, @keys, @numbers, @methods, @actions, @peers)
+            AS e (organization_id, key_id, application_number, method, action, peer)
         """;
 
     private const string CompleteSql = "UPDATE idempotency_keys SET response = @response WHERE caller = @caller AND request_id = @requestId";
@@ -84,6 +91,10 @@ internal sealed class DirectRegistration(NpgsqlDataSource dataSource, HubRowSamp
             transaction, ChangeSql, cancellationToken,
             ("changeId", Guid.CreateVersion7(now)), ("number", number), ("kind", sample.ChangeKind), ("caller", sample.Caller),
             ("requestId", requestId), ("now", now), ("details", sample.ChangeDetails));
+        await ExecuteAsync(
+            transaction, AuditSql, cancellationToken,
+            ("now", now), ("organizations", new[] { sample.Caller }), ("keys", new[] { sample.AuditKeyId }), ("numbers", new[] { number }),
+            ("methods", new[] { sample.AuditMethod }), ("actions", new[] { sample.AuditAction }), ("peers", new[] { sample.AuditPeer }));
         await ExecuteAsync(
             transaction, CompleteSql, cancellationToken, ("response", sample.Response), ("caller", sample.Caller), ("requestId", requestId));
         await transaction.CommitAsync(cancellationToken);

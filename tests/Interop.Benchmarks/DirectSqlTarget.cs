@@ -27,6 +27,8 @@ internal sealed class DirectSqlTarget : IRegistrationTarget
 
     public string Diagnostics => "";
 
+    public IReadOnlyList<int> CompilingProcesses => [Environment.ProcessId];
+
     public static async Task<DirectSqlTarget> CreateAsync(string purpose, HubRowSample sample, CancellationToken cancellationToken)
     {
         var database = await BenchmarkDatabase.CreateAsync(purpose);

@@ -10,6 +10,9 @@ internal interface IRegistrationTarget : IAsyncDisposable
     /// <summary>Anything the target logged, shown when registrations failed.</summary>
     string Diagnostics { get; }
 
+    /// <summary>The processes whose JIT must settle before measuring: the hub's and this one, or this one alone.</summary>
+    IReadOnlyList<int> CompilingProcesses { get; }
+
     /// <summary>A client of its own (own connection or channel, own request ids) registering at <paramref name="desk"/>.</summary>
     Registration ClientFor(string desk);
 }

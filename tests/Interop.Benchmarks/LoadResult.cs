@@ -1,13 +1,15 @@
 namespace Interop.Benchmarks;
 
-/// <summary>Successful registrations of one timed run: how many per second, and how long each took.</summary>
+/// <summary>Successful registrations of one target in one scenario: how many per second, and how long each took.</summary>
 internal sealed record LoadResult(int Successes, TimeSpan Elapsed, TimeSpan P50, TimeSpan P99)
 {
     public double PerSecond => Successes / Elapsed.TotalSeconds;
 
-    public static LoadResult From(IEnumerable<List<TimeSpan>> latenciesPerClient, TimeSpan elapsed)
+    /// <summary>Pools the slices of a scenario, as if they were one run as long as all of them.</summary>
+    public static LoadResult From(IReadOnlyCollection<LoadSample> slices)
     {
-        var all = latenciesPerClient.SelectMany(l => l).Order().ToArray();
+        var all = slices.SelectMany(slice => slice.Latencies).Order().ToArray();
+        var elapsed = slices.Aggregate(TimeSpan.Zero, (sum, slice) => sum + slice.Elapsed);
         return new LoadResult(all.Length, elapsed, Percentile(all, 0.50), Percentile(all, 0.99));
     }
 

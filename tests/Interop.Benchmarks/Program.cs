@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Interop.Benchmarks;
 
 // Entry point: `dotnet run -c Release --project tests/Interop.Benchmarks -- registrations [--seconds 10] [--clients 1,8,32]`.
@@ -9,13 +10,11 @@ if (!BenchmarkOptions.TryParse(args, out var options, out var error))
     return 2;
 }
 
+// Ctrl+C or a plain kill: unwind instead of dying, so the hub process and
+// the databases this run made are removed.
 using var stop = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    // Let the benchmark unwind so the hub processes and databases it made are removed.
-    e.Cancel = true;
-    stop.Cancel();
-};
+using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 
 try
 {
@@ -25,4 +24,15 @@ catch (BenchmarkSetupException exception)
 {
     Console.Error.WriteLine(exception.Message);
     return 2;
+}
+catch (OperationCanceledException) when (stop.IsCancellationRequested)
+{
+    Console.Error.WriteLine("Stopped before the end; nothing to report.");
+    return 1;
+}
+
+void Stop(PosixSignalContext context)
+{
+    context.Cancel = true;
+    stop.Cancel();
 }

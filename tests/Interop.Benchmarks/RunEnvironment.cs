@@ -53,6 +53,13 @@ internal sealed record RunEnvironment(string Machine, string Postgres)
         return new RunEnvironment(machine, postgres);
     }
 
+    /// <summary>
+    /// The 1-minute load average, read at the end of a run: on a machine shared
+    /// with builds and tests, it says how much else wanted the cores meanwhile.
+    /// </summary>
+    public static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
+
     private static async Task<string> ShowAsync(NpgsqlConnection connection, string setting, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand("SELECT current_setting(@setting)", connection);

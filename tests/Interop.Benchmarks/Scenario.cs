@@ -10,7 +10,12 @@ internal sealed record Scenario(int Clients, bool HotDesk)
 {
     public string Desks => HotDesk ? "one hot desk" : "one per client";
 
-    public string Label => $"{Clients} client{(Clients == 1 ? "" : "s")}, {Desks}";
+    public string Label => (Clients, HotDesk) switch
+    {
+        (1, _) => "1 client",
+        (_, true) => $"{Clients} clients on one hot desk",
+        _ => $"{Clients} clients, one desk each",
+    };
 
     public static IEnumerable<Scenario> For(IEnumerable<int> clientCounts)
     {
@@ -26,6 +31,5 @@ internal sealed record Scenario(int Clients, bool HotDesk)
         }
     }
 
-    /// <summary>Desk codes are 5 characters of 0-9A-Z.</summary>
-    public string DeskOf(int clientIndex) => HotDesk ? "B0000" : $"B{clientIndex:0000}";
+    public string DeskOf(int clientIndex) => HotDesk ? BenchmarkDesks.Hot : BenchmarkDesks.OfClient(clientIndex);
 }

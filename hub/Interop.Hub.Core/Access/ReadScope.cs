@@ -24,6 +24,10 @@ public sealed record ReadScope
 
     public bool IsEmpty => !All && Departements.Count == 0 && WishedCommunes.Count == 0 && Desks.Count == 0;
 
+    /// <summary>Whether the scope covers an application of this département, registered at this desk, wishing these communes.</summary>
+    public bool Covers(string departement, string registeringDesk, IReadOnlyCollection<string> wishedCommunes) =>
+        All || Departements.Contains(departement) || Desks.Contains(registeringDesk) || wishedCommunes.Any(WishedCommunes.Contains);
+
     public bool Covers(ApplicationRecord application) =>
         All
         || Departements.Contains(application.Departement)

@@ -23,6 +23,15 @@ public sealed class ApplicationStore
         return row is null ? null : ApplicationRowMapper.ToRecord(row);
     }
 
+    /// <summary>Several applications at once, by number.</summary>
+    public async Task<IReadOnlyDictionary<string, ApplicationRecord>> GetManyAsync(
+        NpgsqlConnection connection, IReadOnlyCollection<string> numbers, CancellationToken cancellationToken)
+    {
+        var rows = await connection.QueryAsync<ApplicationRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM applications WHERE number = ANY(@numbers)", new { numbers = numbers.ToArray() }, cancellationToken: cancellationToken));
+        return rows.Select(ApplicationRowMapper.ToRecord).ToDictionary(r => r.Number);
+    }
+
     /// <summary>Reads the application and locks its row until the transaction ends, so concurrent writers queue.</summary>
     public async Task<ApplicationRecord?> GetForUpdateAsync(
         NpgsqlTransaction transaction, string number, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Dapper;
+using Interop.Hub.Core.Applications;
 using Npgsql;
 
 namespace Interop.Hub.Storage.Changes;
@@ -11,21 +12,34 @@ namespace Interop.Hub.Storage.Changes;
 /// </summary>
 public sealed class ChangeLog
 {
+    /// <summary>
+    /// Appends the change that brought <paramref name="application"/> from
+    /// <paramref name="previous"/> to its current revision. The change is
+    /// visible to whoever could see the application before or after it (a
+    /// collectivity learns that an application stopped wishing its commune).
+    /// </summary>
     public Task AppendAsync(
-        NpgsqlTransaction transaction, string applicationNumber, long revision, string kind, string actor,
+        NpgsqlTransaction transaction, ApplicationRecord application, ApplicationRecord? previous, string kind, string actor,
         string? requestId, DateTimeOffset occurredAt, object? details, CancellationToken cancellationToken)
     {
         const string sql = """
-            INSERT INTO changes (change_id, application_number, revision, kind, actor, request_id, occurred_at, details)
-            VALUES (@changeId, @applicationNumber, @revision, @kind, @actor, @requestId, @occurredAt, CAST(@details AS jsonb))
+            INSERT INTO changes (change_id, application_number, revision, kind, actor, request_id, occurred_at, details,
+                                 departement, registering_desk, wished_communes)
+            VALUES (@changeId, @applicationNumber, @revision, @kind, @actor, @requestId, @occurredAt, CAST(@details AS jsonb),
+                    @departement, @desk, @wishedCommunes)
             """;
         return transaction.Connection!.ExecuteAsync(new CommandDefinition(
             sql,
             new
             {
                 changeId = Guid.CreateVersion7(occurredAt),
-                applicationNumber,
-                revision,
+                applicationNumber = application.Number,
+                revision = application.Revision,
+                departement = application.Departement,
+                desk = application.RegisteringDesk,
+                wishedCommunes = (application.Household?.Wishes.CommuneCodes ?? [])
+                    .Union(previous?.Household?.Wishes.CommuneCodes ?? [])
+                    .ToArray(),
                 kind,
                 actor,
                 requestId,

@@ -33,4 +33,13 @@ public sealed class InteropOptions
 
     /// <summary>Calls an organisation may burst above its rate. Default 200.</summary>
     public int RateLimitBurst { get; set; } = 200;
+
+    /// <summary>How often the feed looks for new changes when no notification arrives. Default 1 second.</summary>
+    public TimeSpan FeedPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long changes stay in the feed; a checkpoint older than this gets CHECKPOINT_EXPIRED. Default 30 days.</summary>
+    public TimeSpan ChangeRetention { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>A stream is ended gracefully after this long so load rebalances across replicas; clients resume. Default 30 minutes.</summary>
+    public TimeSpan FeedStreamLifetime { get; set; } = TimeSpan.FromMinutes(30);
 }

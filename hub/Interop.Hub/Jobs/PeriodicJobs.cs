@@ -1,4 +1,5 @@
 using Interop.Hub.Configuration;
+using Interop.Hub.Feed;
 using Interop.Hub.Idempotency;
 using Interop.Hub.Renewal;
 using Interop.Hub.Retention;
@@ -14,7 +15,7 @@ namespace Interop.Hub.Jobs;
 /// logged and tried again at the next tick.
 /// </summary>
 internal sealed class PeriodicJobs(
-    RenewalSweep renewal, ErasureSweep erasure, IdempotencyPruning pruning, TimeProvider time, IOptions<InteropOptions> options, ILogger<PeriodicJobs> logger)
+    RenewalSweep renewal, ErasureSweep erasure, IdempotencyPruning pruning, FeedPruning feedPruning, TimeProvider time, IOptions<InteropOptions> options, ILogger<PeriodicJobs> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -32,6 +33,7 @@ internal sealed class PeriodicJobs(
                 await renewal.RunOnceAsync(stoppingToken);
                 await erasure.RunOnceAsync(stoppingToken);
                 await pruning.RunOnceAsync(stoppingToken);
+                await feedPruning.RunOnceAsync(stoppingToken);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {

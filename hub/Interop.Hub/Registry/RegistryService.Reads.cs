@@ -46,7 +46,8 @@ internal sealed partial class RegistryService
         var filter = FilterOf(request, violations);
         var fingerprint = Fingerprint(filter);
         string? after = null;
-        if (request.PageToken.Length > 0 && !TryReadPageToken(request.PageToken, fingerprint, out after))
+        long changeSeq = 0;
+        if (request.PageToken.Length > 0 && !TryReadPageToken(request.PageToken, fingerprint, out after, out changeSeq))
         {
             violations.Add("page_token", "is not a token of this listing; send the next_page_token of the previous page with the same filters.");
         }
@@ -62,15 +63,24 @@ internal sealed partial class RegistryService
 
         var pageSize = request.PageSize == 0 ? DefaultPageSize : Math.Min(request.PageSize, MaxPageSize);
         await using var connection = await database.OpenAsync(context.CancellationToken);
+
+        // The feed position is read before the first page: every page shows
+        // states at least that recent, so resuming the feed after it misses nothing.
+        if (request.PageToken.Length == 0)
+        {
+            (changeSeq, _) = await feed.BoundsAsync(connection, context.CancellationToken);
+        }
+
         var page = await applications.ListAsync(connection, scope, filter, after, pageSize + 1, context.CancellationToken);
         await AuditReadsAsync(connection, context, principal, page.Take(pageSize).Select(a => a.Number).ToList());
         var response = new V1.ListApplicationsResponse
         {
             Applications = { page.Take(pageSize).Select(ApplicationMapper.ToProto) },
+            ChangeSeq = changeSeq,
         };
         if (page.Count > pageSize)
         {
-            response.NextPageToken = WritePageToken(page[pageSize - 1].Number, fingerprint);
+            response.NextPageToken = WritePageToken(page[pageSize - 1].Number, fingerprint, changeSeq);
         }
 
         return response;
@@ -131,18 +141,20 @@ internal sealed partial class RegistryService
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(
             $"{filter.Status}|{filter.Departement}|{filter.WishedCommuneCode}|{filter.UpdatedSince?.UtcTicks}")))[..16];
 
-    private static string WritePageToken(string lastNumber, string fingerprint) =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes($"v1|{fingerprint}|{lastNumber}")).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    private static string WritePageToken(string lastNumber, string fingerprint, long changeSeq) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes($"v1|{fingerprint}|{lastNumber}|{changeSeq}")).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
-    private static bool TryReadPageToken(string token, string fingerprint, out string? lastNumber)
+    private static bool TryReadPageToken(string token, string fingerprint, out string? lastNumber, out long changeSeq)
     {
         lastNumber = null;
+        changeSeq = 0;
         try
         {
             var base64 = token.Replace('-', '+').Replace('_', '/');
             base64 = base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=');
             var parts = Encoding.UTF8.GetString(Convert.FromBase64String(base64)).Split('|');
-            if (parts is ["v1", var print, var number] && print == fingerprint && number.Length > 0)
+            if (parts is ["v1", var print, var number, var seq] && print == fingerprint && number.Length > 0
+                && long.TryParse(seq, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out changeSeq))
             {
                 lastNumber = number;
                 return true;

@@ -67,7 +67,7 @@ internal sealed partial class RegistryService
                 var number = ApplicationNumber.Mint(departement, today, desk, counter);
                 var record = ApplicationLifecycle.Register(number, departement, desk, today, household) with { CreatedAt = now, UpdatedAt = now };
                 await applications.InsertAsync(transaction, record, "registered", token);
-                await changes.AppendAsync(transaction, number, record.Revision, ChangeKind.Registered, caller, request.RequestId, now, StatusDetails(record), token);
+                await changes.AppendAsync(transaction, record, null, ChangeKind.Registered, caller, request.RequestId, now, StatusDetails(record), token);
                 await AuditChangeAsync(transaction, context, principal, number, now, token);
                 logger.LogInformation("Registered application {Number} at desk {Desk}", number, desk);
                 return new V1.CreateApplicationResponse { Application = ApplicationMapper.ToProto(record) };
@@ -141,7 +141,7 @@ internal sealed partial class RegistryService
                 }
 
                 await applications.InsertAsync(transaction, record, "imported", token);
-                await changes.AppendAsync(transaction, number, record.Revision, ChangeKind.Imported, caller, request.RequestId, now, StatusDetails(record), token);
+                await changes.AppendAsync(transaction, record, null, ChangeKind.Imported, caller, request.RequestId, now, StatusDetails(record), token);
                 await AuditChangeAsync(transaction, context, principal, number, now, token);
                 logger.LogInformation("Imported application {Number}", number);
                 return ApplicationMapper.ToProto(record);

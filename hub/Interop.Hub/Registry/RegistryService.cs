@@ -25,6 +25,7 @@ internal sealed partial class RegistryService(
     NumberCounterStore counters,
     ChangeLog changes,
     AuditTrail audit,
+    Storage.Feed.FeedStore feed,
     IdempotentWriter writer,
     TimeProvider time,
     ILogger<RegistryService> logger) : V1.RegistryService.RegistryServiceBase
@@ -55,7 +56,7 @@ internal sealed partial class RegistryService(
                     UpdatedAt = now,
                 };
                 await applications.UpdateAsync(transaction, changed, token);
-                await changes.AppendAsync(transaction, number, changed.Revision, kind, caller, requestId, now, details(changed), token);
+                await changes.AppendAsync(transaction, changed, current, kind, caller, requestId, now, details(changed), token);
                 await AuditChangeAsync(transaction, context, principal, number, now, token);
                 return ApplicationMapper.ToProto(changed);
             },

@@ -81,7 +81,7 @@ internal sealed class RenewalSweep(
             with { Revision = current.Revision + 1, UpdatedAt = now };
         await applications.UpdateAsync(transaction, radiated, cancellationToken);
         await changes.AppendAsync(
-            transaction, number, radiated.Revision, ChangeKind.Radiated, Actor, null, now,
+            transaction, radiated, current, ChangeKind.Radiated, Actor, null, now,
             new { status = "radiated", radiation_reason = SneCodes.Of(RadiationReason.NotRenewed), expiry_date = current.ExpiryDate },
             cancellationToken);
         await transaction.CommitAsync(cancellationToken);

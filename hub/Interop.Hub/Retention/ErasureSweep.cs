@@ -78,7 +78,7 @@ internal sealed class ErasureSweep(
         var erased = PersonalDataRetention.Erase(current) with { Revision = current.Revision + 1, UpdatedAt = now };
         await applications.EraseAsync(transaction, erased, JsonSerializer.Serialize(facts, JsonSerializerOptions.Web), cancellationToken);
         await changes.AppendAsync(
-            transaction, number, erased.Revision, ChangeKind.Erased, Actor, null, now,
+            transaction, erased, current, ChangeKind.Erased, Actor, null, now,
             new { status = "erased", radiation_date = current.Radiation?.Date }, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Erased the personal data of {Number}, radiated on {RadiationDate}", number, current.Radiation?.Date);

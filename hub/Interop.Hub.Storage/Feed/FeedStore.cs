@@ -1,0 +1,58 @@
+using Dapper;
+using Npgsql;
+
+namespace Interop.Hub.Storage.Feed;
+
+/// <summary>Reads the sequenced feed and its bounds; prunes it.</summary>
+public sealed class FeedStore
+{
+    public async Task<IReadOnlyList<FeedChange>> ReadAfterAsync(
+        NpgsqlConnection connection, long afterSeq, int limit, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            SELECT change_id, change_seq, kind, application_number, revision, occurred_at, actor,
+                   departement, registering_desk, wished_communes
+            FROM changes
+            WHERE change_seq > @afterSeq
+            ORDER BY change_seq
+            LIMIT @limit
+            """;
+        return (await connection.QueryAsync<FeedChange>(new CommandDefinition(
+            sql, new { afterSeq, limit }, cancellationToken: cancellationToken))).AsList();
+    }
+
+    /// <summary>The last change_seq handed out, and the last one pruned.</summary>
+    public Task<(long Head, long PrunedThrough)> BoundsAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
+        connection.QuerySingleAsync<(long, long)>(new CommandDefinition(
+            "SELECT last_seq, pruned_through_seq FROM feed_state WHERE id = 1", cancellationToken: cancellationToken));
+
+    /// <summary>
+    /// Deletes sequenced changes older than <paramref name="olderThan"/> and
+    /// records how far the feed is pruned, so that a checkpoint behind it is
+    /// refused instead of silently skipping what was deleted.
+    /// </summary>
+    public async Task<int> PruneAsync(NpgsqlConnection connection, DateTimeOffset olderThan, CancellationToken cancellationToken)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var through = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "SELECT max(change_seq) FROM changes WHERE change_seq IS NOT NULL AND occurred_at < @olderThan",
+            new { olderThan = olderThan.UtcDateTime },
+            transaction,
+            cancellationToken: cancellationToken));
+        if (through is null)
+        {
+            return 0;
+        }
+
+        // Prune a prefix of the sequence only: everything up to `through`.
+        var deleted = await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM changes WHERE change_seq <= @through", new { through }, transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE feed_state SET pruned_through_seq = GREATEST(pruned_through_seq, @through) WHERE id = 1",
+            new { through },
+            transaction,
+            cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return deleted;
+    }
+}

@@ -1,0 +1,253 @@
+using System.Text.RegularExpressions;
+using Grpc.Core;
+using Interop.Hub.Access;
+using Interop.Hub.Admin;
+using Interop.Hub.Configuration;
+using Interop.Hub.Core.Access;
+using Interop.Hub.Core.Applications;
+using Interop.Hub.Core.Errors;
+using Interop.Hub.Core.Numbering;
+using Interop.Hub.Core.Validation;
+using Interop.Hub.Registry;
+using Interop.Hub.Storage;
+using Interop.Hub.Storage.Applications;
+using Interop.Hub.Storage.Audit;
+using Interop.Hub.Storage.Feed;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using V1 = Interop.Contracts.V1;
+
+namespace Interop.Hub.Feed;
+
+/// <summary>
+/// The change feed (interop.v1.ChangeFeedService). A stream reads the
+/// sequenced log in pages after its position and writes each page before
+/// reading the next, so a slow subscriber is held back by HTTP/2 flow control
+/// and never buffered in the hub's memory.
+/// </summary>
+internal sealed partial class ChangeFeedService(
+    RegistryDatabase database, FeedStore feed, SubscriptionStore subscriptions, ApplicationStore applications, AuditTrail audit,
+    FeedSignals signals, TimeProvider time, IOptions<InteropOptions> options, IHostApplicationLifetime lifetime,
+    ILogger<ChangeFeedService> logger) : V1.ChangeFeedService.ChangeFeedServiceBase
+{
+    private const int PageSize = 200;
+
+    public override async Task Subscribe(V1.SubscribeRequest request, IServerStreamWriter<V1.SubscribeResponse> responseStream, ServerCallContext context)
+    {
+        var caller = context.Caller();
+        var (filter, heartbeat) = Validate(request, caller);
+        long after;
+        await using (var connection = await database.OpenAsync(context.CancellationToken))
+        {
+            var subscription = await subscriptions.GetOrCreateAsync(connection, caller.OrganizationId, request.SubscriptionId, time.GetUtcNow(), context.CancellationToken);
+            after = request.StartAfterChangeSeq > 0 ? request.StartAfterChangeSeq : subscription.CheckpointSeq;
+            var (head, prunedThrough) = await feed.BoundsAsync(connection, context.CancellationToken);
+            if (after < prunedThrough)
+            {
+                throw new PreconditionException(
+                    ErrorReasons.CheckpointExpired,
+                    SubscriptionName(caller, request.SubscriptionId),
+                    $"The feed keeps changes after {prunedThrough} only; position {after} is older than the retention. Read every page of " +
+                    "ListApplications, then Subscribe with start_after_change_seq set to the listing's change_seq.");
+            }
+
+            if (after > head)
+            {
+                throw new ValidationException("start_after_change_seq", $"The feed's head is {head}; {after} is ahead of it.");
+            }
+        }
+
+        // The stream ends when the client leaves, when the hub shuts down, or
+        // after its lifetime so that load rebalances; clients resume from their checkpoint.
+        using var ending = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping);
+        ending.CancelAfter(options.Value.FeedStreamLifetime);
+        try
+        {
+            await StreamAsync(caller, filter, after, heartbeat, responseStream, context, ending.Token);
+        }
+        catch (OperationCanceledException) when (!context.CancellationToken.IsCancellationRequested)
+        {
+            logger.LogInformation("Feed stream of {Organization}/{Subscription} ended for shutdown or rebalancing", caller.OrganizationId, request.SubscriptionId);
+        }
+    }
+
+    private async Task StreamAsync(
+        Principal caller, FeedFilter filter, long after, TimeSpan heartbeat, IServerStreamWriter<V1.SubscribeResponse> stream,
+        ServerCallContext context, CancellationToken cancellationToken)
+    {
+        var caughtUpSent = false;
+        while (true)
+        {
+            IReadOnlyList<FeedChange> page;
+            await using (var connection = await database.OpenAsync(cancellationToken))
+            {
+                page = await feed.ReadAfterAsync(connection, after, PageSize, cancellationToken);
+                if (page.Count == 0)
+                {
+                    if (!caughtUpSent)
+                    {
+                        await stream.WriteAsync(new V1.SubscribeResponse { CaughtUp = new V1.FeedPosition { ChangeSeq = after } }, cancellationToken);
+                        caughtUpSent = true;
+                    }
+                }
+                else
+                {
+                    await DeliverAsync(connection, caller, filter, page, stream, context, cancellationToken);
+                    after = page[^1].ChangeSeq;
+                    caughtUpSent = false;
+                    continue;
+                }
+            }
+
+            if (!await signals.Sequenced.WaitAsync(heartbeat, cancellationToken))
+            {
+                await stream.WriteAsync(new V1.SubscribeResponse { Heartbeat = new V1.FeedPosition { ChangeSeq = after } }, cancellationToken);
+            }
+        }
+    }
+
+    private async Task DeliverAsync(
+        NpgsqlConnection connection, Principal caller, FeedFilter filter, IReadOnlyList<FeedChange> page,
+        IServerStreamWriter<V1.SubscribeResponse> stream, ServerCallContext context, CancellationToken cancellationToken)
+    {
+        var passing = page.Where(filter.Passes).ToList();
+        if (passing.Count == 0)
+        {
+            await stream.WriteAsync(new V1.SubscribeResponse { Checkpoint = new V1.FeedPosition { ChangeSeq = page[^1].ChangeSeq } }, cancellationToken);
+            return;
+        }
+
+        var states = await applications.GetManyAsync(connection, passing.Select(c => c.ApplicationNumber).Distinct().ToList(), cancellationToken);
+        var shown = states.Values
+            .Where(a => a.Status != ApplicationStatus.Erased && AccessPolicy.CanRead(caller.Organization, a))
+            .ToDictionary(a => a.Number, ApplicationMapper.ToProto);
+        await audit.AppendAsync(
+            connection,
+            shown.Keys.Select(n => new AuditEntry(caller.OrganizationId, caller.KeyId, n, context.Method, AuditTrail.Read, context.PeerAddress())).ToList(),
+            time.GetUtcNow(),
+            cancellationToken);
+        foreach (var change in passing)
+        {
+            var message = ChangeMapper.ToProto(change, shown.GetValueOrDefault(change.ApplicationNumber));
+            await stream.WriteAsync(new V1.SubscribeResponse { Change = message }, cancellationToken);
+        }
+
+        if (passing[^1].ChangeSeq != page[^1].ChangeSeq)
+        {
+            await stream.WriteAsync(new V1.SubscribeResponse { Checkpoint = new V1.FeedPosition { ChangeSeq = page[^1].ChangeSeq } }, cancellationToken);
+        }
+    }
+
+    public override async Task<V1.AcknowledgeResponse> Acknowledge(V1.AcknowledgeRequest request, ServerCallContext context)
+    {
+        var caller = context.Caller();
+        var violations = new Violations();
+        SubscriptionId(request.SubscriptionId, violations);
+        if (request.ChangeSeq < 0)
+        {
+            violations.Add("change_seq", "must not be negative.");
+        }
+
+        violations.ThrowIfAny();
+        await using var connection = await database.OpenAsync(context.CancellationToken);
+        var (head, _) = await feed.BoundsAsync(connection, context.CancellationToken);
+        if (request.ChangeSeq > head)
+        {
+            throw new ValidationException("change_seq", $"The feed's head is {head}; {request.ChangeSeq} has not been delivered.");
+        }
+
+        var stored = await subscriptions.AcknowledgeAsync(connection, caller.OrganizationId, request.SubscriptionId, request.ChangeSeq, time.GetUtcNow(), context.CancellationToken);
+        return new V1.AcknowledgeResponse { Subscription = ToProto(stored) };
+    }
+
+    public override async Task<V1.Subscription> GetSubscription(V1.GetSubscriptionRequest request, ServerCallContext context)
+    {
+        var caller = context.Caller();
+        var violations = new Violations();
+        SubscriptionId(request.SubscriptionId, violations);
+        violations.ThrowIfAny();
+        await using var connection = await database.OpenAsync(context.CancellationToken);
+        var stored = await subscriptions.GetAsync(connection, caller.OrganizationId, request.SubscriptionId, context.CancellationToken)
+            ?? throw new NotFoundException("interop.v1.Subscription", SubscriptionName(caller, request.SubscriptionId));
+        return ToProto(stored);
+    }
+
+    private static (FeedFilter Filter, TimeSpan Heartbeat) Validate(V1.SubscribeRequest request, Principal caller)
+    {
+        var violations = new Violations();
+        SubscriptionId(request.SubscriptionId, violations);
+        if (request.StartAfterChangeSeq < 0)
+        {
+            violations.Add("start_after_change_seq", "must not be negative.");
+        }
+
+        var kinds = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < request.Kinds.Count; i++)
+        {
+            if (ChangeMapper.StoredKind(request.Kinds[i]) is { } kind)
+            {
+                kinds.Add(kind);
+            }
+            else
+            {
+                violations.Add($"kinds[{i}]", $"{request.Kinds[i]} is not a change kind.");
+            }
+        }
+
+        var departements = request.Departements.Select(d => d.Trim().ToUpperInvariant()).ToList();
+        for (var i = 0; i < departements.Count; i++)
+        {
+            RequestRules.Departement(departements[i], $"departements[{i}]", violations);
+        }
+
+        var communes = request.WishedCommuneCodes.Select(c => c.Trim().ToUpperInvariant()).ToList();
+        for (var i = 0; i < communes.Count; i++)
+        {
+            if (!InseeCodes.IsCommuneCode(communes[i]))
+            {
+                violations.Add($"wished_commune_codes[{i}]", $"'{communes[i]}' is not an INSEE commune code.");
+            }
+        }
+
+        var heartbeat = request.HeartbeatInterval?.ToTimeSpan() ?? TimeSpan.FromSeconds(15);
+        if (heartbeat == TimeSpan.Zero)
+        {
+            heartbeat = TimeSpan.FromSeconds(15);
+        }
+
+        if (heartbeat < TimeSpan.FromSeconds(1) || heartbeat > TimeSpan.FromMinutes(5))
+        {
+            violations.Add("heartbeat_interval", "must lie between 1 second and 5 minutes.");
+        }
+
+        violations.ThrowIfAny();
+        var scope = AccessPolicy.NominativeReadScope(caller.Organization);
+        if (scope.IsEmpty)
+        {
+            throw Denials.NotAllowed(caller, "receive the change feed of nominative applications");
+        }
+
+        return (new FeedFilter(scope, caller.OrganizationId, kinds, departements.ToHashSet(), communes.ToHashSet(), request.IncludeOwnChanges), heartbeat);
+    }
+
+    private static void SubscriptionId(string id, Violations violations)
+    {
+        if (!SubscriptionIdPattern().IsMatch(id))
+        {
+            violations.Add("subscription_id", "A subscription id is 1 to 63 characters from a-z, 0-9 and '-'.");
+        }
+    }
+
+    private static string SubscriptionName(Principal caller, string id) =>
+        $"{OrganizationMapper.ResourceName(caller.OrganizationId)}/subscriptions/{id}";
+
+    private static V1.Subscription ToProto(SubscriptionRow row) => new()
+    {
+        Name = $"{OrganizationMapper.ResourceName(row.OrganizationId)}/subscriptions/{row.SubscriptionId}",
+        CheckpointChangeSeq = row.CheckpointSeq,
+        UpdateTime = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTime(DateTime.SpecifyKind(row.UpdatedAt, DateTimeKind.Utc)),
+    };
+
+    [GeneratedRegex("^[a-z0-9-]{1,63}$")]
+    private static partial Regex SubscriptionIdPattern();
+}

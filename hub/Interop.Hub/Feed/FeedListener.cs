@@ -1,0 +1,59 @@
+using Interop.Hub.Storage;
+using Npgsql;
+using Polly;
+using Polly.Retry;
+
+namespace Interop.Hub.Feed;
+
+/// <summary>
+/// One LISTEN connection per hub process: turns NOTIFYs from any process on
+/// the database into local wake-ups. Losing it only slows the feed down to
+/// its polling interval, so it reconnects quietly with backoff.
+/// </summary>
+internal sealed class FeedListener(NpgsqlDataSource dataSource, FeedSignals signals, ILogger<FeedListener> logger) : BackgroundService
+{
+    private static readonly ResiliencePipeline Reconnect = new ResiliencePipelineBuilder()
+        .AddRetry(new RetryStrategyOptions
+        {
+            ShouldHandle = new PredicateBuilder().Handle<NpgsqlException>().Handle<TimeoutException>(),
+            MaxRetryAttempts = int.MaxValue,
+            BackoffType = DelayBackoffType.Exponential,
+            Delay = TimeSpan.FromMilliseconds(200),
+            MaxDelay = TimeSpan.FromSeconds(10),
+            UseJitter = true,
+        })
+        .Build();
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Reconnect.ExecuteAsync(ListenAsync, stoppingToken).AsTask();
+
+    private async ValueTask ListenAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        connection.Notification += (_, notification) =>
+        {
+            if (notification.Channel == RegistryDatabase.ChangesChannel)
+            {
+                signals.Committed.Pulse();
+            }
+            else
+            {
+                signals.Sequenced.Pulse();
+            }
+        };
+        await using (var listen = new NpgsqlCommand($"LISTEN {RegistryDatabase.ChangesChannel}; LISTEN {FeedSignals.SequencedChannel}", connection))
+        {
+            await listen.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        logger.LogInformation("Listening for committed and sequenced changes");
+
+        // Something may have happened while we were not listening.
+        signals.Committed.Pulse();
+        signals.Sequenced.Pulse();
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            await connection.WaitAsync(cancellationToken);
+        }
+    }
+}
