@@ -25,7 +25,7 @@ internal static class DedupCommand
             "certain" => MatchOutcome.Certain,
             var other => throw new UsageException($"--link-at must be probable or certain, not '{other}'."),
         };
-        if (!int.TryParse(args.Optional("max-block", "500"), NumberStyles.None, CultureInfo.InvariantCulture, out var maxBlock) || maxBlock < 2)
+        if (!int.TryParse(args.Optional("max-block", "50"), NumberStyles.None, CultureInfo.InvariantCulture, out var maxBlock) || maxBlock < 2)
         {
             throw new UsageException("--max-block must be a whole number of at least 2.");
         }

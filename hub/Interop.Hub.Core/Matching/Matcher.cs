@@ -26,7 +26,11 @@ public sealed class Matcher
         this.frequencies = frequencies ?? NameFrequencies.None;
         normalizer = new IdentityNormalizer(communes);
         this.declaredDistinct = declaredDistinct ?? DeclaredDistinctPairs.None;
+        remainingBound = BestWeight(MatchField.BirthPlace) + BestWeight(MatchField.Nationality) + BestWeight(MatchField.CoApplicant) + Model.HouseholdEvidenceCap;
     }
+
+    // The most the fields compared after names, dates, sex and NIR can add: lets batch mode drop a pair early.
+    private readonly double remainingBound;
 
     public MatchModel Model { get; }
 
@@ -47,14 +51,14 @@ public sealed class Matcher
     public PairScore Score(PreparedIdentity left, PreparedIdentity right)
     {
         Span<FieldScore> fields = stackalloc FieldScore[FieldCount];
-        return Evaluate(left, right, fields, out _);
+        return Evaluate(left, right, fields, out _, stopEarly: true);
     }
 
     /// <summary>The full comparison with its explanation.</summary>
     public MatchResult Compare(PreparedIdentity left, PreparedIdentity right)
     {
         Span<FieldScore> fields = stackalloc FieldScore[FieldCount];
-        var score = Evaluate(left, right, fields, out var swapped);
+        var score = Evaluate(left, right, fields, out var swapped, stopEarly: false);
         var lines = new List<FieldComparison>();
         for (var i = 0; i < FieldCount; i++)
         {
@@ -107,7 +111,11 @@ public sealed class Matcher
 
     public MatchResult Compare(PersonIdentity left, PersonIdentity right) => Compare(Prepare(left), Prepare(right));
 
-    private PairScore Evaluate(PreparedIdentity left, PreparedIdentity right, Span<FieldScore> fields, out bool swapped)
+    /// <param name="stopEarly">
+    /// Batch hot path: stop once the pair is vetoed or cannot reach the probable threshold even if
+    /// every remaining field agreed; the total is then the partial sum (the outcome is exact).
+    /// </param>
+    private PairScore Evaluate(PreparedIdentity left, PreparedIdentity right, Span<FieldScore> fields, out bool swapped, bool stopEarly)
     {
         var a = left.Normalized;
         var b = right.Normalized;
@@ -132,7 +140,8 @@ public sealed class Matcher
             ? Model.WeightWithShare(MatchField.FirstNames, first, left.FirstNameShare)
             : Model.Weight(MatchField.FirstNames, first);
 
-        if (surname > MatchLevel.FuzzyHigh || first > MatchLevel.FuzzyHigh)
+        // Swapped names leave both straight comparisons poor; trying the swap costs two more comparisons.
+        if (surname >= MatchLevel.Phonetic && first >= MatchLevel.Phonetic)
         {
             TrySwapped(a, b, ref surname, ref first, ref surnameWeight, ref firstWeight, ref swapped);
         }
@@ -148,8 +157,23 @@ public sealed class Matcher
 
         Set(fields, MatchField.BirthDate, FieldComparers.BirthDate(a.BirthDate, b.BirthDate));
         Set(fields, MatchField.Sex, a.Sex == '\0' || b.Sex == '\0' ? MatchLevel.Missing : a.Sex == b.Sex ? MatchLevel.Exact : MatchLevel.Different);
-        Set(fields, MatchField.BirthPlace, a.BirthPlace is null || b.BirthPlace is null ? MatchLevel.Missing : FieldComparers.BirthPlace(a.BirthPlace, b.BirthPlace));
         Set(fields, MatchField.Nir, FieldComparers.Identifier(a.Nir, b.Nir));
+        if (stopEarly)
+        {
+            var sure = 0.0;
+            for (var i = 0; i < fields.Length; i++)
+            {
+                sure += fields[i].Weight;
+            }
+
+            var early = VetoOf(left, right, fields);
+            if (early != MatchVeto.None || sure + remainingBound < Model.ProbableThreshold)
+            {
+                return new PairScore(sure - (swapped ? Model.SwapPenalty : 0), MatchOutcome.Distinct, early);
+            }
+        }
+
+        Set(fields, MatchField.BirthPlace, a.BirthPlace is null || b.BirthPlace is null ? MatchLevel.Missing : FieldComparers.BirthPlace(a.BirthPlace, b.BirthPlace));
         Set(fields, MatchField.Nationality, FieldComparers.Exactly(a.Nationality, b.Nationality));
         Set(fields, MatchField.Email, FieldComparers.Exactly(a.Email, b.Email));
         Set(fields, MatchField.Phone, FieldComparers.Exactly(a.Phone, b.Phone));
@@ -244,6 +268,9 @@ public sealed class Matcher
             swapped = true;
         }
     }
+
+    private double BestWeight(MatchField field) =>
+        Enum.GetValues<MatchLevel>().Where(level => level != MatchLevel.Missing && Model.Applies(field, level)).Max(level => Model.Weight(field, level));
 
     private void Set(Span<FieldScore> fields, MatchField field, MatchLevel level) =>
         fields[(int)field] = new FieldScore(level, Model.Weight(field, level));

@@ -22,7 +22,7 @@ public sealed record BatchOptions
     /// Blocks with more records than this are skipped and counted (a "super-block" such as a very common
     /// name in one year would cost n² comparisons); the other keys of their records still apply.
     /// </summary>
-    public int MaxBlockSize { get; init; } = 500;
+    public int MaxBlockSize { get; init; } = 50;
 
     /// <summary>Pairs at or above this outcome are linked into clusters.</summary>
     public MatchOutcome LinkAt { get; init; } = MatchOutcome.Probable;

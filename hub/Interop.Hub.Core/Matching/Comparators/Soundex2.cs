@@ -17,8 +17,34 @@ public static class Soundex2
         return skeleton.Length <= 4 ? skeleton : skeleton[..4];
     }
 
+    // Names repeat (a million records hold a few tens of thousands of surnames): remember codes,
+    // up to a bound so memory stays flat on adversarial input.
+    private const int CacheLimit = 500_000;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Cache = new(StringComparer.Ordinal);
+
     /// <summary>The code before truncation to four characters.</summary>
     public static string Skeleton(string? name)
+    {
+        if (name is null)
+        {
+            return "";
+        }
+
+        if (Cache.TryGetValue(name, out var known))
+        {
+            return known;
+        }
+
+        var computed = Compute(name);
+        if (Cache.Count < CacheLimit)
+        {
+            Cache.TryAdd(name, computed);
+        }
+
+        return computed;
+    }
+
+    private static string Compute(string name)
     {
         var folded = TextFolding.Fold(name).Replace(" ", "", StringComparison.Ordinal);
         if (folded.Length == 0)

@@ -79,6 +79,19 @@ public sealed class FirstNameSet
     {
         var mine = Parts[0];
         var theirs = other.Parts[0];
-        return mine.Length < theirs.Length && mine.All(part => Array.IndexOf(theirs, part) >= 0);
+        if (mine.Length >= theirs.Length)
+        {
+            return false;
+        }
+
+        foreach (var part in mine)
+        {
+            if (Array.IndexOf(theirs, part) < 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

@@ -26,15 +26,16 @@ public static class SurnameParser
 
         List<string> use = tokens;
         List<string> birth = [];
-        for (var i = 0; i < tokens.Count; i++)
+        for (var i = 0; i < tokens.Count - 1; i++)
         {
             var marker = tokens[i];
-            var before = tokens.Take(i).ToList();
-            var after = tokens.Skip(i + 1).ToList();
-            if (after.Count == 0)
+            if (!WifeOf.Contains(marker) && !BornAs.Contains(marker) && !WidowOf.Contains(marker))
             {
                 continue;
             }
+
+            var before = tokens.GetRange(0, i);
+            var after = tokens.GetRange(i + 1, tokens.Count - i - 1);
 
             if (WifeOf.Contains(marker) && before.Count > 0)
             {

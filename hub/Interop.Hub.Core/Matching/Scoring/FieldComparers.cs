@@ -49,14 +49,26 @@ public static class FieldComparers
         }
 
         var best = MatchLevel.Missing;
-        var useA = a.UseName;
-        foreach (var formA in a.Surnames)
+
+        // At most two forms a side; plain loops, since this runs for every candidate pair.
+        for (var i = 0; i < 2; i++)
         {
-            foreach (var formB in b.Surnames)
+            var formA = i == 0 ? a.UseName : a.BirthName;
+            if (formA is null)
             {
+                continue;
+            }
+
+            for (var j = 0; j < 2; j++)
+            {
+                var formB = j == 0 ? b.UseName : b.BirthName;
+                if (formB is null)
+                {
+                    continue;
+                }
+
                 var level = Surname(formA, formB);
-                var sameKind = ReferenceEquals(formA, useA) == ReferenceEquals(formB, b.UseName);
-                if (!sameKind && level == MatchLevel.Exact)
+                if (i != j && level == MatchLevel.Exact)
                 {
                     level = MatchLevel.Equivalent;
                 }
