@@ -17,9 +17,11 @@ namespace Interop.Hub.Storage.Feed;
 /// Transaction-id order is not commit order either: T1 (older id) may write
 /// revision r+2 of an application after T2 (newer id) wrote r+1 and committed.
 /// Within a batch each application's changes are therefore put back in
-/// revision order (in the slots they occupy), and a batch always takes every
-/// eligible change of the applications it touches, so a revision can never be
-/// numbered before an earlier one.
+/// revision order (in the slots they occupy); a batch takes every eligible
+/// change of the applications it touches; and a change is held back while an
+/// earlier revision of its application is committed but not yet eligible (its
+/// transaction id is above xmin). So a revision is never numbered before an
+/// earlier one.
 ///
 /// One sequencer at a time across all hub processes: a transaction-scoped
 /// advisory lock, tried, never waited for.
@@ -39,11 +41,16 @@ public sealed class FeedSequencer
             return 0;
         }
 
+        // Every transaction with an id below xmin has finished: no row can
+        // appear below it any more. Taken once, so both queries agree.
+        var xmin = await connection.ExecuteScalarAsync<string>(new CommandDefinition(
+            "SELECT pg_snapshot_xmin(pg_current_snapshot())::text", transaction: transaction, cancellationToken: cancellationToken));
+
         const string eligible = """
             WITH eligible AS (
                 SELECT position, txid, application_number, revision
                 FROM changes
-                WHERE change_seq IS NULL AND txid < pg_snapshot_xmin(pg_current_snapshot())
+                WHERE change_seq IS NULL AND txid < CAST(@xmin AS xid8)
             ),
             first_applications AS (
                 SELECT DISTINCT application_number
@@ -54,8 +61,30 @@ public sealed class FeedSequencer
             WHERE e.application_number IN (SELECT application_number FROM first_applications)
             ORDER BY e.txid, e.position
             """;
-        var batch = (await connection.QueryAsync<UnsequencedChange>(new CommandDefinition(
-            eligible, new { batchSize }, transaction, cancellationToken: cancellationToken))).AsList();
+        var candidates = (await connection.QueryAsync<UnsequencedChange>(new CommandDefinition(
+            eligible, new { batchSize, xmin }, transaction, cancellationToken: cancellationToken))).AsList();
+        if (candidates.Count == 0)
+        {
+            return 0;
+        }
+
+        // A committed change whose transaction id is above xmin (a younger
+        // transaction that finished while an older one still runs) is not
+        // numbered yet; no later revision of its application may pass it.
+        const string heldBack = """
+            SELECT application_number, min(revision)
+            FROM changes
+            WHERE change_seq IS NULL AND txid >= CAST(@xmin AS xid8) AND application_number = ANY(@applications)
+            GROUP BY application_number
+            """;
+        var blockedFrom = (await connection.QueryAsync<(string Number, long Revision)>(new CommandDefinition(
+            heldBack,
+            new { xmin, applications = candidates.Select(c => c.ApplicationNumber).Distinct().ToArray() },
+            transaction,
+            cancellationToken: cancellationToken))).ToDictionary(b => b.Number, b => b.Revision);
+        var batch = candidates
+            .Where(c => !blockedFrom.TryGetValue(c.ApplicationNumber, out var blocked) || c.Revision < blocked)
+            .ToList();
         if (batch.Count == 0)
         {
             return 0;
