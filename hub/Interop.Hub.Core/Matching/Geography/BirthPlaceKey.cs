@@ -19,7 +19,7 @@ public sealed record BirthPlaceKey(string Code, string Name, string DepartementG
         var resolved = directory.Resolve(text);
         if (resolved is not null)
         {
-            return new BirthPlaceKey(resolved.Code, TextFolding.Fold(resolved.Name), GroupOf(resolved.Departement));
+            return new BirthPlaceKey(resolved.Code, resolved.FoldedName, GroupOf(resolved.Departement));
         }
 
         var trimmed = text.Trim().ToUpperInvariant();
