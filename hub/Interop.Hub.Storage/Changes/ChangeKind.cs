@@ -10,4 +10,16 @@ public static class ChangeKind
     public const string Radiated = "radiated";
     public const string Reactivated = "reactivated";
     public const string Erased = "erased";
+
+    /// <summary>A landlord proposed the household for a dwelling.</summary>
+    public const string Proposed = "proposed";
+
+    /// <summary>A CAL decided on a proposed candidate.</summary>
+    public const string CalDecided = "cal_decided";
+
+    /// <summary>An offer followed the CAL's attribution.</summary>
+    public const string Offered = "offered";
+
+    /// <summary>The household answered the offer, or let its deadline pass.</summary>
+    public const string OfferAnswered = "offer_answered";
 }

@@ -18,6 +18,10 @@ internal static class ChangeMapper
         [ChangeKind.Radiated] = V1.ChangeKind.Radiated,
         [ChangeKind.Reactivated] = V1.ChangeKind.Reactivated,
         [ChangeKind.Erased] = V1.ChangeKind.Erased,
+        [ChangeKind.Proposed] = V1.ChangeKind.Proposed,
+        [ChangeKind.CalDecided] = V1.ChangeKind.CalDecided,
+        [ChangeKind.Offered] = V1.ChangeKind.Offered,
+        [ChangeKind.OfferAnswered] = V1.ChangeKind.OfferAnswered,
     };
 
     public static string? StoredKind(V1.ChangeKind kind) => Kinds.FirstOrDefault(pair => pair.Value == kind).Key;
