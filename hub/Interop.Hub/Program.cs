@@ -1,5 +1,6 @@
 using Interop.Hub.Access;
 using Interop.Hub.Admin;
+using Interop.Hub.Attributions;
 using Interop.Hub.Audit;
 using Interop.Hub.Configuration;
 using Interop.Hub.Errors;
@@ -12,6 +13,7 @@ using Interop.Hub.Retention;
 using Interop.Hub.Storage;
 using Interop.Hub.Storage.Access;
 using Interop.Hub.Storage.Applications;
+using Interop.Hub.Storage.Attributions;
 using Interop.Hub.Storage.Audit;
 using Interop.Hub.Storage.Feed;
 using Interop.Hub.Storage.Changes;
@@ -75,6 +77,8 @@ builder.Services.AddHostedService(services => services.GetRequiredService<Sequen
 builder.Services.AddHostedService<FeedListener>();
 builder.Services.AddSingleton<IdempotentWriter>();
 builder.Services.AddSingleton<RenewalSweep>();
+builder.Services.AddSingleton<ProposalStore>();
+builder.Services.AddSingleton<InadmissibilitySweep>();
 builder.Services.AddSingleton<IdempotencyPruning>();
 builder.Services.AddHostedService<PeriodicJobs>();
 
@@ -106,6 +110,7 @@ app.MapGrpcService<RegistryService>().RequireAuthorization();
 app.MapGrpcService<AdminService>().RequireAuthorization();
 app.MapGrpcService<AuditService>().RequireAuthorization();
 app.MapGrpcService<ChangeFeedService>().RequireAuthorization();
+app.MapGrpcService<AttributionService>().RequireAuthorization();
 app.MapGrpcHealthChecksService();
 app.MapGrpcReflectionService();
 

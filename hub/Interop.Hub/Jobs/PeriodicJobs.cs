@@ -1,3 +1,4 @@
+using Interop.Hub.Attributions;
 using Interop.Hub.Configuration;
 using Interop.Hub.Feed;
 using Interop.Hub.Idempotency;
@@ -8,14 +9,14 @@ using Microsoft.Extensions.Options;
 namespace Interop.Hub.Jobs;
 
 /// <summary>
-/// Runs the hub's periodic sweeps (renewal radiations, erasure of personal
-/// data, idempotency pruning)
+/// Runs the hub's periodic sweeps (renewal radiations, inadmissibility
+/// radiations, erasure of personal data, idempotency pruning)
 /// at start and then every <see cref="InteropOptions.RenewalJobInterval"/>.
 /// Every sweep is safe to run on several replicas at once. A failed sweep is
 /// logged and tried again at the next tick.
 /// </summary>
 internal sealed class PeriodicJobs(
-    RenewalSweep renewal, ErasureSweep erasure, IdempotencyPruning pruning, FeedPruning feedPruning, TimeProvider time, IOptions<InteropOptions> options, ILogger<PeriodicJobs> logger)
+    RenewalSweep renewal, InadmissibilitySweep inadmissibility, ErasureSweep erasure, IdempotencyPruning pruning, FeedPruning feedPruning, TimeProvider time, IOptions<InteropOptions> options, ILogger<PeriodicJobs> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -31,6 +32,7 @@ internal sealed class PeriodicJobs(
             try
             {
                 await renewal.RunOnceAsync(stoppingToken);
+                await inadmissibility.RunOnceAsync(stoppingToken);
                 await erasure.RunOnceAsync(stoppingToken);
                 await pruning.RunOnceAsync(stoppingToken);
                 await feedPruning.RunOnceAsync(stoppingToken);
