@@ -5,7 +5,35 @@ namespace Interop.Testing;
 /// <summary>Valid contract applications of the Calvados (14), each built fresh so a test may change it.</summary>
 public static class TestApplications
 {
-    public static Application Valid(string lastName = "Lefrançois", string firstName = "Camille") => new()
+    /// <summary>
+    /// A valid application. Without a last name, each call makes a different
+    /// household (a random surname), since the hub refuses a second
+    /// registration of the same household in a département.
+    /// </summary>
+    public static Application Valid(string? lastName = null, string firstName = "Camille")
+    {
+        var application = Build(lastName ?? UniqueName(), firstName);
+        if (lastName is null)
+        {
+            // Someone else entirely: another first name, birth date and contact too.
+            application.Applicant.FirstNames[0] = UniqueName();
+            application.Applicant.Contact = new Contact { Email = UniqueName().ToLowerInvariant() + "@example.fr", Phone = "06 " + Random.Shared.Next(10_000_000, 99_999_999) };
+            application.Applicant.BirthDate = new Google.Type.Date
+            {
+                Year = Random.Shared.Next(1950, 2001),
+                Month = Random.Shared.Next(1, 13),
+                Day = Random.Shared.Next(1, 29),
+            };
+        }
+
+        return application;
+    }
+
+    /// <summary>A name nobody else in the test has: ten random letters.</summary>
+    public static string UniqueName() =>
+        char.ToUpperInvariant((char)('a' + Random.Shared.Next(26))) + new string(Enumerable.Range(0, 9).Select(_ => (char)('a' + Random.Shared.Next(26))).ToArray());
+
+    private static Application Build(string lastName, string firstName) => new()
     {
         Departement = "14",
         Applicant = new Person

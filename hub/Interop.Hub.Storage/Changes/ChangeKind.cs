@@ -10,6 +10,9 @@ public static class ChangeKind
     public const string Radiated = "radiated";
     public const string Reactivated = "reactivated";
     public const string Erased = "erased";
+    public const string Merged = "merged";
+    public const string Unmerged = "unmerged";
+    public const string DeclaredDistinct = "declared_distinct";
 
     /// <summary>A landlord proposed the household for a dwelling.</summary>
     public const string Proposed = "proposed";

@@ -45,12 +45,31 @@ internal static class DomainErrorMapper
             Description = e.Message,
         }),
         PermissionDeniedException e => Build(Code.PermissionDenied, e, null),
+        DuplicateApplicationException e => BuildDuplicate(e),
         QuotaExceededException e => Build(Code.ResourceExhausted, e, new QuotaFailure
         {
             Violations = { new QuotaFailure.Types.Violation { Subject = e.Subject, Description = e.Message } },
         }),
         _ => Build(Code.Internal, exception, null),
     };
+
+    private static RpcException BuildDuplicate(DuplicateApplicationException e)
+    {
+        var info = new ErrorInfo { Reason = e.Reason, Domain = ErrorReasons.Domain };
+        info.Metadata["existing_applications"] = string.Join(",", e.ExistingNumbers.Select(n => "applications/" + n));
+        var status = new Google.Rpc.Status { Code = (int)Code.AlreadyExists, Message = e.Message, Details = { Any.Pack(info) } };
+        for (var i = 0; i < e.ExistingNumbers.Count; i++)
+        {
+            status.Details.Add(Any.Pack(new ResourceInfo
+            {
+                ResourceType = "interop.v1.Application",
+                ResourceName = "applications/" + e.ExistingNumbers[i],
+                Description = e.Explanations[i],
+            }));
+        }
+
+        return status.ToRpcException();
+    }
 
     private static RpcException Build(Code code, DomainException exception, Google.Protobuf.IMessage? detail, params (string Key, string Value)[] metadata)
     {

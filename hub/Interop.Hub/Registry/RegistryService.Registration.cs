@@ -3,6 +3,8 @@ using Interop.Hub.Access;
 using Interop.Hub.Core.Access;
 using Interop.Hub.Core.Errors;
 using Interop.Hub.Core.Lifecycle;
+using Interop.Hub.Core.Matching;
+using Interop.Hub.Matching;
 using Interop.Hub.Core.Numbering;
 using Interop.Hub.Core.Time;
 using Interop.Hub.Core.Validation;
@@ -64,13 +66,42 @@ internal sealed partial class RegistryService
                         $"Desk {desk} has registered {ApplicationNumber.MaxCounter} applications in département {departement} this month; no number is left until next month.");
                 }
 
+                // One household, one application per département: a certain
+                // duplicate is refused before a number is minted; probable ones
+                // are registered and go to the review queue.
+                var person = HouseholdIdentity.Of("", household.Applicant, household.CoApplicant);
+                await identityIndex.LockKeysAsync(transaction, duplicates.LockKeysOf(person), token);
+                var matches = await duplicates.FindAsync(transaction.Connection!, person, departement, null, token, transaction);
+                var certain = matches.Where(m => m.Result.Outcome == MatchOutcome.Certain).ToList();
+                if (certain.Count > 0)
+                {
+                    throw new DuplicateApplicationException(
+                        certain.Select(m => m.Candidate.Number).ToList(),
+                        certain.Select(m => MatchMapper.Explain(m.Result, AccessPolicy.CanRead(principal.Organization, m.Candidate))).ToList());
+                }
+
                 var number = ApplicationNumber.Mint(departement, today, desk, counter);
                 var record = ApplicationLifecycle.Register(number, departement, desk, today, household) with { CreatedAt = now, UpdatedAt = now };
                 await applications.InsertAsync(transaction, record, "registered", token);
+                await duplicates.IndexAsync(transaction, record, countNames: true, token);
+                foreach (var probable in matches)
+                {
+                    await reviews.OpenAsync(
+                        transaction, number, probable.Candidate.Number, departement, probable.Result.Total,
+                        MatchMapper.FieldsJson(probable.Result), probable.Result.Explanation, now, token);
+                }
+
                 await changes.AppendAsync(transaction, record, null, ChangeKind.Registered, caller, request.RequestId, now, StatusDetails(record), token);
                 await AuditChangeAsync(transaction, context, principal, number, now, token);
                 logger.LogInformation("Registered application {Number} at desk {Desk}", number, desk);
-                return new V1.CreateApplicationResponse { Application = ApplicationMapper.ToProto(record) };
+                return new V1.CreateApplicationResponse
+                {
+                    Application = ApplicationMapper.ToProto(record),
+                    MatchCandidates =
+                    {
+                        matches.Select(m => MatchMapper.ToProto(m, AccessPolicy.CanRead(principal.Organization, m.Candidate))),
+                    },
+                };
             },
             context.CancellationToken);
     }
@@ -141,6 +172,7 @@ internal sealed partial class RegistryService
                 }
 
                 await applications.InsertAsync(transaction, record, "imported", token);
+                await duplicates.IndexAsync(transaction, record, countNames: true, token);
                 await changes.AppendAsync(transaction, record, null, ChangeKind.Imported, caller, request.RequestId, now, StatusDetails(record), token);
                 await AuditChangeAsync(transaction, context, principal, number, now, token);
                 logger.LogInformation("Imported application {Number}", number);

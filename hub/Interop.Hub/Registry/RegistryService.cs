@@ -26,6 +26,9 @@ internal sealed partial class RegistryService(
     ChangeLog changes,
     AuditTrail audit,
     Storage.Feed.FeedStore feed,
+    Matching.DuplicateFinder duplicates,
+    Storage.Matching.IdentityIndex identityIndex,
+    Storage.Matching.ReviewStore reviews,
     IdempotentWriter writer,
     TimeProvider time,
     ILogger<RegistryService> logger) : V1.RegistryService.RegistryServiceBase
@@ -56,6 +59,11 @@ internal sealed partial class RegistryService(
                     UpdatedAt = now,
                 };
                 await applications.UpdateAsync(transaction, changed, token);
+                if (changed.Status == Core.Applications.ApplicationStatus.Active && changed.Household != current.Household)
+                {
+                    await RecheckIdentityAsync(transaction, changed, now, token);
+                }
+
                 await changes.AppendAsync(transaction, changed, current, kind, caller, requestId, now, details(changed), token);
                 await AuditChangeAsync(transaction, context, principal, number, now, token);
                 return ApplicationMapper.ToProto(changed);
@@ -88,6 +96,24 @@ internal sealed partial class RegistryService(
         }
 
         return current;
+    }
+
+    /// <summary>
+    /// A changed identity is indexed again and checked against the stock:
+    /// matches go to the review queue (pairs declared distinct excepted). An
+    /// update is never refused for it: the desk records what the applicant says.
+    /// </summary>
+    private async Task RecheckIdentityAsync(NpgsqlTransaction transaction, ApplicationRecord changed, DateTimeOffset now, CancellationToken token)
+    {
+        await duplicates.IndexAsync(transaction, changed, countNames: false, token);
+        var person = Matching.HouseholdIdentity.Of(changed);
+        var matches = await duplicates.FindAsync(transaction.Connection!, person, changed.Departement, changed.Number, token, transaction);
+        foreach (var match in matches)
+        {
+            await reviews.OpenAsync(
+                transaction, changed.Number, match.Candidate.Number, changed.Departement, match.Result.Total,
+                Matching.MatchMapper.FieldsJson(match.Result), match.Result.Explanation, now, token);
+        }
     }
 
     private Task AuditChangeAsync(

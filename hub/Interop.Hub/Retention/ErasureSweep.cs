@@ -17,7 +17,7 @@ namespace Interop.Hub.Retention;
 /// with the rule checked again: safe on several replicas at once.
 /// </summary>
 internal sealed class ErasureSweep(
-    RegistryDatabase database, ApplicationStore applications, ChangeLog changes, TimeProvider time,
+    RegistryDatabase database, ApplicationStore applications, ChangeLog changes, Storage.Matching.IdentityIndex identityIndex, TimeProvider time,
     IOptions<InteropOptions> options, ILogger<ErasureSweep> logger)
 {
     public const string Actor = "hub:retention-job";
@@ -77,6 +77,9 @@ internal sealed class ErasureSweep(
         var facts = PersonalDataRetention.FactsOf(current);
         var erased = PersonalDataRetention.Erase(current) with { Revision = current.Revision + 1, UpdatedAt = now };
         await applications.EraseAsync(transaction, erased, JsonSerializer.Serialize(facts, JsonSerializerOptions.Web), cancellationToken);
+
+        // The blocking keys are derived from the erased identity: they go too.
+        await identityIndex.RemoveAsync(transaction, number, cancellationToken);
         await changes.AppendAsync(
             transaction, erased, current, ChangeKind.Erased, Actor, null, now,
             new { status = "erased", radiation_date = current.Radiation?.Date }, cancellationToken);

@@ -39,7 +39,7 @@ public sealed class RetentionTests : IAsyncLifetime
         Assert.Empty(erased.HouseholdMembers);
         Assert.Equal(RadiationReason.Renunciation, erased.Radiation.Reason);
         Assert.Equal(radiatedEarly.Number, erased.Number);
-        Assert.Equal("Lefrançois", (await administrator.GetApplicationAsync(new GetApplicationRequest { Name = radiatedLater.Name })).Applicant.LastName);
+        Assert.Equal(radiatedLater.Applicant.LastName, (await administrator.GetApplicationAsync(new GetApplicationRequest { Name = radiatedLater.Name })).Applicant.LastName);
         Assert.Equal(ApplicationStatus.Active, (await administrator.GetApplicationAsync(new GetApplicationRequest { Name = stillActive.Name })).Status);
 
         var probe = new DatabaseProbe(hub.ConnectionString);
@@ -48,6 +48,8 @@ public sealed class RetentionTests : IAsyncLifetime
         Assert.Null(stored.Single().Household);
         Assert.Contains("\"householdSize\": 2", stored.Single().Statistics, StringComparison.Ordinal);
         Assert.DoesNotContain("Lefran", stored.Single().Statistics, StringComparison.Ordinal);
+        var keys = await probe.QueryAsync<long>("SELECT count(*) FROM identity_keys WHERE number = @number", new { number = radiatedEarly.Number });
+        Assert.Equal(0, keys.Single());
         var change = await probe.QueryAsync<(string Kind, string Actor)>(
             "SELECT kind, actor FROM changes WHERE application_number = @number ORDER BY revision DESC LIMIT 1", new { number = radiatedEarly.Number });
         Assert.Equal(("erased", "hub:retention-job"), change.Single());

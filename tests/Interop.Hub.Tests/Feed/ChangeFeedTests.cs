@@ -205,7 +205,7 @@ public sealed class ChangeFeedTests : IAsyncLifetime
         var registry = new RegistryService.RegistryServiceClient(landlords[landlord]);
         for (var i = 0; i < count; i++)
         {
-            var application = TestApplications.Valid(lastName: $"Famille {landlord}{(char)('a' + i)}");
+            var application = TestApplications.Valid();
             application.Departement = departement;
             application.Wishes.CommuneCodes.Clear();
             application.Wishes.CommuneCodes.Add(departement == "61" ? "61001" : "14118");

@@ -20,6 +20,7 @@ public sealed class EmptyRequestTests : IAsyncLifetime
     private static readonly FileDescriptor[] ContractFiles =
     [
         RegistryServiceReflection.Descriptor, AdminServiceReflection.Descriptor, AuditServiceReflection.Descriptor,
+        ChangeFeedReflection.Descriptor, MatchingServiceReflection.Descriptor,
         AttributionServiceReflection.Descriptor,
     ];
 

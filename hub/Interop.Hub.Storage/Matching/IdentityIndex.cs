@@ -1,0 +1,64 @@
+using System.Security.Cryptography;
+using System.Text;
+using Dapper;
+using Npgsql;
+
+namespace Interop.Hub.Storage.Matching;
+
+/// <summary>
+/// The blocking-key index of applicants: finds the few applications that may
+/// be the same household by index look-ups. Keys are hashed: the index holds
+/// no readable personal data.
+/// </summary>
+public sealed class IdentityIndex
+{
+    public static byte[] Hash(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
+
+    /// <summary>
+    /// Serialises registrations of the same person: two desks registering the
+    /// same household at the same moment would each find no duplicate. A
+    /// transaction-scoped advisory lock per key, taken in a fixed order so two
+    /// registrations never deadlock.
+    /// </summary>
+    public async Task LockKeysAsync(NpgsqlTransaction transaction, IReadOnlyList<string> keys, CancellationToken cancellationToken)
+    {
+        var locks = keys.Select(k => BitConverter.ToInt64(Hash(k), 0)).Distinct().Order().ToArray();
+        await transaction.Connection!.ExecuteAsync(new CommandDefinition(
+            "SELECT pg_advisory_xact_lock(k) FROM unnest(@locks) AS k ORDER BY k", new { locks }, transaction, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Active applications sharing a key, optionally of one département; at most <paramref name="limit"/>.</summary>
+    public async Task<IReadOnlyList<string>> CandidatesAsync(
+        NpgsqlConnection connection, IReadOnlyList<string> keys, string? departement, string? exceptNumber, int limit,
+        CancellationToken cancellationToken, NpgsqlTransaction? transaction = null)
+    {
+        const string sql = """
+            SELECT DISTINCT k.number
+            FROM identity_keys k JOIN applications a ON a.number = k.number
+            WHERE k.key_hash = ANY(@hashes) AND a.status = 'active'
+              AND (@departement::text IS NULL OR a.departement = @departement)
+              AND (@exceptNumber::text IS NULL OR a.number <> @exceptNumber)
+            LIMIT @limit
+            """;
+        return (await connection.QueryAsync<string>(new CommandDefinition(
+            sql,
+            new { hashes = keys.Select(Hash).ToArray(), departement, exceptNumber, limit },
+            transaction,
+            cancellationToken: cancellationToken))).AsList();
+    }
+
+    /// <summary>Replaces the keys of an application (at registration, and when its identity changes).</summary>
+    public async Task ReplaceAsync(NpgsqlTransaction transaction, string number, IReadOnlyList<string> keys, CancellationToken cancellationToken)
+    {
+        await RemoveAsync(transaction, number, cancellationToken);
+        await transaction.Connection!.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO identity_keys (key_hash, number) SELECT DISTINCT h, @number FROM unnest(@hashes) AS h ON CONFLICT DO NOTHING",
+            new { number, hashes = keys.Select(Hash).ToArray() },
+            transaction,
+            cancellationToken: cancellationToken));
+    }
+
+    public Task RemoveAsync(NpgsqlTransaction transaction, string number, CancellationToken cancellationToken) =>
+        transaction.Connection!.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM identity_keys WHERE number = @number", new { number }, transaction, cancellationToken: cancellationToken));
+}
