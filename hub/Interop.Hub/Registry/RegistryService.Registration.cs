@@ -54,6 +54,22 @@ internal sealed partial class RegistryService
             async (transaction, now, token) =>
             {
                 var today = FrenchCalendar.DateOf(now);
+
+                // One household, one application per département: a certain
+                // duplicate is refused before a number is minted; probable ones
+                // are registered and go to the review queue. Checked before the
+                // desk's counter is taken, so the counter row stays locked briefly.
+                var person = HouseholdIdentity.Of("", household.Applicant, household.CoApplicant);
+                await identityIndex.LockKeysAsync(transaction, duplicates.LockKeysOf(person), token);
+                var matches = await duplicates.FindAsync(transaction.Connection!, person, departement, null, token, transaction);
+                var certain = matches.Where(m => m.Result.Outcome == MatchOutcome.Certain).ToList();
+                if (certain.Count > 0)
+                {
+                    throw new DuplicateApplicationException(
+                        certain.Select(m => m.Candidate.Number).ToList(),
+                        certain.Select(m => MatchMapper.Explain(m.Result, AccessPolicy.CanRead(principal.Organization, m.Candidate))).ToList());
+                }
+
                 var counter = await counters.NextAsync(transaction, departement, MonthKey(today.Year, today.Month), desk, token);
                 if (counter > ApplicationNumber.MaxCounter)
                 {
@@ -64,20 +80,6 @@ internal sealed partial class RegistryService
                         ErrorReasons.CounterExhausted,
                         $"registering_desk/{desk}",
                         $"Desk {desk} has registered {ApplicationNumber.MaxCounter} applications in département {departement} this month; no number is left until next month.");
-                }
-
-                // One household, one application per département: a certain
-                // duplicate is refused before a number is minted; probable ones
-                // are registered and go to the review queue.
-                var person = HouseholdIdentity.Of("", household.Applicant, household.CoApplicant);
-                await identityIndex.LockKeysAsync(transaction, duplicates.LockKeysOf(person), token);
-                var matches = await duplicates.FindAsync(transaction.Connection!, person, departement, null, token, transaction);
-                var certain = matches.Where(m => m.Result.Outcome == MatchOutcome.Certain).ToList();
-                if (certain.Count > 0)
-                {
-                    throw new DuplicateApplicationException(
-                        certain.Select(m => m.Candidate.Number).ToList(),
-                        certain.Select(m => MatchMapper.Explain(m.Result, AccessPolicy.CanRead(principal.Organization, m.Candidate))).ToList());
                 }
 
                 var number = ApplicationNumber.Mint(departement, today, desk, counter);
