@@ -62,6 +62,18 @@ public sealed class ExternalHubProcess : IAsyncDisposable
         return hub;
     }
 
+    /// <summary>Asks the process to stop (SIGTERM, as an orchestrator does) and waits for it to exit.</summary>
+    public async Task StopGracefullyAsync(TimeSpan timeout)
+    {
+        using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var deadline = new CancellationTokenSource(timeout);
+        await process.WaitForExitAsync(deadline.Token);
+    }
+
     /// <summary>Ends the process at once, as <c>kill -9</c> does.</summary>
     public void Kill() => process.Kill(entireProcessTree: true);
 
