@@ -1,12 +1,24 @@
 using System.Runtime.InteropServices;
 using Interop.Benchmarks;
 
-// Entry point: `dotnet run -c Release --project tests/Interop.Benchmarks -- registrations [--seconds 10] [--clients 1,8,32]`.
-// Exit codes: 0 all registrations succeeded, 1 some failed, 2 bad arguments or environment.
-if (!BenchmarkOptions.TryParse(args, out var options, out var error))
+// Entry point: `dotnet run -c Release --project tests/Interop.Benchmarks -- registrations [--seconds 10] [--clients 1,8,32]`
+// or `… -- findmatches [--applications 3000000] [--queries 2000] [--clients 4] [--load-minutes 12]`.
+// Exit codes: 0 all calls succeeded, 1 some failed, 2 bad arguments or environment.
+var findMatches = args.Length > 0 && args[0] == "findmatches";
+FindMatchesOptions? matchOptions = null;
+if (findMatches && !FindMatchesOptions.TryParse(args, out matchOptions, out var matchError))
+{
+    Console.Error.WriteLine(matchError);
+    Console.Error.WriteLine(FindMatchesOptions.Usage);
+    return 2;
+}
+
+BenchmarkOptions options = null!;
+if (!findMatches && !BenchmarkOptions.TryParse(args, out options, out var error))
 {
     Console.Error.WriteLine(error);
     Console.Error.WriteLine(BenchmarkOptions.Usage);
+    Console.Error.WriteLine(FindMatchesOptions.Usage);
     return 2;
 }
 
@@ -18,7 +30,9 @@ using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 
 try
 {
-    return await RegistrationBenchmark.RunAsync(options, stop.Token);
+    return findMatches
+        ? await FindMatchesBenchmark.RunAsync(matchOptions!, stop.Token)
+        : await RegistrationBenchmark.RunAsync(options, stop.Token);
 }
 catch (BenchmarkSetupException exception)
 {

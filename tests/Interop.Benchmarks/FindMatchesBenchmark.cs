@@ -1,0 +1,287 @@
+using System.Diagnostics;
+using System.Globalization;
+using Grpc.Core;
+using Grpc.Net.Client;
+using Interop.Contracts.V1;
+using Interop.Hub.Core.Matching;
+using Interop.Hub.Storage.Matching;
+using Interop.Testing;
+using Npgsql;
+using NpgsqlTypes;
+using CoreSex = Interop.Hub.Core.Applications.Sex;
+
+namespace Interop.Benchmarks;
+
+/// <summary>The command line of the findmatches benchmark.</summary>
+internal sealed record FindMatchesOptions(long Applications, int Queries, int Clients, TimeSpan LoadBudget)
+{
+    public const string Usage = "usage: findmatches [--applications 3000000] [--queries 2000] [--clients 4] [--load-minutes 12]";
+
+    public static bool TryParse(string[] args, out FindMatchesOptions options, out string error)
+    {
+        options = new FindMatchesOptions(3_000_000, 2000, 4, TimeSpan.FromMinutes(12));
+        error = "";
+        for (var i = 1; i < args.Length; i += 2)
+        {
+            var value = i + 1 < args.Length ? args[i + 1] : null;
+            switch (args[i])
+            {
+                case "--applications" when long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1000 and <= 50_000_000:
+                    options = options with { Applications = n };
+                    break;
+                case "--queries" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var q) && q is >= 10 and <= 1_000_000:
+                    options = options with { Queries = q };
+                    break;
+                case "--clients" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var c) && c is >= 1 and <= 64:
+                    options = options with { Clients = c };
+                    break;
+                case "--load-minutes" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var m) && m is >= 1 and <= 600:
+                    options = options with { LoadBudget = TimeSpan.FromMinutes(m) };
+                    break;
+                default:
+                    error = $"Bad argument {args[i]} {value}: --applications 1000–50000000, --queries 10–1000000, --clients 1–64, --load-minutes 1–600.";
+                    return false;
+            }
+        }
+
+        return true;
+    }
+}
+
+/// <summary>
+/// FindMatches on a large stock: loads synthetic applications by COPY into a fresh database of a
+/// Release hub, then sends FindMatches for people of the stock typed with one desk error and for
+/// people not in it, from a few concurrent clients; the baseline is the bare index look-up of the
+/// same queries' blocking keys, measured in the same run.
+/// </summary>
+internal static class FindMatchesBenchmark
+{
+    private static readonly TimeSpan CallDeadline = TimeSpan.FromSeconds(30);
+    private static readonly Matcher Plain = new();
+
+    private static readonly Dictionary<string, string> Settings = new()
+    {
+        ["Interop__RateLimitPerSecond"] = "1000000",
+        ["Interop__RateLimitBurst"] = "1000000",
+    };
+
+    private sealed record Query(FindMatchesRequest Request, byte[][] Hashes, bool InStock, string Error);
+
+    public static async Task<int> RunAsync(FindMatchesOptions options, CancellationToken cancellationToken)
+    {
+        await using var database = await BenchmarkDatabase.CreateAsync("findmatches");
+        // The hub migrates its database as it starts.
+        await using var hub = await ExternalHubProcess.StartAsync(database.ConnectionString, Settings);
+        using var setup = GrpcChannel.ForAddress(hub.Address);
+        var apiKey = await HubAccess.IssueKeyAsync(
+            setup, TestOrganizations.Of("benchmark-matcher", OrganizationKind.Landlord, stock: ["14118"], desks: [.. BenchmarkDesks.All]));
+
+        Console.WriteLine($"Loading up to {options.Applications:N0} applications (budget {options.LoadBudget.TotalMinutes:F0} min for the COPY)…");
+        var loaded = await StockLoader.LoadAsync(database.UnpooledConnectionString, options.Applications, options.LoadBudget, cancellationToken);
+        if (loaded < options.Applications)
+        {
+            Console.WriteLine($"  NOTE: the budget ran out: measuring at {loaded:N0} applications, not {options.Applications:N0}.");
+        }
+
+        await PrintSizesAsync(database.UnpooledConnectionString, cancellationToken);
+
+        var random = new Random(2026);
+        var warmUp = Enumerable.Range(0, Math.Min(400, options.Queries)).Select(i => NewQuery(random, loaded, i)).ToArray();
+        var queries = Enumerable.Range(0, options.Queries).Select(i => NewQuery(random, loaded, 100_000 + i)).ToArray();
+
+        var channels = Enumerable.Range(0, options.Clients).Select(_ => GrpcChannel.ForAddress(hub.Address)).ToArray();
+        try
+        {
+            var clients = channels.Select(c => new MatchingService.MatchingServiceClient(BearerToken.Over(c, apiKey))).ToArray();
+            await using var dataSource = NpgsqlDataSource.Create(database.ConnectionString);
+
+            Console.WriteLine($"Warm-up: {warmUp.Length} queries each way, {options.Clients} clients…");
+            await RunGrpcAsync(clients, warmUp, cancellationToken);
+            await RunLookUpAsync(dataSource, options.Clients, warmUp, cancellationToken);
+
+            Console.WriteLine($"Measuring {queries.Length} queries each way ({queries.Count(q => q.InStock)} of people in the stock with one desk error, {queries.Count(q => !q.InStock)} of people not in it), {options.Clients} clients…");
+            var grpc = await RunGrpcAsync(clients, queries, cancellationToken);
+            var lookUp = await RunLookUpAsync(dataSource, options.Clients, queries, cancellationToken);
+
+            Print(options, loaded, queries, grpc, lookUp);
+            if (grpc.Failures.Count > 0)
+            {
+                Console.WriteLine("FindMatches failures: " + string.Join(", ", grpc.Failures.Select(f => $"{f.Key} ×{f.Value}")));
+                Console.WriteLine(hub.Output.Length > 3000 ? hub.Output[^3000..] : hub.Output);
+                return 1;
+            }
+
+            return 0;
+        }
+        finally
+        {
+            foreach (var channel in channels)
+            {
+                channel.Dispose();
+            }
+        }
+    }
+
+    private static Query NewQuery(Random random, long loaded, int salt)
+    {
+        SyntheticApplicant person;
+        string error;
+        var inStock = random.NextDouble() < 0.75;
+        if (inStock)
+        {
+            (person, error) = SyntheticApplicants.WithDeskError(SyntheticApplicants.At(random.NextInt64(loaded)), random);
+        }
+        else
+        {
+            // Indexes far past the stock: people drawn the same way who were never loaded.
+            person = SyntheticApplicants.At(1_000_000_000L + (salt * 7919L) + random.Next(7919));
+            error = "not in stock";
+        }
+
+        var request = new FindMatchesRequest { Person = ToProto(person), Departement = "14" };
+        if (person.CoApplicant is { } co)
+        {
+            request.CoApplicant = ToProto(co);
+        }
+
+        var hashes = Matcher.BlockingKeys(Plain.Prepare(person.ToIdentity(""))).Distinct().Select(IdentityIndex.Hash).ToArray();
+        return new Query(request, hashes, inStock, error);
+    }
+
+    private static Person ToProto(SyntheticApplicant person) => new()
+    {
+        LastName = person.LastName,
+        BirthName = person.BirthName,
+        FirstNames = { person.FirstNames },
+        Sex = person.Sex == CoreSex.Male ? Sex.Male : Sex.Female,
+        BirthDate = new Google.Type.Date { Year = person.BirthDate.Year, Month = person.BirthDate.Month, Day = person.BirthDate.Day },
+        BirthPlace = new BirthPlace { CommuneCode = person.BirthCommune },
+        NationalityClass = NationalityClass.French,
+        Contact = new Contact
+        {
+            Email = person.Email,
+            Phone = person.Phone,
+            Address = new PostalAddress { Lines = { person.Street }, PostalCode = person.Postcode, City = person.City },
+        },
+    };
+
+    private sealed record Measured(double[] Milliseconds, int[] Results, TimeSpan Elapsed, Dictionary<string, int> Failures);
+
+    private static async Task<Measured> RunGrpcAsync(MatchingService.MatchingServiceClient[] clients, Query[] queries, CancellationToken cancellationToken)
+    {
+        var milliseconds = new double[queries.Length];
+        var results = new int[queries.Length];
+        var failures = new Dictionary<string, int>();
+        var next = -1;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(clients.Select(client => Task.Run(async () =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < queries.Length)
+            {
+                var started = Stopwatch.GetTimestamp();
+                try
+                {
+                    var response = await client.FindMatchesAsync(queries[i].Request, deadline: DateTime.UtcNow + CallDeadline, cancellationToken: cancellationToken);
+                    results[i] = response.Candidates.Count;
+                }
+                catch (RpcException exception)
+                {
+                    results[i] = -1;
+                    lock (failures)
+                    {
+                        var kind = exception.StatusCode.ToString();
+                        failures[kind] = failures.GetValueOrDefault(kind) + 1;
+                    }
+                }
+
+                milliseconds[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            }
+        }, cancellationToken)));
+        return new Measured(milliseconds, results, clock.Elapsed, failures);
+    }
+
+    private static async Task<Measured> RunLookUpAsync(NpgsqlDataSource dataSource, int clientCount, Query[] queries, CancellationToken cancellationToken)
+    {
+        var milliseconds = new double[queries.Length];
+        var results = new int[queries.Length];
+        var next = -1;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, clientCount).Select(_ => Task.Run(async () =>
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < queries.Length)
+            {
+                var started = Stopwatch.GetTimestamp();
+                await using var command = new NpgsqlCommand("SELECT number FROM identity_keys WHERE key_hash = ANY(@hashes)", connection);
+                command.Parameters.Add(new NpgsqlParameter("hashes", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { Value = queries[i].Hashes });
+                var rows = 0;
+                await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+                {
+                    while (await reader.ReadAsync(cancellationToken))
+                    {
+                        rows++;
+                    }
+                }
+
+                results[i] = rows;
+                milliseconds[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            }
+        }, cancellationToken)));
+        return new Measured(milliseconds, results, clock.Elapsed, []);
+    }
+
+    private static async Task PrintSizesAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT c.relname, pg_size_pretty(pg_table_size(c.oid)), pg_size_pretty(pg_indexes_size(c.oid))
+            FROM pg_class c WHERE c.relname IN ('applications', 'identity_keys', 'name_counts') ORDER BY c.relname
+            """, connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            Console.WriteLine($"  {reader.GetString(0),-14} table {reader.GetString(1),9}, indexes {reader.GetString(2),9}");
+        }
+    }
+
+    private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+
+    private static void Print(FindMatchesOptions options, long loaded, Query[] queries, Measured grpc, Measured lookUp)
+    {
+        string Line(string what, Measured m, Func<int, bool> which)
+        {
+            var picked = Enumerable.Range(0, queries.Length).Where(which).ToArray();
+            var sorted = picked.Select(i => m.Milliseconds[i]).Order().ToArray();
+            var results = picked.Select(i => m.Results[i]).Where(r => r >= 0).ToArray();
+            return $"| {what} | {picked.Length} | {Percentile(sorted, 0.5):F2} | {Percentile(sorted, 0.99):F2} | " +
+                   $"{(results.Length == 0 ? 0 : results.Average()):F2} | {(results.Length == 0 ? 0 : results.Max())} |";
+        }
+
+        var g50 = Percentile([.. grpc.Milliseconds.Order()], 0.5);
+        var g99 = Percentile([.. grpc.Milliseconds.Order()], 0.99);
+        var l50 = Percentile([.. lookUp.Milliseconds.Order()], 0.5);
+        var l99 = Percentile([.. lookUp.Milliseconds.Order()], 0.99);
+        Console.WriteLine();
+        Console.WriteLine($"{loaded:N0} active applications of the Calvados; {queries.Length} queries, {options.Clients} clients; {Environment.ProcessorCount} cores.");
+        Console.WriteLine();
+        Console.WriteLine("| Measured | Queries | p50 ms | p99 ms | Results/query (mean) | max |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+        Console.WriteLine(Line("FindMatches, all", grpc, _ => true));
+        foreach (var error in queries.Select(q => q.Error).Distinct().Order())
+        {
+            Console.WriteLine(Line($"FindMatches, {error}", grpc, i => queries[i].Error == error));
+        }
+
+        Console.WriteLine(Line("look-up `identity_keys` (rows)", lookUp, _ => true));
+        Console.WriteLine();
+        Console.WriteLine($"FindMatches: {queries.Length / grpc.Elapsed.TotalSeconds:F0} queries/s; look-up: {queries.Length / lookUp.Elapsed.TotalSeconds:F0} queries/s.");
+        Console.WriteLine($"Ratio FindMatches/look-up: p50 {g50 / l50:F1}×, p99 {g99 / l99:F1}×.");
+        var found = Enumerable.Range(0, queries.Length).Where(i => queries[i].InStock).Count(i => grpc.Results[i] > 0);
+        Console.WriteLine($"People of the stock with a desk error found (at least one candidate): {found} of {queries.Count(q => q.InStock)}.");
+        Console.WriteLine($"Failed FindMatches calls: {grpc.Failures.Values.Sum()}.");
+    }
+}
