@@ -16,7 +16,12 @@ internal sealed class FeedSignal
     public async Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
         var pulsed = Volatile.Read(ref next).Task;
-        var finished = await Task.WhenAny(pulsed, Task.Delay(timeout, cancellationToken));
+
+        // The timer is cancelled as soon as the pulse comes, so that thousands
+        // of streams woken often do not leave thousands of timers running.
+        using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var finished = await Task.WhenAny(pulsed, Task.Delay(timeout, timer.Token));
+        await timer.CancelAsync();
         cancellationToken.ThrowIfCancellationRequested();
         return finished == pulsed;
     }
