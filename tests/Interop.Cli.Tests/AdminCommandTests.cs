@@ -59,5 +59,6 @@ public sealed class AdminCommandTests : IAsyncLifetime
         Assert.Equal(4, result.Output.Split('\n').Count(line => System.Text.RegularExpressions.Regex.IsMatch(line, @"^\s+0142603DEMO1\d{5}[0-9A-Z]\s")));
         Assert.Contains("REVISION_MISMATCH", result.Output, StringComparison.Ordinal);
         Assert.Contains("ILLEGAL_TRANSITION", result.Output, StringComparison.Ordinal);
+        Assert.Contains("DUPLICATE_APPLICATION", result.Output, StringComparison.Ordinal);
     }
 }

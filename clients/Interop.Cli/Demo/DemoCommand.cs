@@ -60,6 +60,17 @@ internal static class DemoCommand
             UpdateMask = new Google.Protobuf.WellKnownTypes.FieldMask { Paths = { "current_housing" } },
             ExpectedRevision = first.Revision,
         }).ResponseAsync);
+        var retyped = DemoHouseholds.All().First();
+        retyped.Applicant.LastName = "LEFRANCOIS";
+        retyped.Applicant.FirstNames[0] = "camille";
+        retyped.Applicant.BirthDate = new Google.Type.Date { Year = 1988, Month = 12, Day = 4 };
+        await ShowRefusalAsync("The first household typed again without accents, day and month swapped", async () =>
+            (await registry.CreateApplicationAsync(new CreateApplicationRequest
+            {
+                RequestId = Guid.NewGuid().ToString(),
+                RegisteringDesk = desk,
+                Application = retyped,
+            })).Application);
         await ShowRefusalAsync("Renewal eleven months early", () => registry.RenewApplicationAsync(new RenewApplicationRequest
         {
             RequestId = Guid.NewGuid().ToString(),
