@@ -157,7 +157,7 @@ pg_start_throwaway() {
     return 1
   fi
 
-  local opts="-c listen_addresses=127.0.0.1 -k $dir -c max_connections=300"
+  local opts="-c listen_addresses=127.0.0.1 -k $dir -c max_connections=600"
   if ((fast)); then
     opts+=" -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
   fi

@@ -30,6 +30,16 @@ public static class TestPostgres
             await create.ExecuteNonQueryAsync();
         }
 
-        return new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = name, Pooling = true }.ConnectionString;
+        // Each test has its own database and so its own connection pools (the
+        // hub's, the probes'): their idle connections must close within
+        // seconds, or a few hundred tests exhaust the server's max_connections
+        // with connections nobody uses any more.
+        return new NpgsqlConnectionStringBuilder(AdminConnectionString)
+        {
+            Database = name,
+            Pooling = true,
+            ConnectionIdleLifetime = 2,
+            ConnectionPruningInterval = 1,
+        }.ConnectionString;
     }
 }
