@@ -30,6 +30,13 @@ internal sealed class BenchmarkDatabase : IAsyncDisposable
     public static async Task<BenchmarkDatabase> CreateAsync(string purpose) =>
         new(await TestPostgres.CreateDatabaseAsync(purpose));
 
+    /// <summary>A database kept by an earlier run (<c>--keep</c>): it is not dropped at the end either.</summary>
+    public static BenchmarkDatabase Existing(string name) =>
+        new(new NpgsqlConnectionStringBuilder(TestPostgres.AdminConnectionString) { Database = name }.ConnectionString) { Keep = true };
+
+    /// <summary>Left in place at the end, to be measured again without loading it again.</summary>
+    public bool Keep { get; set; }
+
     /// <summary>
     /// Empties the registry's tables between scenarios, so each starts from
     /// the empty tables and indexes of a fresh database while the warmed-up hub
@@ -55,6 +62,11 @@ internal sealed class BenchmarkDatabase : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Keep)
+        {
+            return;
+        }
+
         await using var admin = new NpgsqlConnection(TestPostgres.AdminConnectionString);
         await admin.OpenAsync();
 

@@ -15,7 +15,14 @@ namespace Interop.Benchmarks;
 /// <summary>The command line of the findmatches benchmark.</summary>
 internal sealed record FindMatchesOptions(long Applications, int Queries, int Clients, TimeSpan LoadBudget)
 {
-    public const string Usage = "usage: findmatches [--applications 3000000] [--queries 2000] [--clients 4] [--load-minutes 12]";
+    public const string Usage =
+        "usage: findmatches [--applications 3000000] [--queries 2000] [--clients 4] [--load-minutes 12] [--keep] [--database NAME]";
+
+    /// <summary>Leave the loaded database in place and print its name.</summary>
+    public bool Keep { get; init; }
+
+    /// <summary>Measure again on a database an earlier run kept (its stock is not loaded again).</summary>
+    public string? Database { get; init; }
 
     public static bool TryParse(string[] args, out FindMatchesOptions options, out string error)
     {
@@ -24,8 +31,18 @@ internal sealed record FindMatchesOptions(long Applications, int Queries, int Cl
         for (var i = 1; i < args.Length; i += 2)
         {
             var value = i + 1 < args.Length ? args[i + 1] : null;
+            if (args[i] == "--keep")
+            {
+                options = options with { Keep = true };
+                i--;
+                continue;
+            }
+
             switch (args[i])
             {
+                case "--database" when value is { Length: > 0 } && value.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'):
+                    options = options with { Database = value };
+                    break;
                 case "--applications" when long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1000 and <= 50_000_000:
                     options = options with { Applications = n };
                     break;
@@ -59,28 +76,49 @@ internal static class FindMatchesBenchmark
     private static readonly TimeSpan CallDeadline = TimeSpan.FromSeconds(30);
     private static readonly Matcher Plain = new();
 
+    // INTEROP_BENCH_VERBOSE=1 prints a few explanations of other applications proposed.
+    private static readonly bool Verbose = Environment.GetEnvironmentVariable("INTEROP_BENCH_VERBOSE") == "1";
+
     private static readonly Dictionary<string, string> Settings = new()
     {
         ["Interop__RateLimitPerSecond"] = "1000000",
         ["Interop__RateLimitBurst"] = "1000000",
     };
 
-    private sealed record Query(FindMatchesRequest Request, byte[][] Hashes, bool InStock, string Error);
+    // Expected: the resource name of the stock's application for a person typed again; null for people not in it.
+    private sealed record Query(FindMatchesRequest Request, byte[][] Hashes, string? Expected, string Error)
+    {
+        public bool InStock => Expected is not null;
+    }
 
     public static async Task<int> RunAsync(FindMatchesOptions options, CancellationToken cancellationToken)
     {
-        await using var database = await BenchmarkDatabase.CreateAsync("findmatches");
+        await using var database = options.Database is { } kept ? BenchmarkDatabase.Existing(kept) : await BenchmarkDatabase.CreateAsync("findmatches");
+        database.Keep |= options.Keep;
         // The hub migrates its database as it starts.
         await using var hub = await ExternalHubProcess.StartAsync(database.ConnectionString, Settings);
         using var setup = GrpcChannel.ForAddress(hub.Address);
-        var apiKey = await HubAccess.IssueKeyAsync(
-            setup, TestOrganizations.Of("benchmark-matcher", OrganizationKind.Landlord, stock: ["14118"], desks: [.. BenchmarkDesks.All]));
+        var apiKey = await JoinAsync(setup, reused: options.Database is not null);
 
-        Console.WriteLine($"Loading up to {options.Applications:N0} applications (budget {options.LoadBudget.TotalMinutes:F0} min for the COPY)…");
-        var loaded = await StockLoader.LoadAsync(database.UnpooledConnectionString, options.Applications, options.LoadBudget, cancellationToken);
-        if (loaded < options.Applications)
+        long loaded;
+        if (options.Database is not null)
         {
-            Console.WriteLine($"  NOTE: the budget ran out: measuring at {loaded:N0} applications, not {options.Applications:N0}.");
+            loaded = await database.CountApplicationsAsync(cancellationToken);
+            Console.WriteLine($"Measuring on the kept database {database.Name}: {loaded:N0} applications already loaded.");
+        }
+        else
+        {
+            Console.WriteLine($"Loading up to {options.Applications:N0} applications (budget {options.LoadBudget.TotalMinutes:F0} min for the COPY)…");
+            loaded = await StockLoader.LoadAsync(database.UnpooledConnectionString, options.Applications, options.LoadBudget, cancellationToken);
+            if (loaded < options.Applications)
+            {
+                Console.WriteLine($"  NOTE: the budget ran out: measuring at {loaded:N0} applications, not {options.Applications:N0}.");
+            }
+        }
+
+        if (database.Keep)
+        {
+            Console.WriteLine($"  The database is kept: measure again with --database {database.Name}");
         }
 
         await PrintSizesAsync(database.UnpooledConnectionString, cancellationToken);
@@ -122,14 +160,35 @@ internal static class FindMatchesBenchmark
         }
     }
 
+    private static async Task<string> JoinAsync(GrpcChannel channel, bool reused)
+    {
+        var organization = TestOrganizations.Of("benchmark-matcher", OrganizationKind.Landlord, stock: ["14118"], desks: [.. BenchmarkDesks.All]);
+        if (!reused)
+        {
+            return await HubAccess.IssueKeyAsync(channel, organization);
+        }
+
+        // A kept database already has the organisation: only a new key is needed.
+        var admin = new AdminService.AdminServiceClient(BearerToken.Over(channel, HubAccess.BootstrapKey));
+        var issued = await admin.IssueApiKeyAsync(new IssueApiKeyRequest
+        {
+            RequestId = Guid.NewGuid().ToString(),
+            Parent = "organizations/" + organization.OrganizationId,
+            DisplayName = "benchmark",
+        });
+        return issued.Secret;
+    }
+
     private static Query NewQuery(Random random, long loaded, int salt)
     {
         SyntheticApplicant person;
         string error;
-        var inStock = random.NextDouble() < 0.75;
-        if (inStock)
+        string? expected = null;
+        if (random.NextDouble() < 0.75)
         {
-            (person, error) = SyntheticApplicants.WithDeskError(SyntheticApplicants.At(random.NextInt64(loaded)), random);
+            var index = random.NextInt64(loaded);
+            (person, error) = SyntheticApplicants.WithDeskError(SyntheticApplicants.At(index), random);
+            expected = "applications/" + StockLoader.NumberOf(index).Number;
         }
         else
         {
@@ -145,7 +204,7 @@ internal static class FindMatchesBenchmark
         }
 
         var hashes = Matcher.BlockingKeys(Plain.Prepare(person.ToIdentity(""))).Distinct().Select(IdentityIndex.Hash).ToArray();
-        return new Query(request, hashes, inStock, error);
+        return new Query(request, hashes, expected, error);
     }
 
     private static Person ToProto(SyntheticApplicant person) => new()
@@ -165,13 +224,23 @@ internal static class FindMatchesBenchmark
         },
     };
 
-    private sealed record Measured(double[] Milliseconds, int[] Results, TimeSpan Elapsed, Dictionary<string, int> Failures);
+    // Per query: the candidates' count, whether the expected application was among them (and as certain), and the others' count.
+    private sealed record Measured(double[] Milliseconds, int[] Results, TimeSpan Elapsed, Dictionary<string, int> Failures)
+    {
+        public bool[] FoundExpected { get; } = new bool[Milliseconds.Length];
+
+        public bool[] ExpectedCertain { get; } = new bool[Milliseconds.Length];
+
+        public int[] Others { get; } = new int[Milliseconds.Length];
+    }
 
     private static async Task<Measured> RunGrpcAsync(MatchingService.MatchingServiceClient[] clients, Query[] queries, CancellationToken cancellationToken)
     {
         var milliseconds = new double[queries.Length];
         var results = new int[queries.Length];
         var failures = new Dictionary<string, int>();
+        var measured = new Measured(milliseconds, results, TimeSpan.Zero, failures);
+        var shown = 0;
         var next = -1;
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(clients.Select(client => Task.Run(async () =>
@@ -184,6 +253,15 @@ internal static class FindMatchesBenchmark
                 {
                     var response = await client.FindMatchesAsync(queries[i].Request, deadline: DateTime.UtcNow + CallDeadline, cancellationToken: cancellationToken);
                     results[i] = response.Candidates.Count;
+                    var expected = response.Candidates.FirstOrDefault(c => c.Application == queries[i].Expected);
+                    measured.FoundExpected[i] = expected is not null;
+                    measured.ExpectedCertain[i] = expected?.Outcome == Interop.Contracts.V1.MatchOutcome.Certain;
+                    measured.Others[i] = response.Candidates.Count - (expected is null ? 0 : 1);
+                    if (Verbose && measured.Others[i] > 0 && Interlocked.Increment(ref shown) <= 8)
+                    {
+                        var other = response.Candidates.First(c => c.Application != queries[i].Expected);
+                        Console.WriteLine($"  other candidate ({queries[i].Error}): {other.Outcome} {other.Score:F1} bits: {other.Explanation}");
+                    }
                 }
                 catch (RpcException exception)
                 {
@@ -198,7 +276,7 @@ internal static class FindMatchesBenchmark
                 milliseconds[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             }
         }, cancellationToken)));
-        return new Measured(milliseconds, results, clock.Elapsed, failures);
+        return measured with { Elapsed = clock.Elapsed };
     }
 
     private static async Task<Measured> RunLookUpAsync(NpgsqlDataSource dataSource, int clientCount, Query[] queries, CancellationToken cancellationToken)
@@ -280,8 +358,15 @@ internal static class FindMatchesBenchmark
         Console.WriteLine();
         Console.WriteLine($"FindMatches: {queries.Length / grpc.Elapsed.TotalSeconds:F0} queries/s; look-up: {queries.Length / lookUp.Elapsed.TotalSeconds:F0} queries/s.");
         Console.WriteLine($"Ratio FindMatches/look-up: p50 {g50 / l50:F1}×, p99 {g99 / l99:F1}×.");
-        var found = Enumerable.Range(0, queries.Length).Where(i => queries[i].InStock).Count(i => grpc.Results[i] > 0);
-        Console.WriteLine($"People of the stock with a desk error found (at least one candidate): {found} of {queries.Count(q => q.InStock)}.");
+        var inStock = Enumerable.Range(0, queries.Length).Where(i => queries[i].InStock).ToArray();
+        var notInStock = Enumerable.Range(0, queries.Length).Where(i => !queries[i].InStock).ToArray();
+        Console.WriteLine(
+            $"People of the stock typed with one desk error: their own application found for {inStock.Count(i => grpc.FoundExpected[i])} of {inStock.Length} " +
+            $"({inStock.Count(i => grpc.ExpectedCertain[i])} as certain).");
+        Console.WriteLine(
+            $"Other applications proposed: {inStock.Sum(i => grpc.Others[i]) / (double)Math.Max(1, inStock.Length):F2} per query for people of the stock, " +
+            $"{notInStock.Sum(i => grpc.Others[i]) / (double)Math.Max(1, notInStock.Length):F2} for people not in it " +
+            $"({notInStock.Count(i => grpc.Others[i] > 0)} of {notInStock.Length} got at least one).");
         Console.WriteLine($"Failed FindMatches calls: {grpc.Failures.Values.Sum()}.");
     }
 }

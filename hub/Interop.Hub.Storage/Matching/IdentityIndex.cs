@@ -10,8 +10,10 @@ namespace Interop.Hub.Storage.Matching;
 /// be the same household by index look-ups. Keys are hashed: the index holds
 /// no readable personal data.
 /// </summary>
-public sealed class IdentityIndex
+public sealed class IdentityIndex(KeyBudget? budget = null)
 {
+    private readonly KeyBudget limits = budget ?? new KeyBudget();
+
     public static byte[] Hash(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
 
     /// <summary>
@@ -28,22 +30,31 @@ public sealed class IdentityIndex
     }
 
     /// <summary>
-    /// Active applications sharing keys with the person, those sharing the most
-    /// keys first, optionally of one département; at most <paramref name="limit"/>.
-    /// Ranking matters at national scale: a broad key (a birth date, a postcode
-    /// and a sound) is shared by thousands, and an arbitrary cut would drop the
-    /// real duplicate, which shares several keys at once (measured at 3 million
-    /// applications: an unranked LIMIT found 229 of 766 typed duplicates).
+    /// Active applications sharing keys with the person, those sharing the most keys first,
+    /// optionally of one département; at most <paramref name="limit"/>. Keys are first sized
+    /// (counting stops at <see cref="KeyBudget.BroadKeyRows"/>), then read narrowest first within
+    /// <see cref="KeyBudget.RowBudget"/>. Ranking matters at national scale: an arbitrary cut would drop the
+    /// real duplicate, which shares several keys at once (measured at 3 million applications: an
+    /// unranked LIMIT found 229 of 766 typed duplicates).
     /// </summary>
     public async Task<IReadOnlyList<string>> CandidatesAsync(
         NpgsqlConnection connection, IReadOnlyList<string> keys, string? departement, string? exceptNumber, int limit,
         CancellationToken cancellationToken, NpgsqlTransaction? transaction = null)
     {
         const string sql = """
-            WITH hits AS (
+            WITH sizes AS (
+                SELECT h, (SELECT count(*) FROM (SELECT 1 FROM identity_keys k WHERE k.key_hash = h LIMIT @broad) s) AS n
+                FROM unnest(@hashes) AS h
+            ),
+            chosen AS (
+                SELECT h
+                FROM (SELECT h, sum(n) OVER (ORDER BY n, h) AS running FROM sizes WHERE n > 0 AND n < @broad) r
+                WHERE r.running <= @budget OR r.running = (SELECT min(n) FROM sizes WHERE n > 0 AND n < @broad)
+            ),
+            hits AS (
                 SELECT number, count(*) AS shared
                 FROM identity_keys
-                WHERE key_hash = ANY(@hashes)
+                WHERE key_hash IN (SELECT h FROM chosen)
                 GROUP BY number
             )
             SELECT h.number
@@ -56,7 +67,15 @@ public sealed class IdentityIndex
             """;
         return (await connection.QueryAsync<string>(new CommandDefinition(
             sql,
-            new { hashes = keys.Select(Hash).Distinct(new ByteArrayComparer()).ToArray(), departement, exceptNumber, limit },
+            new
+            {
+                hashes = keys.Select(Hash).Distinct(new ByteArrayComparer()).ToArray(),
+                departement,
+                exceptNumber,
+                limit,
+                broad = limits.BroadKeyRows,
+                budget = (long)limits.RowBudget,
+            },
             transaction,
             cancellationToken: cancellationToken))).AsList();
     }
