@@ -65,6 +65,9 @@ internal static partial class FebrlBenchmark
         return truePairs.Count == 0 ? 1 : (double)found / truePairs.Count;
     }
 
+    // INTEROP_BENCH_SAMPLES=N prints N missed and N wrong pairs per row instead of 8 and 5.
+    private static int Samples => int.TryParse(Environment.GetEnvironmentVariable("INTEROP_BENCH_SAMPLES"), out var n) ? n : 8;
+
     /// <summary>Why true pairs were missed (veto, score band, not blocked) and a few examples; only with INTEROP_BENCH_VERBOSE=1.</summary>
     private static void Diagnose(BatchResult result, List<(int, int)> truePairs, string[] entityOf)
     {
@@ -79,14 +82,30 @@ internal static partial class FebrlBenchmark
                 : score.Veto != MatchVeto.None ? score.Veto.ToString()
                 : $"total {Math.Floor(score.Total / 2) * 2}..";
             reasons[reason] = reasons.GetValueOrDefault(reason) + 1;
-            if (shown++ < 8)
+            if (shown++ < Samples)
             {
                 Console.WriteLine("   MISSED " + result.Matcher.Compare(result.Prepared[a], result.Prepared[b]).Explanation.ReplaceLineEndings(" | "));
             }
         }
 
+        // Levels observed on true pairs: what m really is on this file, against the model's hand-set m.
+        var observed = new Dictionary<(MatchField, MatchLevel), int>();
+        foreach (var (a, b) in truePairs)
+        {
+            foreach (var line in result.Matcher.Compare(result.Prepared[a], result.Prepared[b]).Fields)
+            {
+                observed[(line.Field, line.Level)] = observed.GetValueOrDefault((line.Field, line.Level)) + 1;
+            }
+        }
+
+        foreach (var field in new[] { MatchField.Surname, MatchField.FirstNames, MatchField.BirthDate, MatchField.Nir })
+        {
+            Console.WriteLine($"   m observed, {field}: " + string.Join(", ", observed.Where(o => o.Key.Item1 == field).OrderBy(o => o.Key.Item2)
+                .Select(o => $"{o.Key.Item2} {(double)o.Value / truePairs.Count:0.000} (model {result.Matcher.Model.M(field, o.Key.Item2):0.000})")));
+        }
+
         Console.WriteLine("   missed by reason: " + string.Join(", ", reasons.OrderByDescending(r => r.Value).Select(r => $"{r.Key} {r.Value}")));
-        foreach (var p in result.LinkedPairs.Where(p => entityOf[p.Left] != entityOf[p.Right]).Take(5))
+        foreach (var p in result.LinkedPairs.Where(p => entityOf[p.Left] != entityOf[p.Right]).Take(Samples))
         {
             Console.WriteLine("   WRONG " + result.Explain(p).Explanation.ReplaceLineEndings(" | "));
         }

@@ -47,9 +47,9 @@ internal static class FrenchBenchmark
             Print(label + " (certain + probable)", all, seconds);
             Print(label + " (certain only)", certain, seconds);
             Console.WriteLine($"  blocking recall {FebrlBenchmark.BlockingRecall(result, truePairs):0.0000}; F1 ratio matcher / plain rule {all.F1 / plain.F1:0.00}; recall ratio {all.Recall / plain.Recall:0.00}");
+            Misses(set, result, truePairs);
             if (communes is not null)
             {
-                Misses(set, result, truePairs);
                 Sweep(set, communes, truePairs.Count);
             }
         }

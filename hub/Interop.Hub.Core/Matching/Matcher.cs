@@ -54,6 +54,10 @@ public sealed class Matcher
         return Evaluate(left, right, fields, out _, stopEarly: true);
     }
 
+    /// <summary>Total, decision and every field's level and weight, without the explanation (model estimation).</summary>
+    internal PairScore ScoreFields(PreparedIdentity left, PreparedIdentity right, Span<FieldScore> fields) =>
+        Evaluate(left, right, fields, out _, stopEarly: false);
+
     /// <summary>The full comparison with its explanation.</summary>
     public MatchResult Compare(PreparedIdentity left, PreparedIdentity right)
     {

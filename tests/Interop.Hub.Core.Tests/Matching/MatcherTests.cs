@@ -48,6 +48,17 @@ public class MatcherTests
     }
 
     [Fact]
+    public void Compare_SwappedSurnameWithParticle_MatchesAndSaysSo()
+    {
+        // "DA SILVA Maria" typed with the surname in the first-names box: "Da" and "Silva" are not two first names.
+        var registered = People.Named("A", "Da Silva", "Maria", "F", "1979-05-21", "99139");
+        var swapped = People.Named("B", "Maria", "Da Silva", "F", "1979-05-21", "99139");
+        var result = Compare(registered, swapped);
+        Assert.NotEqual(MatchOutcome.Distinct, result.Outcome);
+        Assert.Contains(result.Notes, n => n.Contains("inversés", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Compare_Twins_AreDistinct()
     {
         var sister = People.Sophie("B") with { FirstNames = ["Claire"] };

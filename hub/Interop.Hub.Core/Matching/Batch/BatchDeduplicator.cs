@@ -8,7 +8,8 @@ namespace Interop.Hub.Core.Matching.Batch;
 
 /// <summary>
 /// Deduplicates a whole file in memory, on all cores: normalise every record, weigh names by their
-/// frequency in the file, re-estimate u on random pairs, group records by blocking key, score every
+/// frequency in the file, re-estimate u on random pairs, group records by blocking key, re-estimate m
+/// on a sample of candidate pairs, score every
 /// pair that shares a key exactly once (under the smallest key both share), link the pairs at or
 /// above the linking outcome and close them into clusters. Memory grows with records and keys,
 /// never with the number of pairs compared.
@@ -73,6 +74,15 @@ public static class BatchDeduplicator
         // 3. Blocks: sort (key, record) entries, drop super-blocks from every record's keys.
         var blocks = BlockTable.Build(recordKeys, options.MaxBlockSize);
         Lap(times, "blocs", clock);
+
+        // 3b. m from the pairs the other fields already prove, on a sample of candidate pairs.
+        if (options.EstimateM)
+        {
+            var sample = CandidateSample(blocks, recordKeys, options.PairFilter, options.MSamplePairs)
+                .Select(pair => (prepared[pair.Left], prepared[pair.Right]));
+            matcher = new Matcher(MEstimator.Estimate(matcher, sample), frequencies, options.Communes, options.DeclaredDistinct);
+            Lap(times, "estimation de m", clock);
+        }
 
         // 4. Score each candidate pair once, in parallel over blocks.
         var linked = new ConcurrentBag<List<BatchPair>>();
@@ -154,6 +164,31 @@ public static class BatchDeduplicator
             Clusters = clusters,
             StageTimes = times,
         };
+    }
+
+    /// <summary>
+    /// About <paramref name="target"/> candidate pairs, each once, from blocks spread over the whole
+    /// table (blocks are in key-hash order, so every n-th block is a fair sample).
+    /// </summary>
+    private static IEnumerable<(int Left, int Right)> CandidateSample(BlockTable blocks, ulong[][] recordKeys, Func<int, int, bool>? filter, int target)
+    {
+        var step = Math.Max(1, (int)Math.Min(int.MaxValue, blocks.PairCount / Math.Max(1, target)));
+        for (var b = 0; b < blocks.Count; b += step)
+        {
+            var members = blocks.Members(b).ToArray();
+            var key = blocks.KeyOf(b);
+            for (var x = 0; x < members.Length; x++)
+            {
+                for (var y = x + 1; y < members.Length; y++)
+                {
+                    var (left, right) = members[x] < members[y] ? (members[x], members[y]) : (members[y], members[x]);
+                    if (SmallestSharedKey(recordKeys[left], recordKeys[right]) == key && (filter is null || filter(left, right)))
+                    {
+                        yield return (left, right);
+                    }
+                }
+            }
+        }
     }
 
     /// <summary>The smallest key hash both sorted arrays hold (ulong.MaxValue when none).</summary>

@@ -11,6 +11,12 @@ public sealed record BatchOptions
 
     public bool EstimateU { get; init; } = true;
 
+    /// <summary>Re-estimate m on a sample of candidate pairs (<see cref="Scoring.MEstimator"/>).</summary>
+    public bool EstimateM { get; init; } = true;
+
+    /// <summary>About how many candidate pairs the m estimate reads.</summary>
+    public int MSamplePairs { get; init; } = 200_000;
+
     /// <summary>Weigh names by their frequency in the input itself.</summary>
     public bool FrequenciesFromInput { get; init; } = true;
 

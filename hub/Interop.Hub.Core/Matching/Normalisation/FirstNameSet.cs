@@ -15,7 +15,7 @@ public sealed class FirstNameSet
         Parts = parts;
         Joined = string.Concat(names);
         Sound = Soundex2.Skeleton(names[0]);
-        AsName = NameForm.FromTokens(parts[0])!;
+        AsName = NameForm.FromTokens(NameForm.IsParticle(parts[0][0]) && names.Length > 1 ? [.. parts.SelectMany(p => p)] : parts[0])!;
     }
 
     /// <summary>Compact form of each first name, in civil-status order.</summary>
@@ -32,7 +32,10 @@ public sealed class FirstNameSet
     /// <summary>Soundex2 skeleton of the first first name.</summary>
     public string Sound { get; }
 
-    /// <summary>The first first name as a surname form, to detect first and last names swapped.</summary>
+    /// <summary>
+    /// The first first name as a surname form, to detect first and last names swapped; when it is a
+    /// particle, all the tokens: "Da Silva" typed in the first-names box is one surname, not two first names.
+    /// </summary>
     public NameForm AsName { get; }
 
     /// <summary>The set, or null when no first name is given.</summary>

@@ -59,6 +59,9 @@ public sealed class NameForm
         return new NameForm(string.Join(' ', merged), string.Concat(merged), string.Concat(significant), parts);
     }
 
+    /// <summary>Whether a folded token is a surname particle (DE, LA, DA, VAN…).</summary>
+    public static bool IsParticle(string token) => Particles.Contains(token);
+
     /// <summary>The form of a free-text name.</summary>
     public static NameForm? FromText(string? text) => FromTokens(TextFolding.Tokens(text));
 

@@ -140,9 +140,19 @@ public static class FieldComparers
         return a.Year == b.Year ? MatchLevel.SameYear : MatchLevel.Different;
     }
 
-    /// <summary>Birth places: same commune (today's, or same name), same département, different.</summary>
+    /// <summary>
+    /// Birth places: same commune (today's, or same name), same département, different; a code on
+    /// one side and an unresolved name on the other cannot be compared (no geography loaded) and
+    /// count as missing — "14118" and "Caen" are not a disagreement.
+    /// </summary>
     public static MatchLevel BirthPlace(BirthPlaceKey a, BirthPlaceKey b)
     {
+        var comparable = (a.Code.Length > 0 && b.Code.Length > 0) || (a.Name.Length > 0 && b.Name.Length > 0);
+        if (!comparable)
+        {
+            return MatchLevel.Missing;
+        }
+
         if ((a.Code.Length > 0 && a.Code == b.Code) || (a.Name.Length > 0 && a.Name == b.Name))
         {
             return MatchLevel.Exact;

@@ -4,8 +4,8 @@ namespace Interop.Hub.Core.Matching.Scoring;
 /// The Fellegi–Sunter model: for every field and level, m = P(level | same person) and
 /// u = P(level | different people); the level weighs log2(m/u) bits and a pair's total is the sum.
 /// Defaults are set by hand for French registries; <see cref="UEstimator"/> re-estimates u on the
-/// data at hand (random pairs, Splink's approach) — m stays as set, since it describes how desks
-/// mistype, not who is in the file.
+/// data at hand (random pairs, Splink's approach) and, in batch mode, <see cref="MEstimator"/>
+/// re-estimates m on the pairs the other fields already prove (how this file's desks mistyped).
 /// </summary>
 public sealed record MatchModel
 {
@@ -86,15 +86,25 @@ public sealed record MatchModel
     }
 
     /// <summary>A copy with new u values for some levels (each between 0 and 1 exclusive).</summary>
-    public MatchModel WithU(IEnumerable<(MatchField Field, MatchLevel Level, double U)> values)
+    public MatchModel WithU(IEnumerable<(MatchField Field, MatchLevel Level, double U)> values) => With(m, Replaced(u, values));
+
+    /// <summary>A copy with new m values for some levels (each between 0 and 1 exclusive).</summary>
+    public MatchModel WithM(IEnumerable<(MatchField Field, MatchLevel Level, double M)> values) => With(Replaced(m, values), u);
+
+    private static double[] Replaced(double[] source, IEnumerable<(MatchField Field, MatchLevel Level, double Value)> values)
     {
-        var copy = (double[])u.Clone();
+        var copy = (double[])source.Clone();
         foreach (var (field, level, value) in values)
         {
             copy[Index(field, level)] = Math.Clamp(value, 1e-9, 1 - 1e-9);
         }
 
-        return new MatchModel(m, copy)
+        return copy;
+    }
+
+    private MatchModel With(double[] newM, double[] newU)
+    {
+        return new MatchModel(newM, newU)
         {
             CertainThreshold = CertainThreshold,
             ProbableThreshold = ProbableThreshold,

@@ -26,4 +26,16 @@ public class FirstNameSetTests
     [Fact]
     public void PrimaryPartsWithin_TwoCompoundsSharingAPart_IsFalse() =>
         Assert.False(FirstNameSet.From(["Jean-Paul"])!.PrimaryPartsWithin(FirstNameSet.From(["Jean-Pierre"])!));
+
+    [Fact]
+    public void AsName_OneFirstName_IsThatName() =>
+        Assert.Equal("SOPHIE", FirstNameSet.From(["Sophie", "Marie"])!.AsName.Full);
+
+    [Fact]
+    public void AsName_SurnameWithParticleTypedAsFirstNames_IsTheWholeSurname()
+    {
+        var asName = FirstNameSet.From(["Da", "Silva"])!.AsName;
+        Assert.Equal("DASILVA", asName.Full);
+        Assert.Equal("SILVA", asName.Core);
+    }
 }

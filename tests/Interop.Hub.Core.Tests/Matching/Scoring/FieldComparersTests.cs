@@ -64,5 +64,13 @@ public class FieldComparersTests
     public void BirthPlace_NamesWithoutGeography_CompareFolded() =>
         Assert.Equal(MatchLevel.Exact, FieldComparers.BirthPlace(Place("Hérouville-Saint-Clair"), Place("HEROUVILLE ST CLAIR".Replace("ST", "SAINT"))));
 
+    [Fact]
+    public void BirthPlace_CodeAgainstNameWithoutGeography_CannotBeCompared() =>
+        Assert.Equal(MatchLevel.Missing, FieldComparers.BirthPlace(Place("14118"), Place("Caen")));
+
+    [Fact]
+    public void BirthPlace_TwoNamesWithoutGeography_CanDiffer() =>
+        Assert.Equal(MatchLevel.Different, FieldComparers.BirthPlace(Place("Caen"), Place("Bayeux")));
+
     private static BirthPlaceKey Place(string text) => BirthPlaceKey.From(text, CommuneDirectory.Empty)!;
 }
