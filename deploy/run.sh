@@ -113,6 +113,13 @@ HUB_URL="http://127.0.0.1:$HUBPORT"
 
 has_project "$HUB_PROJECT" || { echo "run.sh: no hub project in $HUB_PROJECT" >&2; exit 1; }
 
+# The official geography the hub resolves birth places with (npm package; no data committed).
+# Without npm the hub still runs and compares birth places as typed.
+if command -v npm >/dev/null 2>&1; then
+  echo "run.sh: npm ci --prefix hub/geography" >&2
+  npm ci --prefix hub/geography --no-audit --no-fund >&2 || echo "run.sh: no official geography (npm ci failed); birth places compared as typed" >&2
+fi
+
 echo "run.sh: dotnet build Interop.sln -c Release -v q" >&2
 dotnet build Interop.sln -c Release -v q
 

@@ -78,6 +78,13 @@ else
   passed=$((passed + 1))
 fi
 
+# --- the official geography the hub reads (npm package) ----------------------
+step "npm ci --prefix hub/geography"
+if ! npm ci --prefix hub/geography --no-audit --no-fund >"$WORK/npm-geography.log" 2>&1; then
+  cat "$WORK/npm-geography.log"
+  echo "geography: npm ci failed; the tests that need the official geography will fail"
+fi
+
 # --- PostgreSQL ---------------------------------------------------------------
 step "PostgreSQL"
 pg_start_throwaway --fast

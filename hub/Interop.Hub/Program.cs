@@ -72,6 +72,10 @@ builder.Services.AddSingleton<Interop.Hub.Storage.Matching.IdentityIndex>();
 builder.Services.AddSingleton<Interop.Hub.Storage.Matching.NameCountStore>();
 builder.Services.AddSingleton<Interop.Hub.Storage.Matching.ReviewStore>();
 builder.Services.AddSingleton<Interop.Hub.Matching.DuplicateFinder>();
+builder.Services.AddSingleton(services => Interop.Hub.Geography.OfficialGeography.Load(
+    interopOptions.GeographyFile,
+    [builder.Environment.ContentRootPath, AppContext.BaseDirectory],
+    services.GetRequiredService<ILogger<Program>>()));
 builder.Services.AddSingleton<FeedStore>();
 builder.Services.AddSingleton<SubscriptionStore>();
 builder.Services.AddSingleton<FeedSignals>();
@@ -104,6 +108,9 @@ var app = builder.Build();
 
 await DatabaseMigrator.MigrateAsync(connectionString, app.Services.GetRequiredService<ILogger<Program>>(), CancellationToken.None);
 await OrganizationBootstrap.EnsureAdministratorAsync(app.Services, CancellationToken.None);
+
+// Read now, not at the first registration.
+app.Services.GetRequiredService<Interop.Hub.Core.Matching.Geography.ICommuneDirectory>();
 
 app.UseAuthentication();
 app.UseRateLimiter();

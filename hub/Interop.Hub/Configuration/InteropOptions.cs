@@ -40,6 +40,13 @@ public sealed class InteropOptions
     /// <summary>How long changes stay in the feed; a checkpoint older than this gets CHECKPOINT_EXPIRED. Default 30 days.</summary>
     public TimeSpan ChangeRetention { get; set; } = TimeSpan.FromDays(30);
 
+    /// <summary>
+    /// The official geography's <c>communes.json</c> (npm package <c>@etalab/decoupage-administratif</c>).
+    /// Unset: the file installed by <c>npm ci --prefix hub/geography</c>, looked for from the hub's
+    /// folders upwards; absent, birth places are compared as typed.
+    /// </summary>
+    public string? GeographyFile { get; set; }
+
     /// <summary>A stream is ended gracefully after this long so load rebalances across replicas; clients resume. Default 30 minutes.</summary>
     public TimeSpan FeedStreamLifetime { get; set; } = TimeSpan.FromMinutes(30);
 }

@@ -1,5 +1,6 @@
 using Interop.Hub.Core.Applications;
 using Interop.Hub.Core.Matching;
+using Interop.Hub.Core.Matching.Geography;
 using Interop.Hub.Core.Matching.Normalisation;
 using Interop.Hub.Storage.Applications;
 using Interop.Hub.Storage.Matching;
@@ -13,7 +14,7 @@ namespace Interop.Hub.Matching;
 /// name frequencies from the stock. Used at registration, by FindMatches, and
 /// to keep the index in step with every change of identity.
 /// </summary>
-internal sealed class DuplicateFinder(IdentityIndex index, NameCountStore names, ReviewStore reviews, ApplicationStore applications)
+internal sealed class DuplicateFinder(IdentityIndex index, NameCountStore names, ReviewStore reviews, ApplicationStore applications, ICommuneDirectory communes)
 {
     private const int MaxCandidates = 200;
 
@@ -53,11 +54,15 @@ internal sealed class DuplicateFinder(IdentityIndex index, NameCountStore names,
         var counts = await names.ReadAsync(
             connection, people.SelectMany(p => p.Surnames.Select(s => s.Core)).Distinct().ToList(), people.Select(PrimaryFirstName).OfType<string>().Distinct().ToList(),
             cancellationToken, transaction);
-        var matcher = new Matcher(frequencies: new StockNameFrequencies(counts.Surnames, counts.FirstNames, counts.People));
+        var matcher = new Matcher(frequencies: new StockNameFrequencies(counts.Surnames, counts.FirstNames, counts.People), communes: communes);
         var prepared = matcher.Prepare(person);
+        // Most candidates are strangers sharing a broad key: the fast score rules them out, and only
+        // the few that remain get their explanation written.
         return candidates
             .Where(c => !distinct.Contains(c.Number))
-            .Select(c => new DuplicateMatch(c, matcher.Compare(prepared, matcher.Prepare(HouseholdIdentity.Of(c)))))
+            .Select(c => (Application: c, Identity: matcher.Prepare(HouseholdIdentity.Of(c))))
+            .Where(c => matcher.Score(prepared, c.Identity).Outcome != MatchOutcome.Distinct)
+            .Select(c => new DuplicateMatch(c.Application, matcher.Compare(prepared, c.Identity)))
             .Where(m => m.Result.Outcome != MatchOutcome.Distinct)
             .OrderByDescending(m => m.Result.Outcome)
             .ThenByDescending(m => m.Result.Total)
