@@ -84,6 +84,7 @@ builder.Services.AddSingleton<SequencerService>();
 builder.Services.AddHostedService(services => services.GetRequiredService<SequencerService>());
 builder.Services.AddHostedService<FeedListener>();
 builder.Services.AddSingleton<IdempotentWriter>();
+builder.Services.AddSingleton<Interop.Hub.Applications.ApplicationWriter>();
 builder.Services.AddSingleton<RenewalSweep>();
 builder.Services.AddSingleton<ProposalStore>();
 builder.Services.AddSingleton<InadmissibilitySweep>();

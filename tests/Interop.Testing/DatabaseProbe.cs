@@ -19,6 +19,18 @@ public sealed class DatabaseProbe(string connectionString)
             """);
     }
 
+    /// <summary>The change records of one application, oldest first, with their details as stored (jsonb text).</summary>
+    public Task<IReadOnlyList<(long Revision, string Kind, string Actor, string? RequestId, string Details)>> ChangesAsync(string applicationNumber) =>
+        QueryAsync<(long, string, string, string?, string)>(
+            "SELECT revision, kind, actor, request_id, details::text FROM changes WHERE application_number = @applicationNumber ORDER BY revision",
+            new { applicationNumber });
+
+    /// <summary>Who audited a change of one application, and by which method, oldest first.</summary>
+    public Task<IReadOnlyList<(string Organization, string Method)>> ChangeAuditsAsync(string applicationNumber) =>
+        QueryAsync<(string, string)>(
+            "SELECT organization_id, method FROM audit_records WHERE application_number = @applicationNumber AND action = 'change' ORDER BY audit_id",
+            new { applicationNumber });
+
     public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? parameters = null)
     {
         await using var connection = new NpgsqlConnection(connectionString);

@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Interop.Hub.Access;
+using Interop.Hub.Applications;
 using Interop.Hub.Core.Access;
 using Interop.Hub.Core.Errors;
 using Interop.Hub.Core.Lifecycle;
@@ -8,7 +9,6 @@ using Interop.Hub.Matching;
 using Interop.Hub.Core.Numbering;
 using Interop.Hub.Core.Time;
 using Interop.Hub.Core.Validation;
-using Interop.Hub.Storage.Audit;
 using Interop.Hub.Storage.Changes;
 using V1 = Interop.Contracts.V1;
 
@@ -93,8 +93,9 @@ internal sealed partial class RegistryService
                         MatchMapper.FieldsJson(probable.Result), probable.Result.Explanation, now, token);
                 }
 
-                await changes.AppendAsync(transaction, record, null, ChangeKind.Registered, caller, request.RequestId, now, StatusDetails(record), token);
-                await AuditChangeAsync(transaction, context, principal, number, now, token);
+                await applicationWriter.RecordAsync(
+                    transaction, ChangeAuthor.Caller(context, principal, request.RequestId), record, null, ChangeKind.Registered,
+                    StatusDetails(record), now, token);
                 logger.LogInformation("Registered application {Number} at desk {Desk}", number, desk);
                 return new V1.CreateApplicationResponse
                 {
@@ -175,8 +176,9 @@ internal sealed partial class RegistryService
 
                 await applications.InsertAsync(transaction, record, "imported", token);
                 await duplicates.IndexAsync(transaction, record, countNames: true, token);
-                await changes.AppendAsync(transaction, record, null, ChangeKind.Imported, caller, request.RequestId, now, StatusDetails(record), token);
-                await AuditChangeAsync(transaction, context, principal, number, now, token);
+                await applicationWriter.RecordAsync(
+                    transaction, ChangeAuthor.Caller(context, principal, request.RequestId), record, null, ChangeKind.Imported,
+                    StatusDetails(record), now, token);
                 logger.LogInformation("Imported application {Number}", number);
                 return ApplicationMapper.ToProto(record);
             },
