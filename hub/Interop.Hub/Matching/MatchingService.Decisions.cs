@@ -1,21 +1,28 @@
 using System.Globalization;
 using Grpc.Core;
 using Interop.Hub.Access;
+using Interop.Hub.Applications;
 using Interop.Hub.Core.Access;
-using Interop.Hub.Core.Applications;
 using Interop.Hub.Core.Errors;
 using Interop.Hub.Core.Lifecycle;
 using Interop.Hub.Core.Validation;
 using Interop.Hub.Registry;
-using Interop.Hub.Storage.Audit;
 using Interop.Hub.Storage.Changes;
-using Npgsql;
 using V1 = Interop.Contracts.V1;
 
 namespace Interop.Hub.Matching;
 
 internal sealed partial class MatchingService
 {
+    /// <summary>
+    /// Undoing a merge is an operator's decision, like the merge itself: the
+    /// administrator's, or a registering organisation's that may change the
+    /// absorbed application.
+    /// </summary>
+    private static readonly ChangeRight Unmerging = new(
+        (organization, absorbed) => AccessPolicy.CanAdminister(organization) || AccessPolicy.CanChange(organization, absorbed),
+        "unmerge applications: only the administrator and registering organisations that may change them do");
+
     public override async Task<V1.ReviewItem> ResolveReviewItem(V1.ResolveReviewItemRequest request, ServerCallContext context)
     {
         var caller = context.Caller();
@@ -44,8 +51,8 @@ internal sealed partial class MatchingService
 
                 // Both applications are locked in number order, so two decisions never deadlock.
                 var pair = new[] { item.ApplicationNumber, item.CandidateNumber }.Order(StringComparer.Ordinal).ToList();
-                var first = (await applications.GetForUpdateAsync(transaction, pair[0], token))!;
-                var second = (await applications.GetForUpdateAsync(transaction, pair[1], token))!;
+                var first = (await applicationWriter.LockAsync(transaction, pair[0], token))!;
+                var second = (await applicationWriter.LockAsync(transaction, pair[1], token))!;
                 if (!MayDecide(caller, first, second))
                 {
                     throw Denials.NotAllowed(caller, $"decide {request.Name}");
@@ -58,19 +65,20 @@ internal sealed partial class MatchingService
 
                 var application = first.Number == item.ApplicationNumber ? first : second;
                 var candidate = first.Number == item.ApplicationNumber ? second : first;
+                var author = ChangeAuthor.Caller(context, caller, request.RequestId);
                 if (request.Decision == V1.ReviewItemState.DifferentHouseholds)
                 {
                     await reviews.DeclareDistinctAsync(transaction, item.ApplicationNumber, item.CandidateNumber, caller.OrganizationId, now, token);
-                    await RecordAsync(transaction, context, caller, application, application, ChangeKind.DeclaredDistinct,
-                        new { other = candidate.Number, decided_by = caller.OrganizationId }, request.RequestId, now, token);
+                    await applicationWriter.WriteAsync(transaction, author, application, application, ChangeKind.DeclaredDistinct,
+                        _ => new { other = candidate.Number, decided_by = caller.OrganizationId }, now, token);
                     var closed = await reviews.CloseAsync(transaction, id, "different_households", caller.OrganizationId, null, now, token);
                     return ToProto(closed, showValues: true);
                 }
 
                 var (survivor, absorbed) = MergeRules.Order(application, candidate);
                 var merged = MergeRules.Absorb(absorbed, survivor);
-                await RecordAsync(transaction, context, caller, absorbed, merged, ChangeKind.Merged,
-                    new { merged_into = survivor.Number, decided_by = caller.OrganizationId }, request.RequestId, now, token);
+                await applicationWriter.WriteAsync(transaction, author, absorbed, merged, ChangeKind.Merged,
+                    _ => new { merged_into = survivor.Number, decided_by = caller.OrganizationId }, now, token);
                 await reviews.RecordMergeAsync(transaction, absorbed.Number, survivor.Number, id, caller.OrganizationId, now, token);
                 var decided = await reviews.CloseAsync(transaction, id, "same_household", caller.OrganizationId, survivor.Number, now, token);
                 return ToProto(decided, showValues: true);
@@ -91,21 +99,11 @@ internal sealed partial class MatchingService
             caller.OrganizationId, request.RequestId, nameof(UnmergeApplication), request,
             async (transaction, now, token) =>
             {
-                var absorbed = await applications.GetForUpdateAsync(transaction, number, token);
-                if (absorbed is null || !(AccessPolicy.CanAdminister(caller.Organization) || AccessPolicy.CanChange(caller.Organization, absorbed)))
-                {
-                    throw Denials.ApplicationNotVisible(caller, request.Name);
-                }
-
-                if (absorbed.Revision != request.ExpectedRevision)
-                {
-                    throw new RevisionMismatchException(request.Name, request.ExpectedRevision, absorbed.Revision);
-                }
-
-                var restored = MergeRules.Restore(absorbed);
+                var absorbed = await applicationWriter.LockForChangeAsync(transaction, caller, number, request.ExpectedRevision, Unmerging, token);
                 var survivorNumber = absorbed.MergedInto!;
-                await RecordAsync(transaction, context, caller, absorbed, restored, ChangeKind.Unmerged,
-                    new { was_merged_into = survivorNumber, decided_by = caller.OrganizationId }, request.RequestId, now, token);
+                var restored = await applicationWriter.WriteAsync(
+                    transaction, ChangeAuthor.Caller(context, caller, request.RequestId), absorbed, MergeRules.Restore(absorbed), ChangeKind.Unmerged,
+                    _ => new { was_merged_into = survivorNumber, decided_by = caller.OrganizationId }, now, token);
                 var reviewItem = await reviews.RemoveMergeAsync(transaction, number, token);
                 if (reviewItem is { } itemId)
                 {
@@ -115,26 +113,10 @@ internal sealed partial class MatchingService
                 var survivor = await applications.GetAsync(transaction.Connection!, survivorNumber, token);
                 return new V1.UnmergeApplicationResponse
                 {
-                    Restored = ApplicationMapper.ToProto(restored with { Revision = absorbed.Revision + 1, UpdatedAt = now }),
+                    Restored = ApplicationMapper.ToProto(restored),
                     Survivor = survivor is null ? null : ApplicationMapper.ToProto(survivor),
                 };
             },
             context.CancellationToken);
-    }
-
-    /// <summary>Writes the new state one revision up with its change and audit records.</summary>
-    private async Task RecordAsync(
-        NpgsqlTransaction transaction, ServerCallContext context, Principal caller, ApplicationRecord before, ApplicationRecord after,
-        string kind, object details, string requestId, DateTimeOffset now, CancellationToken token)
-    {
-        var written = after with { Revision = before.Revision + 1, UpdatedAt = now };
-        await applications.UpdateAsync(transaction, written, token);
-        await changes.AppendAsync(transaction, written, before, kind, caller.OrganizationId, requestId, now, details, token);
-        await audit.AppendAsync(
-            transaction.Connection!,
-            [new AuditEntry(caller.OrganizationId, caller.KeyId, written.Number, context.Method, AuditTrail.Change, context.PeerAddress())],
-            now,
-            token,
-            transaction);
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Interop.Hub.Access;
+using Interop.Hub.Applications;
 using Interop.Hub.Core.Access;
 using Interop.Hub.Core.Errors;
 using Interop.Hub.Core.Numbering;
@@ -11,7 +12,6 @@ using Interop.Hub.Registry;
 using Interop.Hub.Storage;
 using Interop.Hub.Storage.Applications;
 using Interop.Hub.Storage.Audit;
-using Interop.Hub.Storage.Changes;
 using Interop.Hub.Storage.Matching;
 using V1 = Interop.Contracts.V1;
 
@@ -23,8 +23,8 @@ namespace Interop.Hub.Matching;
 /// Split into partial files by group of methods.
 /// </summary>
 internal sealed partial class MatchingService(
-    RegistryDatabase database, DuplicateFinder duplicates, ReviewStore reviews, ApplicationStore applications, ChangeLog changes,
-    AuditTrail audit, IdempotentWriter writer, TimeProvider time) : V1.MatchingService.MatchingServiceBase
+    RegistryDatabase database, DuplicateFinder duplicates, ReviewStore reviews, ApplicationStore applications,
+    ApplicationWriter applicationWriter, AuditTrail audit, IdempotentWriter writer, TimeProvider time) : V1.MatchingService.MatchingServiceBase
 {
     public override async Task<V1.FindMatchesResponse> FindMatches(V1.FindMatchesRequest request, ServerCallContext context)
     {

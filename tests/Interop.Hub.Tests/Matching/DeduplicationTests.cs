@@ -176,6 +176,87 @@ public sealed class DeduplicationTests : IAsyncLifetime
         Assert.Equal(5, results.Count(r => r == StatusCode.AlreadyExists));
     }
 
+    [Fact]
+    public async Task MergeAndUnmerge_AreRecordedWithTheDecisionAndItsRequestId_AndAudited()
+    {
+        var (first, second, item) = await ProbablePairAsync();
+        var resolve = new ResolveReviewItemRequest { RequestId = Guid.NewGuid().ToString(), Name = item.Name, Decision = ReviewItemState.SameHousehold };
+        await matching.ResolveReviewItemAsync(resolve);
+        var unmerge = new UnmergeApplicationRequest { RequestId = Guid.NewGuid().ToString(), Name = second.Name, ExpectedRevision = 2 };
+        var unmerged = await matching.UnmergeApplicationAsync(unmerge);
+
+        Assert.Equal(3, unmerged.Restored.Revision);
+        var probe = new DatabaseProbe(hub.ConnectionString);
+        Assert.Equal(
+            [
+                (2L, "merged", resolve.RequestId, $$"""{"decided_by": "test-registrar", "merged_into": "{{first.Number}}"}"""),
+                (3L, "unmerged", unmerge.RequestId, $$"""{"decided_by": "test-registrar", "was_merged_into": "{{first.Number}}"}"""),
+            ],
+            (await probe.ChangesAsync(second.Number)).Skip(1).Select(c => (c.Revision, c.Kind, c.RequestId, c.Details)));
+        Assert.Equal(
+            ["/CreateApplication", "/ResolveReviewItem", "/UnmergeApplication"],
+            (await probe.ChangeAuditsAsync(second.Number)).Select(a => a.Method[a.Method.LastIndexOf('/')..]));
+    }
+
+    [Fact]
+    public async Task ResolveDifferentHouseholds_IsRecordedOnTheApplicationNamingTheOther()
+    {
+        var (first, second, item) = await ProbablePairAsync();
+
+        await matching.ResolveReviewItemAsync(new ResolveReviewItemRequest
+        {
+            RequestId = Guid.NewGuid().ToString(), Name = item.Name, Decision = ReviewItemState.DifferentHouseholds,
+        });
+
+        var change = (await new DatabaseProbe(hub.ConnectionString).ChangesAsync(second.Number))[^1];
+        Assert.Equal((2L, "declared_distinct", "test-registrar"), (change.Revision, change.Kind, change.Actor));
+        Assert.Equal($$"""{"other": "{{first.Number}}", "decided_by": "test-registrar"}""", change.Details);
+    }
+
+    [Fact]
+    public async Task Unmerge_StaleRevision_IsAbortedWithTheCurrentRevisionAndWritesNothing()
+    {
+        var (_, second, item) = await ProbablePairAsync();
+        await matching.ResolveReviewItemAsync(new ResolveReviewItemRequest
+        {
+            RequestId = Guid.NewGuid().ToString(), Name = item.Name, Decision = ReviewItemState.SameHousehold,
+        });
+        var before = await new DatabaseProbe(hub.ConnectionString).CountAsync();
+
+        var status = await RpcAssert.FailsAsync(StatusCode.Aborted, () => matching.UnmergeApplicationAsync(new UnmergeApplicationRequest
+        {
+            RequestId = Guid.NewGuid().ToString(), Name = second.Name, ExpectedRevision = 1,
+        }).ResponseAsync, "REVISION_MISMATCH");
+
+        Assert.Equal("2", status.GetDetail<Google.Rpc.ErrorInfo>().Metadata["current_revision"]);
+        Assert.Equal(before, await new DatabaseProbe(hub.ConnectionString).CountAsync());
+    }
+
+    [Fact]
+    public async Task Unmerge_IsTheAdministratorsOrAChangingRegistrars_NotAReadersNorAnOutsiders()
+    {
+        var (_, second, item) = await ProbablePairAsync();
+        await matching.ResolveReviewItemAsync(new ResolveReviewItemRequest
+        {
+            RequestId = Guid.NewGuid().ToString(), Name = item.Name, Decision = ReviewItemState.SameHousehold,
+        });
+        UnmergeApplicationRequest Unmerge() => new() { RequestId = Guid.NewGuid().ToString(), Name = second.Name, ExpectedRevision = 2 };
+        var reader = new MatchingService.MatchingServiceClient(
+            await HubAccess.JoinAsync(hub.Channel, TestOrganizations.Of("national", OrganizationKind.NationalExchange)));
+        var outsider = new MatchingService.MatchingServiceClient(
+            await HubAccess.JoinAsync(hub.Channel, TestOrganizations.Of("landlord-61", OrganizationKind.Landlord, stock: ["61001"], desks: ["L6101"])));
+
+        // The national exchange reads the application, so it is told it may
+        // not unmerge rather than that the application does not exist.
+        var refused = await RpcAssert.FailsAsync(StatusCode.PermissionDenied, () => reader.UnmergeApplicationAsync(Unmerge()).ResponseAsync);
+        Assert.Contains("may not unmerge applications", refused.Message, StringComparison.Ordinal);
+        var hidden = await RpcAssert.FailsAsync(StatusCode.PermissionDenied, () => outsider.UnmergeApplicationAsync(Unmerge()).ResponseAsync);
+        Assert.Contains($"may not read or change {second.Name}", hidden.Message, StringComparison.Ordinal);
+
+        var unmerged = await new MatchingService.MatchingServiceClient(hub.Admin).UnmergeApplicationAsync(Unmerge());
+        Assert.Equal(ApplicationStatus.Active, unmerged.Restored.Status);
+    }
+
     private static Application MarriedWithoutBirthName()
     {
         var married = Household("Martin", "Camille", 1988, 4, 12);
