@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Interop.Hub.Access;
+using Interop.Hub.Applications;
 using Interop.Hub.Core.Access;
 using Interop.Hub.Core.Applications;
 using Interop.Hub.Core.Attributions;
@@ -47,17 +48,19 @@ internal sealed partial class AttributionService
             request,
             async (transaction, now, token) =>
             {
-                var application = await LoadApplicationAsync(transaction, principal, number, token);
+                var application = await applicationWriter.LockVisibleAsync(transaction, principal, number, token);
                 var leaseHolder = await proposals.LeaseHolderAsync(transaction, number, token);
                 var proposed = AttributionPath.Propose(application, principal.Organization, leaseHolder, Guid.CreateVersion7(now), candidate);
-                RequireRevision(application, request.ExpectedRevision);
+                ApplicationWriter.RequireRevision(application, request.ExpectedRevision);
 
-                var written = await WriteAsync(transaction, context, principal, application, application, now, token);
-                var stored = proposed with { ApplicationRevision = written.Revision, CreatedAt = now, UpdatedAt = now };
+                // The proposal records the application revision its step wrote.
+                ProposalRecord Stored(long applicationRevision) =>
+                    proposed with { ApplicationRevision = applicationRevision, CreatedAt = now, UpdatedAt = now };
+                var written = await applicationWriter.WriteAsync(
+                    transaction, ChangeAuthor.Caller(context, principal, request.RequestId), application, application, ChangeKind.Proposed,
+                    state => ProposalMapper.ChangeDetails(Stored(state.Revision)), now, token);
+                var stored = Stored(written.Revision);
                 await proposals.InsertAsync(transaction, stored, token);
-                await changes.AppendAsync(
-                    transaction, written, application, ChangeKind.Proposed, principal.OrganizationId, request.RequestId, now,
-                    ProposalMapper.ChangeDetails(stored), token);
                 return ProposalMapper.ToProto(stored);
             },
             context.CancellationToken);

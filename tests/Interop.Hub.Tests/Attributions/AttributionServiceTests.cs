@@ -117,6 +117,49 @@ public sealed class AttributionServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ProposeCandidate_StaleRevision_IsAbortedWithTheCurrentRevisionAndWritesNothing()
+    {
+        var application = await RegisterAsync();
+        await landlordA.Registry.UpdateApplicationAsync(new UpdateApplicationRequest
+        {
+            RequestId = Guid.NewGuid().ToString(),
+            Application = new Application { Name = application.Name, CurrentHousing = HousingSituation.Hotel },
+            UpdateMask = new Google.Protobuf.WellKnownTypes.FieldMask { Paths = { "current_housing" } },
+            ExpectedRevision = 1,
+        });
+        var before = await new DatabaseProbe(hub.ConnectionString).CountAsync();
+
+        var status = await RpcAssert.FailsAsync(
+            StatusCode.Aborted, () => landlordA.Client.ProposeCandidateAsync(Proposal(application.Name, application.Revision)).ResponseAsync, "REVISION_MISMATCH");
+
+        Assert.Equal("2", status.GetDetail<Google.Rpc.ErrorInfo>().Metadata["current_revision"]);
+        Assert.Equal(application.Name, status.GetDetail<Google.Rpc.ResourceInfo>().ResourceName);
+        Assert.Equal(before, await new DatabaseProbe(hub.ConnectionString).CountAsync());
+    }
+
+    [Fact]
+    public async Task EveryStep_IsRecordedWithItsRequestIdAndTheProposal()
+    {
+        var application = await RegisterAsync();
+        var propose = Proposal(application.Name, application.Revision);
+        var proposed = await landlordA.Client.ProposeCandidateAsync(propose);
+        var decide = RankOne(proposed, Today);
+        await landlordA.Client.RecordCalDecisionAsync(decide);
+
+        var changes = (await new DatabaseProbe(hub.ConnectionString).ChangesAsync(application.Number)).Skip(1).ToList();
+
+        Assert.Equal(
+            [(2L, "proposed", "test-registrar", propose.RequestId), (3L, "cal_decided", "test-registrar", decide.RequestId)],
+            changes.Select(c => (c.Revision, c.Kind, c.Actor, c.RequestId)));
+        Assert.Equal(
+            $$"""{"lease": null, "state": "Proposed", "cal_rank": null, "proposal": "{{proposed.Name}}", "cal_outcome": null, "dwelling_id": "RPLS14118A001", "commune_code": "14118", "reservation_holder": "PPRIOR"}""",
+            changes[0].Details);
+        Assert.Equal(
+            $$"""{"lease": null, "state": "Attributed", "cal_rank": 1, "proposal": "{{proposed.Name}}", "cal_outcome": "RankedAttribution", "dwelling_id": "RPLS14118A001", "commune_code": "14118", "reservation_holder": "PPRIOR"}""",
+            changes[1].Details);
+    }
+
+    [Fact]
     public async Task SameRequestIdReplayed_ReturnsTheFirstAnswerAndChangesNothing()
     {
         var application = await RegisterAsync();
