@@ -1,9 +1,9 @@
+using Interop.Hub.Applications;
 using Interop.Hub.Core.Applications;
 using Interop.Hub.Core.Attributions;
 using Interop.Hub.Core.Lifecycle;
 using Interop.Hub.Core.Time;
 using Interop.Hub.Storage;
-using Interop.Hub.Storage.Applications;
 using Interop.Hub.Storage.Attributions;
 using Interop.Hub.Storage.Changes;
 
@@ -19,7 +19,7 @@ namespace Interop.Hub.Attributions;
 /// it is and the warning simply closed.
 /// </summary>
 internal sealed class InadmissibilitySweep(
-    RegistryDatabase database, ApplicationStore applications, ProposalStore proposals, ChangeLog changes, TimeProvider time,
+    RegistryDatabase database, ApplicationWriter writer, ProposalStore proposals, TimeProvider time,
     ILogger<InadmissibilitySweep> logger)
 {
     public const string Actor = "hub:inadmissibility-job";
@@ -65,7 +65,7 @@ internal sealed class InadmissibilitySweep(
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var application = await applications.GetForUpdateAsync(transaction, number, cancellationToken);
+        var application = await writer.LockAsync(transaction, number, cancellationToken);
         var proposal = await proposals.GetForUpdateAsync(transaction, number, proposalId, cancellationToken);
         var now = time.GetUtcNow();
         var today = FrenchCalendar.DateOf(now);
@@ -78,12 +78,11 @@ internal sealed class InadmissibilitySweep(
         if (AttributionPath.IsDueForInadmissibilityRadiation(proposal, application, today))
         {
             var sub = proposal.CalDecision!.InadmissibilityReason;
-            var radiated = ApplicationLifecycle.Radiate(application, RadiationReason.Inadmissibility, null, sub, ActorKind.Hub, today)
-                with { Revision = application.Revision + 1, UpdatedAt = now };
-            await applications.UpdateAsync(transaction, radiated, cancellationToken);
-            await changes.AppendAsync(
-                transaction, radiated, application, ChangeKind.Radiated, Actor, null, now,
-                new
+            await writer.WriteAsync(
+                transaction, ChangeAuthor.Job(Actor), application,
+                ApplicationLifecycle.Radiate(application, RadiationReason.Inadmissibility, null, sub, ActorKind.Hub, today),
+                ChangeKind.Radiated,
+                _ => new
                 {
                     status = "radiated",
                     radiation_reason = SneCodes.Of(RadiationReason.Inadmissibility),
@@ -91,6 +90,7 @@ internal sealed class InadmissibilitySweep(
                     proposal = ProposalName.Format(number, proposalId),
                     notification_date = proposal.CalDecision.NotificationDate,
                 },
+                now,
                 cancellationToken);
             outcome = Outcome.Radiated;
         }

@@ -1,3 +1,4 @@
+using Interop.Hub.Applications;
 using Interop.Hub.Core.Applications;
 using Interop.Hub.Core.Lifecycle;
 using Interop.Hub.Core.Time;
@@ -15,7 +16,7 @@ namespace Interop.Hub.Renewal;
 /// renewal that lands meanwhile wins.
 /// </summary>
 internal sealed class RenewalSweep(
-    RegistryDatabase database, ApplicationStore applications, ChangeLog changes, TimeProvider time, ILogger<RenewalSweep> logger)
+    RegistryDatabase database, ApplicationStore applications, ApplicationWriter writer, TimeProvider time, ILogger<RenewalSweep> logger)
 {
     public const string Actor = "hub:renewal-job";
 
@@ -68,7 +69,7 @@ internal sealed class RenewalSweep(
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var current = await applications.GetForUpdateAsync(transaction, number, cancellationToken);
+        var current = await writer.LockAsync(transaction, number, cancellationToken);
         var now = time.GetUtcNow();
         var today = FrenchCalendar.DateOf(now);
         if (current is null || !ApplicationLifecycle.IsDueForNonRenewalRadiation(current, today))
@@ -76,13 +77,12 @@ internal sealed class RenewalSweep(
             return false;
         }
 
-        var radiated = ApplicationLifecycle.Radiate(
-            current, RadiationReason.NotRenewed, null, InadmissibilityReason.Unspecified, ActorKind.Hub, today)
-            with { Revision = current.Revision + 1, UpdatedAt = now };
-        await applications.UpdateAsync(transaction, radiated, cancellationToken);
-        await changes.AppendAsync(
-            transaction, radiated, current, ChangeKind.Radiated, Actor, null, now,
-            new { status = "radiated", radiation_reason = SneCodes.Of(RadiationReason.NotRenewed), expiry_date = current.ExpiryDate },
+        await writer.WriteAsync(
+            transaction, ChangeAuthor.Job(Actor), current,
+            ApplicationLifecycle.Radiate(current, RadiationReason.NotRenewed, null, InadmissibilityReason.Unspecified, ActorKind.Hub, today),
+            ChangeKind.Radiated,
+            _ => new { status = "radiated", radiation_reason = SneCodes.Of(RadiationReason.NotRenewed), expiry_date = current.ExpiryDate },
+            now,
             cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;

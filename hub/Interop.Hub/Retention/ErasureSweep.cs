@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Interop.Hub.Applications;
 using Interop.Hub.Configuration;
 using Interop.Hub.Core.Retention;
 using Interop.Hub.Core.Time;
@@ -17,7 +18,7 @@ namespace Interop.Hub.Retention;
 /// with the rule checked again: safe on several replicas at once.
 /// </summary>
 internal sealed class ErasureSweep(
-    RegistryDatabase database, ApplicationStore applications, ChangeLog changes, Storage.Matching.IdentityIndex identityIndex, TimeProvider time,
+    RegistryDatabase database, ApplicationStore applications, ApplicationWriter writer, Storage.Matching.IdentityIndex identityIndex, TimeProvider time,
     IOptions<InteropOptions> options, ILogger<ErasureSweep> logger)
 {
     public const string Actor = "hub:retention-job";
@@ -67,22 +68,25 @@ internal sealed class ErasureSweep(
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var current = await applications.GetForUpdateAsync(transaction, number, cancellationToken);
+        var current = await writer.LockAsync(transaction, number, cancellationToken);
         var now = time.GetUtcNow();
         if (current is null || !PersonalDataRetention.IsDueForErasure(current, FrenchCalendar.DateOf(now), period))
         {
             return false;
         }
 
-        var facts = PersonalDataRetention.FactsOf(current);
-        var erased = PersonalDataRetention.Erase(current) with { Revision = current.Revision + 1, UpdatedAt = now };
-        await applications.EraseAsync(transaction, erased, JsonSerializer.Serialize(facts, JsonSerializerOptions.Web), cancellationToken);
+        // The row keeps the non-nominative facts for statistics, so it is
+        // erased rather than updated.
+        var statistics = JsonSerializer.Serialize(PersonalDataRetention.FactsOf(current), JsonSerializerOptions.Web);
+        await writer.WriteAsync(
+            transaction, ChangeAuthor.Job(Actor), current, PersonalDataRetention.Erase(current), ChangeKind.Erased,
+            _ => new { status = "erased", radiation_date = current.Radiation?.Date },
+            now,
+            cancellationToken,
+            (tx, erased, token) => applications.EraseAsync(tx, erased, statistics, token));
 
         // The blocking keys are derived from the erased identity: they go too.
         await identityIndex.RemoveAsync(transaction, number, cancellationToken);
-        await changes.AppendAsync(
-            transaction, erased, current, ChangeKind.Erased, Actor, null, now,
-            new { status = "erased", radiation_date = current.Radiation?.Date }, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Erased the personal data of {Number}, radiated on {RadiationDate}", number, current.Radiation?.Date);
         return true;

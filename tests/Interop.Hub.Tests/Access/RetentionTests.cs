@@ -50,9 +50,12 @@ public sealed class RetentionTests : IAsyncLifetime
         Assert.DoesNotContain("Lefran", stored.Single().Statistics, StringComparison.Ordinal);
         var keys = await probe.QueryAsync<long>("SELECT count(*) FROM identity_keys WHERE number = @number", new { number = radiatedEarly.Number });
         Assert.Equal(0, keys.Single());
-        var change = await probe.QueryAsync<(string Kind, string Actor)>(
-            "SELECT kind, actor FROM changes WHERE application_number = @number ORDER BY revision DESC LIMIT 1", new { number = radiatedEarly.Number });
-        Assert.Equal(("erased", "hub:retention-job"), change.Single());
+        var change = (await probe.ChangesAsync(radiatedEarly.Number))[^1];
+        Assert.Equal((3L, "erased", "hub:retention-job", (string?)null), (change.Revision, change.Kind, change.Actor, change.RequestId));
+        Assert.Equal("""{"status": "erased", "radiation_date": "2026-03-10"}""", change.Details);
+        Assert.Equal(
+            ["/interop.v1.RegistryService/CreateApplication", "/interop.v1.RegistryService/RadiateApplication"],
+            (await probe.ChangeAuditsAsync(radiatedEarly.Number)).Select(a => a.Method));
 
         hub.Clock.Advance(TimeSpan.FromDays(10));
         Assert.Equal(1, await sweep.RunOnceAsync(CancellationToken.None));

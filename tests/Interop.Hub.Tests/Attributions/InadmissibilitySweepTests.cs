@@ -66,6 +66,15 @@ public sealed class InadmissibilitySweepTests : IAsyncLifetime
             "SELECT kind || ':' || actor FROM changes WHERE application_number = @number ORDER BY revision",
             new { number = application.Name["applications/".Length..] });
         Assert.Equal(["registered:test-registrar", "proposed:test-registrar", "cal_decided:test-registrar", "radiated:" + InadmissibilitySweep.Actor], changes);
+
+        // The job's change carries no request id and leaves no audit record: no organisation accessed anything.
+        var probe = new DatabaseProbe(hub.ConnectionString);
+        var radiation = (await probe.ChangesAsync(application.Number))[^1];
+        Assert.Null(radiation.RequestId);
+        Assert.Equal(
+            $$"""{"status": "radiated", "proposal": "{{rejected.Name}}", "radiation_reason": "RADIRR", "notification_date": "2026-03-10", "inadmissibility_reason": "IRRSEJ"}""",
+            radiation.Details);
+        Assert.Equal(3, (await probe.ChangeAuditsAsync(application.Number)).Count);
     }
 
     [Fact]

@@ -54,6 +54,20 @@ public sealed class RenewalSweepTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Sweep_RecordsTheRadiationAsTheJobsChange_WithNoRequestIdNorAuditRecord()
+    {
+        var created = (await registry.CreateApplicationAsync(TestApplications.Create("B0001"))).Application;
+        hub.Clock.SetUtcNow(new DateTimeOffset(2027, 4, 10, 12, 0, 0, TimeSpan.Zero));
+        Assert.Equal(1, await sweep.RunOnceAsync(CancellationToken.None));
+
+        var probe = new DatabaseProbe(hub.ConnectionString);
+        var change = (await probe.ChangesAsync(created.Number))[^1];
+        Assert.Equal((2L, "radiated", RenewalSweep.Actor, (string?)null), (change.Revision, change.Kind, change.Actor, change.RequestId));
+        Assert.Equal("""{"status": "radiated", "expiry_date": "2027-03-10", "radiation_reason": "RADREN"}""", change.Details);
+        Assert.Equal([("test-registrar", "/interop.v1.RegistryService/CreateApplication")], await probe.ChangeAuditsAsync(created.Number));
+    }
+
+    [Fact]
     public async Task Sweep_RenewedInTime_LeavesTheApplicationActive()
     {
         var created = (await registry.CreateApplicationAsync(TestApplications.Create("B0001"))).Application;
