@@ -39,6 +39,23 @@ internal static class SpeedBenchmark
             $"{result.ComparedPairs:N0} pairs compared ({result.ComparedPairs / Math.Max(0.001, result.StageTimes.GetValueOrDefault("comparaisons").TotalSeconds):N0} pairs/s), " +
             $"{result.LinkedPairs.Count:N0} linked, {result.Clusters:N0} clusters, {result.SkippedBlocks:N0} super-blocks skipped, peak memory {memory:0.0} GiB");
         Console.WriteLine("  stages: " + string.Join(", ", result.StageTimes.Select(s => $"{s.Key} {s.Value.TotalSeconds:0.0} s")));
+        var processor = result.StageProcessorTimes.Values.Sum(t => t.TotalSeconds);
+        Console.WriteLine("  processor time (all cores): " + string.Join(", ", result.StageProcessorTimes.Select(s => $"{s.Key} {s.Value.TotalSeconds:0.0} s")) + $"; total {processor:0.0} s");
+        Console.WriteLine(
+            $"  load average {LoadAverage()}; processor time / {Environment.ProcessorCount} cores = {processor / Environment.ProcessorCount:0.0} s " +
+            "(the wall time this run would take on an otherwise idle machine, if it kept every core busy)");
         Console.WriteLine($"  ratio to the 60 s target: {seconds / 60:0.00}; matcher / plain rule time: {seconds / Math.Max(0.001, baseline):0.0}");
+    }
+
+    private static string LoadAverage()
+    {
+        try
+        {
+            return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+        }
+        catch (IOException)
+        {
+            return "unknown";
+        }
     }
 }

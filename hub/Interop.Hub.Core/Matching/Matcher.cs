@@ -26,11 +26,15 @@ public sealed class Matcher
         this.frequencies = frequencies ?? NameFrequencies.None;
         normalizer = new IdentityNormalizer(communes);
         this.declaredDistinct = declaredDistinct ?? DeclaredDistinctPairs.None;
-        remainingBound = BestWeight(MatchField.BirthPlace) + BestWeight(MatchField.Nationality) + BestWeight(MatchField.CoApplicant) + Model.HouseholdEvidenceCap;
+        bestBirthPlace = BestWeight(MatchField.BirthPlace);
+        bestNationality = BestWeight(MatchField.Nationality);
+        bestCoApplicant = BestWeight(MatchField.CoApplicant);
     }
 
-    // The most the fields compared after names, dates, sex and NIR can add: lets batch mode drop a pair early.
-    private readonly double remainingBound;
+    // The most each field compared after names, dates, sex and NIR can add: lets batch mode drop a pair early.
+    private readonly double bestBirthPlace;
+    private readonly double bestNationality;
+    private readonly double bestCoApplicant;
 
     public MatchModel Model { get; }
 
@@ -171,7 +175,7 @@ public sealed class Matcher
             }
 
             var early = VetoOf(left, right, fields);
-            if (early != MatchVeto.None || sure + remainingBound < Model.ProbableThreshold)
+            if (early != MatchVeto.None || sure + RemainingBound(a, b) < Model.ProbableThreshold)
             {
                 return new PairScore(sure - (swapped ? Model.SwapPenalty : 0), MatchOutcome.Distinct, early);
             }
@@ -272,6 +276,16 @@ public sealed class Matcher
             swapped = true;
         }
     }
+
+    /// <summary>
+    /// The most the remaining fields can add for this pair: a field empty on either side adds
+    /// nothing (batch files have no co-applicant), so far more pairs stop before the street lines.
+    /// </summary>
+    private double RemainingBound(NormalizedIdentity a, NormalizedIdentity b) =>
+        (a.BirthPlace is null || b.BirthPlace is null ? 0 : bestBirthPlace) +
+        (a.Nationality.Length == 0 || b.Nationality.Length == 0 ? 0 : bestNationality) +
+        (a.CoApplicant is null || b.CoApplicant is null ? 0 : bestCoApplicant) +
+        Model.HouseholdEvidenceCap;
 
     private double BestWeight(MatchField field) =>
         Enum.GetValues<MatchLevel>().Where(level => level != MatchLevel.Missing && Model.Applies(field, level)).Max(level => Model.Weight(field, level));

@@ -26,6 +26,9 @@ public sealed class BatchResult
 
     public IReadOnlyDictionary<string, TimeSpan> StageTimes { get; init; } = new Dictionary<string, TimeSpan>();
 
+    /// <summary>Processor time of each stage, all cores together (the process's, so it includes garbage collection).</summary>
+    public IReadOnlyDictionary<string, TimeSpan> StageProcessorTimes { get; init; } = new Dictionary<string, TimeSpan>();
+
     /// <summary>The full comparison of a linked pair, with its explanation.</summary>
     public MatchResult Explain(BatchPair pair) => Matcher.Compare(Prepared[pair.Left], Prepared[pair.Right]);
 }

@@ -7,6 +7,39 @@ namespace Interop.Hub.Core.Matching.Comparators;
 /// </summary>
 public static class DamerauLevenshtein
 {
+    /// <summary>
+    /// Whether <see cref="Distance"/> is at most one, without the table: one substitution, one swap of
+    /// adjacent characters or one insertion. Dates and NIRs ask only this, for every candidate pair.
+    /// </summary>
+    public static bool WithinOne(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
+        if (a.Length < b.Length)
+        {
+            var swap = a;
+            a = b;
+            b = swap;
+        }
+
+        if (a.Length - b.Length > 1)
+        {
+            return false;
+        }
+
+        var i = a.CommonPrefixLength(b);
+        if (i == b.Length)
+        {
+            return true;
+        }
+
+        if (a.Length != b.Length)
+        {
+            return a[(i + 1)..].SequenceEqual(b[i..]);
+        }
+
+        return a[(i + 1)..].SequenceEqual(b[(i + 1)..]) ||
+            (i + 1 < a.Length && a[i] == b[i + 1] && a[i + 1] == b[i] && a[(i + 2)..].SequenceEqual(b[(i + 2)..]));
+    }
+
     public static int Distance(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
         if (a.Length == 0)

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Interop.Hub.Core.Matching.Comparators;
 
 /// <summary>
@@ -28,9 +30,60 @@ public static class JaroWinkler
             b = swap;
         }
 
-        // Names are short: flags on the stack, no allocation on the hot path of batch dedup.
-        Span<bool> matchedA = a.Length <= 64 ? stackalloc bool[a.Length] : new bool[a.Length];
-        Span<bool> matchedB = b.Length <= 64 ? stackalloc bool[b.Length] : new bool[b.Length];
+        // Names and street lines fit in 64 characters: the matched flags are two machine words, so
+        // the batch hot path (four or more of these per candidate pair) touches no buffer at all.
+        return b.Length <= 64 ? Short(a, b) : Long(a, b);
+    }
+
+    internal static double Short(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
+        ulong matchedA = 0;
+        ulong matchedB = 0;
+        var window = Math.Max(0, (b.Length / 2) - 1);
+        var matches = 0;
+        for (var i = 0; i < a.Length; i++)
+        {
+            var from = Math.Max(0, i - window);
+            var to = Math.Min(b.Length - 1, i + window);
+            var c = a[i];
+            for (var j = from; j <= to; j++)
+            {
+                var bit = 1UL << j;
+                if ((matchedB & bit) == 0 && c == b[j])
+                {
+                    matchedA |= 1UL << i;
+                    matchedB |= bit;
+                    matches++;
+                    break;
+                }
+            }
+        }
+
+        if (matches == 0)
+        {
+            return 0;
+        }
+
+        // The k-th matched character of a against the k-th matched character of b.
+        var transpositions = 0;
+        while (matchedA != 0)
+        {
+            if (a[BitOperations.TrailingZeroCount(matchedA)] != b[BitOperations.TrailingZeroCount(matchedB)])
+            {
+                transpositions++;
+            }
+
+            matchedA &= matchedA - 1;
+            matchedB &= matchedB - 1;
+        }
+
+        return WithPrefix(a, b, matches, transpositions);
+    }
+
+    internal static double Long(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
+        var matchedA = new bool[a.Length];
+        var matchedB = new bool[b.Length];
         var window = Math.Max(0, (b.Length / 2) - 1);
         var matches = 0;
         for (var i = 0; i < a.Length; i++)
@@ -76,6 +129,11 @@ public static class JaroWinkler
             k++;
         }
 
+        return WithPrefix(a, b, matches, transpositions);
+    }
+
+    private static double WithPrefix(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int matches, int transpositions)
+    {
         double m = matches;
         var jaro = ((m / a.Length) + (m / b.Length) + ((m - (transpositions / 2.0)) / m)) / 3.0;
         var prefix = 0;

@@ -19,30 +19,10 @@ public static class Soundex2
 
     // Names repeat (a million records hold a few tens of thousands of surnames): remember codes,
     // up to a bound so memory stays flat on adversarial input.
-    private const int CacheLimit = 500_000;
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Cache = new(StringComparer.Ordinal);
+    private static readonly Normalisation.BoundedCache<string, string> Cache = new(500_000, StringComparer.Ordinal);
 
     /// <summary>The code before truncation to four characters.</summary>
-    public static string Skeleton(string? name)
-    {
-        if (name is null)
-        {
-            return "";
-        }
-
-        if (Cache.TryGetValue(name, out var known))
-        {
-            return known;
-        }
-
-        var computed = Compute(name);
-        if (Cache.Count < CacheLimit)
-        {
-            Cache.TryAdd(name, computed);
-        }
-
-        return computed;
-    }
+    public static string Skeleton(string? name) => name is null ? "" : Cache.GetOrAdd(name, Compute);
 
     private static string Compute(string name)
     {

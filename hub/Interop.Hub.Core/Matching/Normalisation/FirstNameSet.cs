@@ -77,6 +77,39 @@ public sealed class FirstNameSet
         return false;
     }
 
+    /// <summary>Whether every first name of <paramref name="other"/> is one of these (loops, no LINQ: hot path).</summary>
+    public bool ContainsAllOf(FirstNameSet other)
+    {
+        foreach (var name in other.Names)
+        {
+            if (!Contains(name))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether the first names after the first are the same, in the same order.</summary>
+    public bool SameAfterPrimary(FirstNameSet other)
+    {
+        if (Names.Count != other.Names.Count)
+        {
+            return false;
+        }
+
+        for (var i = 1; i < Names.Count; i++)
+        {
+            if (Names[i] != other.Names[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>Whether every part of this set's first name is a part of <paramref name="other"/>'s first name (Jean ⊂ Jean-Pierre).</summary>
     public bool PrimaryPartsWithin(FirstNameSet other)
     {

@@ -93,7 +93,7 @@ public static class FieldComparers
             return MatchLevel.Exact;
         }
 
-        if (a.Names.Count > 1 && a.Names.Count == b.Names.Count && a.Names.All(b.Contains))
+        if (a.Names.Count > 1 && a.Names.Count == b.Names.Count && b.ContainsAllOf(a))
         {
             return MatchLevel.Equivalent;
         }
@@ -105,7 +105,7 @@ public static class FieldComparers
 
         var level = Fuzzy(a.Primary, b.Primary, a.Sound, b.Sound);
         if (level == MatchLevel.Different && a.Names.Count > 1 && a.Names.Count == b.Names.Count &&
-            a.Names.Skip(1).SequenceEqual(b.Names.Skip(1)) && JaroWinkler.Similarity(a.Primary, b.Primary) >= 0.7)
+            a.SameAfterPrimary(b) && JaroWinkler.Similarity(a.Primary, b.Primary) >= 0.7)
         {
             // "Mgire Corinne Yvonne" / "Marie Corinne Yvonne": a badly typed first name among identical others.
             return MatchLevel.FuzzyLow;
@@ -122,22 +122,26 @@ public static class FieldComparers
             return MatchLevel.Missing;
         }
 
-        if (a.Digits == b.Digits)
+        // Digit by digit, no number parsed: this runs for every candidate pair.
+        var x = a.Digits;
+        var y = b.Digits;
+        if (x == y)
         {
             return MatchLevel.Exact;
         }
 
-        if (a.Year == b.Year && a.Month == b.Day && a.Day == b.Month)
+        var sameYear = x.AsSpan(0, 4).SequenceEqual(y.AsSpan(0, 4));
+        if (sameYear && x[4] == y[6] && x[5] == y[7] && x[6] == y[4] && x[7] == y[5])
         {
             return MatchLevel.DayMonthSwapped;
         }
 
-        if (DamerauLevenshtein.Distance(a.Digits, b.Digits) == 1)
+        if (DamerauLevenshtein.WithinOne(x, y))
         {
             return MatchLevel.OneDigitOff;
         }
 
-        return a.Year == b.Year ? MatchLevel.SameYear : MatchLevel.Different;
+        return sameYear ? MatchLevel.SameYear : MatchLevel.Different;
     }
 
     /// <summary>
@@ -179,7 +183,7 @@ public static class FieldComparers
             return MatchLevel.Exact;
         }
 
-        return DamerauLevenshtein.Distance(a, b) == 1 ? MatchLevel.OneDigitOff : MatchLevel.Different;
+        return DamerauLevenshtein.WithinOne(a, b) ? MatchLevel.OneDigitOff : MatchLevel.Different;
     }
 
     /// <summary>Codes and contact values compared as they are.</summary>

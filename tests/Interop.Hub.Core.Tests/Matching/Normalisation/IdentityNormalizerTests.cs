@@ -1,0 +1,36 @@
+using Interop.Hub.Core.Matching;
+using Interop.Hub.Core.Matching.Normalisation;
+
+namespace Interop.Hub.Core.Tests.Matching.Normalisation;
+
+public class IdentityNormalizerTests
+{
+    [Fact]
+    public void Normalize_SameSurnameTypedTwice_SharesOneNameForm()
+    {
+        var normalizer = new IdentityNormalizer();
+        var first = normalizer.Normalize(People.Named("A", "Lefrançois", "Sophie", "F", "1984-03-07"));
+        var second = normalizer.Normalize(People.Named("B", "Lefrançois", "Claire", "F", "1986-11-20"));
+        Assert.Same(first.UseName, second.UseName);
+    }
+
+    [Fact]
+    public void Normalize_SameUseNameWithAndWithoutBirthName_KeepsEachBirthName()
+    {
+        var normalizer = new IdentityNormalizer();
+        var married = normalizer.Normalize(People.Sophie() with { LastName = "Durand", BirthName = "Lefrançois" });
+        var plain = normalizer.Normalize(People.Sophie() with { LastName = "Durand", BirthName = "" });
+        Assert.Equal("LEFRANCOIS", married.BirthName?.Full);
+        Assert.Null(plain.BirthName);
+    }
+
+    [Fact]
+    public void Normalize_OneCompoundFirstNameOrTwoFirstNames_StayDifferent()
+    {
+        var normalizer = new IdentityNormalizer();
+        var compound = normalizer.Normalize(People.Sophie() with { FirstNames = ["Jean Pierre"] });
+        var two = normalizer.Normalize(People.Sophie() with { FirstNames = ["Jean", "Pierre"] });
+        Assert.Equal(["JEANPIERRE"], compound.FirstNames!.Names);
+        Assert.Equal(["JEAN", "PIERRE"], two.FirstNames!.Names);
+    }
+}
