@@ -15,6 +15,12 @@ public enum MatchVeto
     /// <summary>Same surname, unrelated first names: siblings, twins or spouses.</summary>
     UnrelatedFirstNames,
 
+    /// <summary>
+    /// Surname and first names both unrelated (even once swapped): two people, whatever the birth
+    /// date or a shared e-mail (a social worker's, an association's) say.
+    /// </summary>
+    UnrelatedNames,
+
     /// <summary>Same names, birth dates unrelated (not a typo, not the same year): parent and child, or homonyms.</summary>
     DistantBirthDates,
 

@@ -92,6 +92,11 @@ public sealed class Matcher
             notes.Add("poids des noms ajusté à leur fréquence");
         }
 
+        if (score.Outcome == MatchOutcome.Probable && score.Total >= Model.CertainThreshold)
+        {
+            notes.Add("nom ou prénoms différents : à vérifier par un opérateur, jamais refusé d'office (sauf même NIR)");
+        }
+
         var householdRaw = HouseholdSum(fields);
         if (householdRaw > Model.HouseholdEvidenceCap)
         {
@@ -108,6 +113,9 @@ public sealed class Matcher
                 break;
             case MatchVeto.DifferentBirthNames:
                 notes.Add("noms de naissance différents : un nom de naissance ne change pas (sauf même NIR)");
+                break;
+            case MatchVeto.UnrelatedNames:
+                notes.Add("nom et prénoms sans rapport : deux personnes, même née le même jour ou avec les mêmes contacts (sauf même NIR)");
                 break;
             case MatchVeto.DistantBirthDates:
                 notes.Add("mêmes noms mais dates de naissance sans rapport : parent et enfant ou homonymes (sauf même NIR)");
@@ -185,9 +193,10 @@ public sealed class Matcher
         Set(fields, MatchField.Nationality, FieldComparers.Exactly(a.Nationality, b.Nationality));
         Set(fields, MatchField.Email, FieldComparers.Exactly(a.Email, b.Email));
         Set(fields, MatchField.Phone, FieldComparers.Exactly(a.Phone, b.Phone));
-        Set(fields, MatchField.Address, FieldComparers.Text(a.Address, b.Address));
-        Set(fields, MatchField.Postcode, FieldComparers.Exactly(a.Postcode, b.Postcode));
-        Set(fields, MatchField.Commune, FieldComparers.Text(a.Commune, b.Commune));
+        Set(fields, MatchField.Address, FieldComparers.Street(a.Address, b.Address));
+        var postcode = FieldComparers.Exactly(a.Postcode, b.Postcode);
+        Set(fields, MatchField.Postcode, postcode);
+        Set(fields, MatchField.Commune, FieldComparers.Commune(a.Commune, b.Commune, postcode));
         Set(fields, MatchField.CoApplicant, a.CoApplicant is null || b.CoApplicant is null ? MatchLevel.Missing : FieldComparers.CoApplicant(a.CoApplicant, b.CoApplicant));
 
         var total = 0.0;
@@ -207,11 +216,21 @@ public sealed class Matcher
 
         var veto = VetoOf(left, right, fields);
         var outcome = veto != MatchVeto.None ? MatchOutcome.Distinct
-            : total >= Model.CertainThreshold ? MatchOutcome.Certain
+            : total >= Model.CertainThreshold ? (NamesRelate(fields) ? MatchOutcome.Certain : MatchOutcome.Probable)
             : total >= Model.ProbableThreshold ? MatchOutcome.Probable
             : MatchOutcome.Distinct;
         return new PairScore(total, outcome, veto);
     }
+
+    /// <summary>
+    /// Whether a total can be certain: a registration is refused on it without anyone looking, so
+    /// neither the surname nor the first names may disagree outright (a married name typed without
+    /// the birth name, a usual first name) unless the NIRs agree; contacts and dates alone never
+    /// make two differently named people one.
+    /// </summary>
+    private static bool NamesRelate(ReadOnlySpan<FieldScore> fields) =>
+        fields[(int)MatchField.Nir].Level is MatchLevel.Exact or MatchLevel.OneDigitOff
+        || (fields[(int)MatchField.Surname].Level != MatchLevel.Different && fields[(int)MatchField.FirstNames].Level != MatchLevel.Different);
 
     private MatchVeto VetoOf(PreparedIdentity left, PreparedIdentity right, ReadOnlySpan<FieldScore> fields)
     {
@@ -234,6 +253,11 @@ public sealed class Matcher
         if (surname == MatchLevel.Different && a.BirthName is not null && b.BirthName is not null)
         {
             return MatchVeto.DifferentBirthNames;
+        }
+
+        if (surname == MatchLevel.Different && first == MatchLevel.Different)
+        {
+            return MatchVeto.UnrelatedNames;
         }
 
         var namesAgree = surname is not MatchLevel.Missing and <= MatchLevel.FuzzyHigh;
@@ -264,8 +288,9 @@ public sealed class Matcher
             return;
         }
 
-        var crossSurname = FieldComparers.Surname(a.UseName, b.FirstNames.AsName);
-        var crossFirst = FieldComparers.Surname(a.FirstNames.AsName, b.UseName);
+        // A surname box may hold either surname: "Julie / Dubabin" is "Martin née Dubabin, Julie" swapped.
+        var crossSurname = Best(FieldComparers.Surname(a.UseName, b.FirstNames.AsName), a.BirthName is null ? MatchLevel.Missing : FieldComparers.Surname(a.BirthName, b.FirstNames.AsName));
+        var crossFirst = Best(FieldComparers.Surname(a.FirstNames.AsName, b.UseName), b.BirthName is null ? MatchLevel.Missing : FieldComparers.Surname(a.FirstNames.AsName, b.BirthName));
         var crossSurnameWeight = Model.Weight(MatchField.Surname, crossSurname);
         var crossFirstWeight = Model.Weight(MatchField.FirstNames, crossFirst);
         // Both names must relate once swapped: "Martin Maxence" and "Joachim Martin" share one name, not an identity.
@@ -276,6 +301,9 @@ public sealed class Matcher
             swapped = true;
         }
     }
+
+    // Levels run from best to worst; Missing (0) is no comparison.
+    private static MatchLevel Best(MatchLevel x, MatchLevel y) => x == MatchLevel.Missing ? y : y == MatchLevel.Missing ? x : x < y ? x : y;
 
     /// <summary>
     /// The most the remaining fields can add for this pair: a field empty on either side adds

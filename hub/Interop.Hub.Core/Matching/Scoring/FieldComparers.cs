@@ -216,6 +216,45 @@ public static class FieldComparers
             : MatchLevel.Different;
     }
 
+    /// <summary>
+    /// A street line: as <see cref="Text"/>, except that two different house numbers make two
+    /// addresses of one street ("8 rue Saint-Jean" and "41 rue Saint-Jean" are neighbours, not a
+    /// typo), which is at best <see cref="MatchLevel.FuzzyLow"/>.
+    /// </summary>
+    public static MatchLevel Street(string a, string b)
+    {
+        var level = Text(a, b);
+        if (level is MatchLevel.Exact or MatchLevel.Missing or MatchLevel.Different)
+        {
+            return level;
+        }
+
+        var numberA = HouseNumber(a);
+        var numberB = HouseNumber(b);
+        return numberA.Length > 0 && numberB.Length > 0 && !numberA.SequenceEqual(numberB) ? MatchLevel.FuzzyLow : level;
+    }
+
+    /// <summary>
+    /// A commune name: as <see cref="Text"/>, except that close names with two different postcodes
+    /// are two neighbouring communes ("Saint-Martin-de-Fontenay" and "Saint-Martin-de-Sallen"), not a typo.
+    /// </summary>
+    public static MatchLevel Commune(string a, string b, MatchLevel postcode)
+    {
+        var level = Text(a, b);
+        return postcode == MatchLevel.Different && level is MatchLevel.FuzzyHigh or MatchLevel.FuzzyLow ? MatchLevel.Different : level;
+    }
+
+    private static ReadOnlySpan<char> HouseNumber(string street)
+    {
+        var end = 0;
+        while (end < street.Length && char.IsAsciiDigit(street[end]))
+        {
+            end++;
+        }
+
+        return street.AsSpan(0, end);
+    }
+
     /// <summary>Co-applicants: the same person when names and birth date agree, partly when two of the three do.</summary>
     public static MatchLevel CoApplicant(NormalizedIdentity a, NormalizedIdentity b)
     {
