@@ -232,6 +232,9 @@ internal static class FindMatchesBenchmark
         public bool[] ExpectedCertain { get; } = new bool[Milliseconds.Length];
 
         public int[] Others { get; } = new int[Milliseconds.Length];
+
+        // Other applications proposed as certain: a registration would be refused and recorded under a stranger's number.
+        public int[] OthersCertain { get; } = new int[Milliseconds.Length];
     }
 
     private static async Task<Measured> RunGrpcAsync(MatchingService.MatchingServiceClient[] clients, Query[] queries, CancellationToken cancellationToken)
@@ -257,6 +260,7 @@ internal static class FindMatchesBenchmark
                     measured.FoundExpected[i] = expected is not null;
                     measured.ExpectedCertain[i] = expected?.Outcome == Interop.Contracts.V1.MatchOutcome.Certain;
                     measured.Others[i] = response.Candidates.Count - (expected is null ? 0 : 1);
+                    measured.OthersCertain[i] = response.Candidates.Count(c => c != expected && c.Outcome == Interop.Contracts.V1.MatchOutcome.Certain);
                     if (Verbose && measured.Others[i] > 0 && Interlocked.Increment(ref shown) <= 8)
                     {
                         var other = response.Candidates.First(c => c.Application != queries[i].Expected);
@@ -366,7 +370,8 @@ internal static class FindMatchesBenchmark
         Console.WriteLine(
             $"Other applications proposed: {inStock.Sum(i => grpc.Others[i]) / (double)Math.Max(1, inStock.Length):F2} per query for people of the stock, " +
             $"{notInStock.Sum(i => grpc.Others[i]) / (double)Math.Max(1, notInStock.Length):F2} for people not in it " +
-            $"({notInStock.Count(i => grpc.Others[i] > 0)} of {notInStock.Length} got at least one).");
+            $"({notInStock.Count(i => grpc.Others[i] > 0)} of {notInStock.Length} got at least one); " +
+            $"as certain: {inStock.Sum(i => grpc.OthersCertain[i])} and {notInStock.Sum(i => grpc.OthersCertain[i])}.");
         Console.WriteLine($"Failed FindMatches calls: {grpc.Failures.Values.Sum()}.");
     }
 }

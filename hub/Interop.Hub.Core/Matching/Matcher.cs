@@ -94,7 +94,7 @@ public sealed class Matcher
 
         if (score.Outcome == MatchOutcome.Probable && score.Total >= Model.CertainThreshold)
         {
-            notes.Add("nom ou prénoms différents : à vérifier par un opérateur, jamais refusé d'office (sauf même NIR)");
+            notes.Add("nom, prénoms et date ne concordent pas assez pour refuser d'office : à vérifier par un opérateur (sauf même NIR)");
         }
 
         var householdRaw = HouseholdSum(fields);
@@ -216,21 +216,41 @@ public sealed class Matcher
 
         var veto = VetoOf(left, right, fields);
         var outcome = veto != MatchVeto.None ? MatchOutcome.Distinct
-            : total >= Model.CertainThreshold ? (NamesRelate(fields) ? MatchOutcome.Certain : MatchOutcome.Probable)
+            : total >= Model.CertainThreshold ? (BeyondDoubt(fields, swapped, total) ? MatchOutcome.Certain : MatchOutcome.Probable)
             : total >= Model.ProbableThreshold ? MatchOutcome.Probable
             : MatchOutcome.Distinct;
         return new PairScore(total, outcome, veto);
     }
 
     /// <summary>
-    /// Whether a total can be certain: a registration is refused on it without anyone looking, so
-    /// neither the surname nor the first names may disagree outright (a married name typed without
-    /// the birth name, a usual first name) unless the NIRs agree; contacts and dates alone never
-    /// make two differently named people one.
+    /// Whether a total can be certain: a registration is refused on it without anyone looking. The
+    /// names and the birth date must agree, with at most one of them imperfect (a typo, a swap, a
+    /// dropped first name, day and month swapped), and neither name may disagree outright (a
+    /// married name typed without the birth name, a neighbour); agreeing NIRs are enough alone.
+    /// Beyond that an operator decides, however high the total: two imperfections among three
+    /// fields is how strangers of a large stock look alike.
     /// </summary>
-    private static bool NamesRelate(ReadOnlySpan<FieldScore> fields) =>
-        fields[(int)MatchField.Nir].Level is MatchLevel.Exact or MatchLevel.OneDigitOff
-        || (fields[(int)MatchField.Surname].Level != MatchLevel.Different && fields[(int)MatchField.FirstNames].Level != MatchLevel.Different);
+    private bool BeyondDoubt(ReadOnlySpan<FieldScore> fields, bool swapped, double total)
+    {
+        if (fields[(int)MatchField.Nir].Level is MatchLevel.Exact or MatchLevel.OneDigitOff)
+        {
+            return true;
+        }
+
+        var surname = fields[(int)MatchField.Surname].Level;
+        var first = fields[(int)MatchField.FirstNames].Level;
+        var date = fields[(int)MatchField.BirthDate].Level;
+        if (surname == MatchLevel.Different || first == MatchLevel.Different)
+        {
+            return false;
+        }
+
+        var imperfect = (swapped ? 1 : 0)
+            + (surname is MatchLevel.Exact or MatchLevel.Equivalent ? 0 : 1)
+            + (first is MatchLevel.Exact or MatchLevel.Equivalent ? 0 : 1)
+            + (date == MatchLevel.Exact ? 0 : 1);
+        return imperfect <= 1 || (imperfect == 2 && total >= Model.CertainThreshold + Model.SecondImperfectionBits);
+    }
 
     private MatchVeto VetoOf(PreparedIdentity left, PreparedIdentity right, ReadOnlySpan<FieldScore> fields)
     {

@@ -55,7 +55,41 @@ public sealed class StrangersAtScaleTests
 
         Assert.True(result.Total >= Matcher.Model.CertainThreshold, $"total {result.Total}");
         Assert.Equal(MatchOutcome.Probable, result.Outcome);
-        Assert.Contains(result.Notes, n => n.Contains("jamais refusé d'office", StringComparison.Ordinal));
+        Assert.Contains(result.Notes, n => n.Contains("à vérifier par un opérateur", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Compare_HomonymWithADroppedFirstNameAndAnotherBirthDay_IsOnlyProbable()
+    {
+        // "Michel Pierre Jean, 20 June 1956" and "Michel Jean, 27 June 1956": perhaps one man
+        // registered once with all his first names and a slip in the day, perhaps two. Not beyond doubt.
+        var a = People.Named("A", "Michel", "Pierre Jean", "M", "1956-06-20", "14203");
+        var b = People.Named("B", "Michel", "Jean", "M", "1956-06-27", "14277");
+
+        var result = Compare(a, b);
+
+        Assert.True(result.Total >= Matcher.Model.CertainThreshold, $"total {result.Total}");
+        Assert.Equal(MatchOutcome.Probable, result.Outcome);
+    }
+
+    [Fact]
+    public void Compare_OneDeskErrorOnly_IsStillCertain()
+    {
+        var sophie = People.Sophie("A");
+
+        Assert.Equal(MatchOutcome.Certain, Compare(sophie, sophie with { Id = "B", FirstNames = ["Sophie"] }).Outcome);
+        Assert.Equal(MatchOutcome.Certain, Compare(sophie, sophie with { Id = "B", BirthDate = "1984-07-03" }).Outcome);
+        Assert.Equal(MatchOutcome.Certain, Compare(sophie, sophie with { Id = "B", LastName = "Lefranssois" }).Outcome);
+    }
+
+    [Fact]
+    public void Compare_ManWithAnotherSurnameBornTheSameDay_IsDistinctWithoutMoreEvidence()
+    {
+        // Men rarely take a married name: same first name and birth date with another surname is a homonym.
+        var a = People.Named("A", "Chaerenneau", "Philippe", "M", "1998-03-14");
+        var b = People.Named("B", "Legrand", "Philippe", "M", "1998-03-14");
+
+        Assert.Equal(MatchOutcome.Distinct, Compare(a, b).Outcome);
     }
 
     [Fact]

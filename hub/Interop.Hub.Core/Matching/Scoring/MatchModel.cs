@@ -32,6 +32,12 @@ public sealed record MatchModel
     /// <summary>At or above this total, the same person beyond reasonable doubt.</summary>
     public double CertainThreshold { get; init; } = 20;
 
+    /// <summary>
+    /// Bits above <see cref="CertainThreshold"/> a pair needs to be certain when two of surname,
+    /// first names and birth date are imperfect (a dropped first name and a slip in the day).
+    /// </summary>
+    public double SecondImperfectionBits { get; init; } = 6;
+
     /// <summary>At or above this total (and below certain), a human should look.</summary>
     public double ProbableThreshold { get; init; } = 12;
 
@@ -45,7 +51,7 @@ public sealed record MatchModel
     public double SwapPenalty { get; init; } = 1;
 
     /// <summary>Bits taken off when two men's surnames differ: only women commonly take a married name.</summary>
-    public double MaleSurnameChangePenalty { get; init; } = 3;
+    public double MaleSurnameChangePenalty { get; init; } = 6;
 
     /// <summary>
     /// Whether the family rules of <see cref="MatchVeto"/> apply (twins, parent and child). On for
@@ -112,6 +118,7 @@ public sealed record MatchModel
             SwapPenalty = SwapPenalty,
             FamilyVetoes = FamilyVetoes,
             MaleSurnameChangePenalty = MaleSurnameChangePenalty,
+            SecondImperfectionBits = SecondImperfectionBits,
             MinimumNameShare = MinimumNameShare,
         };
     }
