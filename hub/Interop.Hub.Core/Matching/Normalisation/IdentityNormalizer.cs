@@ -14,6 +14,7 @@ public sealed class IdentityNormalizer(ICommuneDirectory? directory = null)
     private readonly BoundedCache<(string, string), (NameForm?, NameForm?)> surnames = new(CacheLimit);
     private readonly BoundedCache<string, FirstNameSet?> firstNames = new(CacheLimit, StringComparer.Ordinal);
     private readonly BoundedCache<string, BirthPlaceKey?> birthPlaces = new(CacheLimit, StringComparer.Ordinal);
+    private readonly BoundedCache<string, string> communeNames = new(CacheLimit, StringComparer.Ordinal);
 
     public NormalizedIdentity Normalize(PersonIdentity person)
     {
@@ -33,7 +34,7 @@ public sealed class IdentityNormalizer(ICommuneDirectory? directory = null)
             Phone = PhoneDigits(person.Phone),
             Address = TextFolding.Fold(person.Address),
             Postcode = person.Postcode.Trim(),
-            Commune = TextFolding.Fold(person.Commune),
+            Commune = communeNames.GetOrAdd(person.Commune ?? "", TextFolding.Fold),
             CoApplicant = person.CoApplicant is { } co ? Normalize(co with { CoApplicant = null }) : null,
         };
     }
@@ -61,7 +62,17 @@ public sealed class IdentityNormalizer(ICommuneDirectory? directory = null)
 
     private static string PhoneDigits(string phone)
     {
-        var digits = new string(phone.Where(char.IsAsciiDigit).ToArray());
-        return digits.Length > 9 ? digits[^9..] : digits;
+        // The last nine digits, gathered backwards on the stack: no intermediate string per record.
+        Span<char> last = stackalloc char[9];
+        var count = 0;
+        for (var i = phone.Length - 1; i >= 0 && count < 9; i--)
+        {
+            if (char.IsAsciiDigit(phone[i]))
+            {
+                last[8 - count++] = phone[i];
+            }
+        }
+
+        return count == 0 ? "" : new string(last[(9 - count)..]);
     }
 }

@@ -25,10 +25,14 @@ public readonly record struct PartialDate(string Digits)
         }
 
         var trimmed = text.Trim();
-        var slash = trimmed.Split('/');
-        if (slash.Length == 3 && slash[2].Length == 4)
+        if (trimmed.Contains('/', StringComparison.Ordinal))
         {
-            trimmed = $"{slash[2]}{slash[1].PadLeft(2, '0')}{slash[0].PadLeft(2, '0')}";
+            // Only DD/MM/YYYY is reordered; ISO dates, the common case, are read without splitting.
+            var slash = trimmed.Split('/');
+            if (slash.Length == 3 && slash[2].Length == 4)
+            {
+                trimmed = $"{slash[2]}{slash[1].PadLeft(2, '0')}{slash[0].PadLeft(2, '0')}";
+            }
         }
 
         Span<char> digits = stackalloc char[8];

@@ -33,4 +33,21 @@ public class IdentityNormalizerTests
         Assert.Equal(["JEANPIERRE"], compound.FirstNames!.Names);
         Assert.Equal(["JEAN", "PIERRE"], two.FirstNames!.Names);
     }
+
+    [Theory]
+    [InlineData("+33 6 11 22 33 44", "611223344")]
+    [InlineData("06.11.22.33.44", "611223344")]
+    [InlineData("611223344", "611223344")]
+    [InlineData("12 34", "1234")]
+    [InlineData("", "")]
+    public void Normalize_Phone_KeepsTheLastNineDigits(string typed, string expected) =>
+        Assert.Equal(expected, new IdentityNormalizer().Normalize(People.Sophie() with { Phone = typed }).Phone);
+
+    [Fact]
+    public void Normalize_CommuneTypedTwice_FoldsTheSame()
+    {
+        var normalizer = new IdentityNormalizer();
+        Assert.Equal("HEROUVILLE SAINT CLAIR", normalizer.Normalize(People.Sophie() with { Commune = "Hérouville-Saint-Clair" }).Commune);
+        Assert.Equal("HEROUVILLE SAINT CLAIR", normalizer.Normalize(People.Sophie() with { Commune = "Hérouville-Saint-Clair" }).Commune);
+    }
 }
