@@ -261,9 +261,10 @@ internal static class FindMatchesBenchmark
                     measured.ExpectedCertain[i] = expected?.Outcome == Interop.Contracts.V1.MatchOutcome.Certain;
                     measured.Others[i] = response.Candidates.Count - (expected is null ? 0 : 1);
                     measured.OthersCertain[i] = response.Candidates.Count(c => c != expected && c.Outcome == Interop.Contracts.V1.MatchOutcome.Certain);
-                    if (Verbose && measured.Others[i] > 0 && Interlocked.Increment(ref shown) <= 8)
+                    if (Verbose && measured.OthersCertain[i] > 0 && Interlocked.Increment(ref shown) <= 8)
                     {
-                        var other = response.Candidates.First(c => c.Application != queries[i].Expected);
+                        // Certain ones first: those would refuse a registration.
+                        var other = response.Candidates.Where(c => c.Application != queries[i].Expected).MaxBy(c => c.Outcome)!;
                         Console.WriteLine($"  other candidate ({queries[i].Error}): {other.Outcome} {other.Score:F1} bits: {other.Explanation}");
                     }
                 }

@@ -216,7 +216,7 @@ public sealed class Matcher
 
         var veto = VetoOf(left, right, fields);
         var outcome = veto != MatchVeto.None ? MatchOutcome.Distinct
-            : total >= Model.CertainThreshold ? (BeyondDoubt(fields, swapped, total) ? MatchOutcome.Certain : MatchOutcome.Probable)
+            : total >= Model.CertainThreshold ? (BeyondDoubt(fields, swapped, total, a, b) ? MatchOutcome.Certain : MatchOutcome.Probable)
             : total >= Model.ProbableThreshold ? MatchOutcome.Probable
             : MatchOutcome.Distinct;
         return new PairScore(total, outcome, veto);
@@ -224,13 +224,14 @@ public sealed class Matcher
 
     /// <summary>
     /// Whether a total can be certain: a registration is refused on it without anyone looking. The
-    /// names and the birth date must agree, with at most one of them imperfect (a typo, a swap, a
-    /// dropped first name, day and month swapped), and neither name may disagree outright (a
-    /// married name typed without the birth name, a neighbour); agreeing NIRs are enough alone.
-    /// Beyond that an operator decides, however high the total: two imperfections among three
-    /// fields is how strangers of a large stock look alike.
+    /// names and the birth date must agree, each exactly or with a desk error (a typo, a sound, a
+    /// dropped or reordered first name, day and month swapped, one digit), at most one of them
+    /// imperfect (two need <see cref="MatchModel.SecondImperfectionBits"/> more); a name merely
+    /// close, or another surname altogether (a married name typed without the birth name), leaves
+    /// the decision to an operator. Agreeing NIRs are enough alone. At 3 million applications
+    /// those were how strangers came out certain.
     /// </summary>
-    private bool BeyondDoubt(ReadOnlySpan<FieldScore> fields, bool swapped, double total)
+    private bool BeyondDoubt(ReadOnlySpan<FieldScore> fields, bool swapped, double total, NormalizedIdentity a, NormalizedIdentity b)
     {
         if (fields[(int)MatchField.Nir].Level is MatchLevel.Exact or MatchLevel.OneDigitOff)
         {
@@ -240,14 +241,16 @@ public sealed class Matcher
         var surname = fields[(int)MatchField.Surname].Level;
         var first = fields[(int)MatchField.FirstNames].Level;
         var date = fields[(int)MatchField.BirthDate].Level;
-        if (surname == MatchLevel.Different || first == MatchLevel.Different)
+        if (surname is MatchLevel.Missing or > MatchLevel.Phonetic || first is MatchLevel.Missing or > MatchLevel.Phonetic || date is MatchLevel.SameYear or MatchLevel.Different)
         {
             return false;
         }
 
+        // "Marie Amandine" and "Marie Nathalie" share their first first name, not their first names.
+        var sameFirstNames = swapped || first != MatchLevel.Exact || a.FirstNames!.Joined == b.FirstNames!.Joined;
         var imperfect = (swapped ? 1 : 0)
             + (surname is MatchLevel.Exact or MatchLevel.Equivalent ? 0 : 1)
-            + (first is MatchLevel.Exact or MatchLevel.Equivalent ? 0 : 1)
+            + (first is MatchLevel.Exact or MatchLevel.Equivalent && sameFirstNames ? 0 : 1)
             + (date == MatchLevel.Exact ? 0 : 1);
         return imperfect <= 1 || (imperfect == 2 && total >= Model.CertainThreshold + Model.SecondImperfectionBits);
     }

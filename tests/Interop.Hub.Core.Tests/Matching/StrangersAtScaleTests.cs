@@ -79,7 +79,11 @@ public sealed class StrangersAtScaleTests
 
         Assert.Equal(MatchOutcome.Certain, Compare(sophie, sophie with { Id = "B", FirstNames = ["Sophie"] }).Outcome);
         Assert.Equal(MatchOutcome.Certain, Compare(sophie, sophie with { Id = "B", BirthDate = "1984-07-03" }).Outcome);
-        Assert.Equal(MatchOutcome.Certain, Compare(sophie, sophie with { Id = "B", LastName = "Lefranssois" }).Outcome);
+        Assert.Equal(MatchOutcome.Certain, Compare(sophie, sophie with { Id = "B", LastName = "Lefrancios" }).Outcome);
+
+        // A short name with one letter dropped is a typo, not merely a close name.
+        var david = People.Named("A", "David", "Paul", "M", "1970-01-15", "14118");
+        Assert.Equal(MatchOutcome.Certain, Compare(david, david with { Id = "B", LastName = "Daid" }).Outcome);
     }
 
     [Fact]
@@ -90,6 +94,33 @@ public sealed class StrangersAtScaleTests
         var b = People.Named("B", "Legrand", "Philippe", "M", "1998-03-14");
 
         Assert.Equal(MatchOutcome.Distinct, Compare(a, b).Outcome);
+    }
+
+    [Fact]
+    public void Compare_SurnameMerelyClose_IsNeverCertain()
+    {
+        // "Dubilac" and "Dubillate", both Frédéric, born the same day in Caen: close is not a typo.
+        var a = People.Named("A", "Dubilac", "Frédéric", "M", "1986-10-02", "14425") with { Postcode = "14000", Commune = "Caen" };
+        var b = People.Named("B", "Dubillate", "Frédéric", "M", "1986-10-02", "14425") with { Postcode = "14000", Commune = "Caen" };
+
+        var result = Compare(a, b);
+
+        Assert.Equal(MatchLevel.FuzzyLow, result.Fields.Single(f => f.Field == MatchField.Surname).Level);
+        Assert.True(result.Total >= Matcher.Model.CertainThreshold, $"total {result.Total}");
+        Assert.Equal(MatchOutcome.Probable, result.Outcome);
+    }
+
+    [Fact]
+    public void Compare_SameFirstFirstNameButAnotherSecondAndASlipInTheDate_IsOnlyProbable()
+    {
+        // "Sophie Nathalie" and "Sophie Valérie" Dupont: one first name in common, and one digit of the date.
+        var a = People.Named("A", "Dupont", "Sophie Nathalie", "F", "1998-10-21", "14140");
+        var b = People.Named("B", "Dupont", "Sophie Valérie", "F", "1998-12-21", "14625");
+
+        var result = Compare(a, b);
+
+        Assert.True(result.Total >= Matcher.Model.CertainThreshold, $"total {result.Total}");
+        Assert.Equal(MatchOutcome.Probable, result.Outcome);
     }
 
     [Fact]

@@ -285,7 +285,10 @@ public static class FieldComparers
     private static MatchLevel Fuzzy(string a, string b, string soundA, string soundB)
     {
         var similarity = JaroWinkler.Similarity(a, b);
-        if (similarity >= FuzzyHighThreshold)
+
+        // One slip of the keyboard is a typo however short the name: Jaro-Winkler puts "David"
+        // and "Daid" under 0.92, and a merely close name is never certain.
+        if (similarity >= FuzzyHighThreshold || (Math.Min(a.Length, b.Length) >= 4 && DamerauLevenshtein.WithinOne(a, b)))
         {
             return MatchLevel.FuzzyHigh;
         }
