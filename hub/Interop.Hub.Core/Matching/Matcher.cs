@@ -264,7 +264,13 @@ public sealed class Matcher
             return;
         }
 
+        // Most candidate pairs already fail on the first crossed name: spare them the second comparison.
         var crossSurname = FieldComparers.Surname(a.UseName, b.FirstNames.AsName);
+        if (crossSurname > MatchLevel.FuzzyLow)
+        {
+            return;
+        }
+
         var crossFirst = FieldComparers.Surname(a.FirstNames.AsName, b.UseName);
         var crossSurnameWeight = Model.Weight(MatchField.Surname, crossSurname);
         var crossFirstWeight = Model.Weight(MatchField.FirstNames, crossFirst);
