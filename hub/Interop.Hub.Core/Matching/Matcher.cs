@@ -312,8 +312,18 @@ public sealed class Matcher
         }
 
         // A surname box may hold either surname: "Julie / Dubabin" is "Martin née Dubabin, Julie" swapped.
-        var crossSurname = Best(FieldComparers.Surname(a.UseName, b.FirstNames.AsName), a.BirthName is null ? MatchLevel.Missing : FieldComparers.Surname(a.BirthName, b.FirstNames.AsName));
-        var crossFirst = Best(FieldComparers.Surname(a.FirstNames.AsName, b.UseName), b.BirthName is null ? MatchLevel.Missing : FieldComparers.Surname(a.FirstNames.AsName, b.BirthName));
+        // Most candidate pairs already fail on the first crossed name: spare them the second comparison.
+        var crossSurname = Best(
+            FieldComparers.Surname(a.UseName, b.FirstNames.AsName),
+            a.BirthName is null ? MatchLevel.Missing : FieldComparers.Surname(a.BirthName, b.FirstNames.AsName));
+        if (crossSurname > MatchLevel.FuzzyLow)
+        {
+            return;
+        }
+
+        var crossFirst = Best(
+            FieldComparers.Surname(a.FirstNames.AsName, b.UseName),
+            b.BirthName is null ? MatchLevel.Missing : FieldComparers.Surname(a.FirstNames.AsName, b.BirthName));
         var crossSurnameWeight = Model.Weight(MatchField.Surname, crossSurname);
         var crossFirstWeight = Model.Weight(MatchField.FirstNames, crossFirst);
         // Both names must relate once swapped: "Martin Maxence" and "Joachim Martin" share one name, not an identity.
