@@ -76,6 +76,7 @@ internal static class DedupCommand
             $"({certain:N0} certain, {result.LinkedPairs.Count - certain:N0} probable); {result.ComparedPairs:N0} pairs compared in " +
             $"{result.Blocks:N0} blocks ({result.SkippedBlocks:N0} over {maxBlock} records skipped)");
         Console.WriteLine("stages: " + string.Join(", ", result.StageTimes.Select(s => $"{s.Key} {s.Value.TotalSeconds:0.0} s")));
+        Console.WriteLine("processor time (all cores): " + string.Join(", ", result.StageProcessorTimes.Select(s => $"{s.Key} {s.Value.TotalSeconds:0.0} s")));
         Console.WriteLine($"total {clock.Elapsed.TotalSeconds:0.0} s; clusters in {output}" + (pairsPath.Length > 0 ? $", pairs in {pairsPath}" : ""));
         return Task.FromResult(0);
     }

@@ -9,10 +9,9 @@ namespace Interop.Hub.Core.Matching.Batch;
 /// <summary>
 /// Deduplicates a whole file in memory, on all cores: normalise every record, weigh names by their
 /// frequency in the file, re-estimate u on random pairs, group records by blocking key, re-estimate m
-/// on a sample of candidate pairs, score every
-/// pair that shares a key exactly once (under the smallest key both share), link the pairs at or
-/// above the linking outcome and close them into clusters. Memory grows with records and keys,
-/// never with the number of pairs compared.
+/// on a sample of candidate pairs, score every pair that shares a key exactly once (under the smallest
+/// key both share), link the pairs at or above the linking outcome and close them into clusters.
+/// Memory grows with records and keys, never with the number of pairs compared.
 /// </summary>
 public static class BatchDeduplicator
 {
