@@ -5,23 +5,9 @@ using Interop.Hub.Audit;
 using Interop.Hub.Configuration;
 using Interop.Hub.Errors;
 using Interop.Hub.Feed;
-using Interop.Hub.Idempotency;
-using Interop.Hub.Jobs;
 using Interop.Hub.Registry;
-using Interop.Hub.Renewal;
-using Interop.Hub.Retention;
-using Interop.Hub.Storage;
-using Interop.Hub.Storage.Access;
-using Interop.Hub.Storage.Applications;
-using Interop.Hub.Storage.Attributions;
-using Interop.Hub.Storage.Audit;
-using Interop.Hub.Storage.Feed;
-using Interop.Hub.Storage.Changes;
-using Interop.Hub.Storage.Idempotency;
 using Interop.Hub.Storage.Migrations;
-using Interop.Hub.Storage.Numbering;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Npgsql;
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -55,46 +41,13 @@ if (string.IsNullOrWhiteSpace(connectionString))
 builder.Services.Configure<InteropOptions>(builder.Configuration.GetSection(InteropOptions.Section));
 var interopOptions = builder.Configuration.GetSection(InteropOptions.Section).Get<InteropOptions>() ?? new InteropOptions();
 OrganizationBootstrap.RequireStrongBootstrapKey(interopOptions, builder.Environment);
-builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddSingleton(_ => DataSourceFactory.Create(connectionString));
-builder.Services.AddSingleton<RegistryDatabase>();
-builder.Services.AddSingleton<ApplicationStore>();
-builder.Services.AddSingleton<NumberCounterStore>();
-builder.Services.AddSingleton<ChangeLog>();
-builder.Services.AddSingleton<IdempotencyStore>();
-builder.Services.AddSingleton<OrganizationStore>();
-builder.Services.AddSingleton<ApiKeyStore>();
-builder.Services.AddSingleton<AuditTrail>();
-builder.Services.AddSingleton<ApiKeyAuthenticator>();
-builder.Services.AddSingleton<ErasureSweep>();
-builder.Services.AddSingleton<FeedSequencer>();
-builder.Services.AddSingleton<Interop.Hub.Storage.Matching.IdentityIndex>();
-builder.Services.AddSingleton<Interop.Hub.Storage.Matching.NameCountStore>();
-builder.Services.AddSingleton<Interop.Hub.Storage.Matching.ReviewStore>();
-builder.Services.AddSingleton<Interop.Hub.Matching.DuplicateFinder>();
-builder.Services.AddSingleton(services => Interop.Hub.Geography.OfficialGeography.Load(
-    interopOptions.GeographyFile,
-    [builder.Environment.ContentRootPath, AppContext.BaseDirectory],
-    services.GetRequiredService<ILogger<Program>>()));
-builder.Services.AddSingleton<FeedStore>();
-builder.Services.AddSingleton<SubscriptionStore>();
-builder.Services.AddSingleton<FeedSignals>();
-builder.Services.AddSingleton<FeedPruning>();
-builder.Services.AddSingleton<SequencerService>();
-builder.Services.AddHostedService(services => services.GetRequiredService<SequencerService>());
-builder.Services.AddHostedService<FeedListener>();
-builder.Services.AddSingleton<IdempotentWriter>();
-builder.Services.AddSingleton<Interop.Hub.Applications.ApplicationWriter>();
-builder.Services.AddSingleton<RenewalSweep>();
-builder.Services.AddSingleton<ProposalStore>();
-builder.Services.AddSingleton<InadmissibilitySweep>();
-builder.Services.AddSingleton<IdempotencyPruning>();
-builder.Services.AddHostedService<PeriodicJobs>();
-
-builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
-    .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
-builder.Services.AddAuthorization();
-builder.Services.AddRateLimiter(limiter => RateLimiting.Configure(limiter, interopOptions));
+builder.Services
+    .AddRegistry(connectionString)
+    .AddAccess(interopOptions)
+    .AddChangeFeed()
+    .AddMatching(interopOptions, builder.Environment)
+    .AddAttributions()
+    .AddPeriodicJobs();
 
 builder.Services.AddGrpc(options =>
 {

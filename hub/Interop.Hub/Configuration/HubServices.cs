@@ -1,0 +1,101 @@
+using Interop.Hub.Access;
+using Interop.Hub.Applications;
+using Interop.Hub.Attributions;
+using Interop.Hub.Feed;
+using Interop.Hub.Geography;
+using Interop.Hub.Idempotency;
+using Interop.Hub.Jobs;
+using Interop.Hub.Matching;
+using Interop.Hub.Renewal;
+using Interop.Hub.Retention;
+using Interop.Hub.Storage;
+using Interop.Hub.Storage.Access;
+using Interop.Hub.Storage.Applications;
+using Interop.Hub.Storage.Attributions;
+using Interop.Hub.Storage.Audit;
+using Interop.Hub.Storage.Changes;
+using Interop.Hub.Storage.Feed;
+using Interop.Hub.Storage.Idempotency;
+using Interop.Hub.Storage.Matching;
+using Interop.Hub.Storage.Numbering;
+
+namespace Interop.Hub.Configuration;
+
+/// <summary>The hub's services, one method per room, so that Program reads as the list of rooms.</summary>
+internal static class HubServices
+{
+    /// <summary>The database, applications and their numbers, change records, idempotent writes.</summary>
+    public static IServiceCollection AddRegistry(this IServiceCollection services, string connectionString)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => DataSourceFactory.Create(connectionString));
+        services.AddSingleton<RegistryDatabase>();
+        services.AddSingleton<ApplicationStore>();
+        services.AddSingleton<NumberCounterStore>();
+        services.AddSingleton<ChangeLog>();
+        services.AddSingleton<IdempotencyStore>();
+        services.AddSingleton<IdempotentWriter>();
+        services.AddSingleton<ApplicationWriter>();
+        return services;
+    }
+
+    /// <summary>Organisations, API keys, the audit trail, authentication, authorisation and rate limits.</summary>
+    public static IServiceCollection AddAccess(this IServiceCollection services, InteropOptions options)
+    {
+        services.AddSingleton<OrganizationStore>();
+        services.AddSingleton<ApiKeyStore>();
+        services.AddSingleton<AuditTrail>();
+        services.AddSingleton<ApiKeyAuthenticator>();
+        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddAuthorization();
+        services.AddRateLimiter(limiter => RateLimiting.Configure(limiter, options));
+        return services;
+    }
+
+    /// <summary>The change feed: its sequencer (one at a time across processes), wake-ups, subscriptions and pruning.</summary>
+    public static IServiceCollection AddChangeFeed(this IServiceCollection services)
+    {
+        services.AddSingleton<FeedSequencer>();
+        services.AddSingleton<FeedStore>();
+        services.AddSingleton<SubscriptionStore>();
+        services.AddSingleton<FeedSignals>();
+        services.AddSingleton<FeedPruning>();
+        services.AddSingleton<SequencerService>();
+        services.AddHostedService(provider => provider.GetRequiredService<SequencerService>());
+        services.AddHostedService<FeedListener>();
+        return services;
+    }
+
+    /// <summary>Deduplication: the identity index, name counts, review queue and the official geography.</summary>
+    public static IServiceCollection AddMatching(this IServiceCollection services, InteropOptions options, IHostEnvironment environment)
+    {
+        services.AddSingleton<IdentityIndex>();
+        services.AddSingleton<NameCountStore>();
+        services.AddSingleton<ReviewStore>();
+        services.AddSingleton<DuplicateFinder>();
+        services.AddSingleton(provider => OfficialGeography.Load(
+            options.GeographyFile,
+            [environment.ContentRootPath, AppContext.BaseDirectory],
+            provider.GetRequiredService<ILogger<OfficialGeography.Marker>>()));
+        return services;
+    }
+
+    /// <summary>Attribution proposals and CAL decisions.</summary>
+    public static IServiceCollection AddAttributions(this IServiceCollection services)
+    {
+        services.AddSingleton<ProposalStore>();
+        return services;
+    }
+
+    /// <summary>The periodic jobs: renewal radiations, inadmissibility radiations, erasure, pruning of request ids.</summary>
+    public static IServiceCollection AddPeriodicJobs(this IServiceCollection services)
+    {
+        services.AddSingleton<RenewalSweep>();
+        services.AddSingleton<InadmissibilitySweep>();
+        services.AddSingleton<ErasureSweep>();
+        services.AddSingleton<IdempotencyPruning>();
+        services.AddHostedService<PeriodicJobs>();
+        return services;
+    }
+}
