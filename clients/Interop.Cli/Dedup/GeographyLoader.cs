@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Interop.Hub.Core.Matching.Geography;
 
 namespace Interop.Cli.Dedup;
@@ -10,7 +9,7 @@ namespace Interop.Cli.Dedup;
 /// </summary>
 internal static class GeographyLoader
 {
-    public const string PackagePath = "clients/Interop.Cli/Dedup/geography/node_modules/@etalab/decoupage-administratif/data/communes.json";
+    public static readonly string PackagePath = Path.Combine("clients", "Interop.Cli", "Dedup", "geography", CommunesJson.PackageFile);
 
     /// <summary>The file to read: the option, else the package installed in this repository, looked for from the current folder up.</summary>
     public static string? Locate(string? option)
@@ -35,24 +34,6 @@ internal static class GeographyLoader
     public static CommuneDirectory Load(string path)
     {
         using var stream = File.OpenRead(path);
-        using var document = JsonDocument.Parse(stream);
-        var entries = new List<CommuneEntry>();
-        foreach (var commune in document.RootElement.EnumerateArray())
-        {
-            var type = Text(commune, "type");
-            var parent = type switch
-            {
-                "commune-deleguee" or "commune-associee" => Text(commune, "chefLieu"),
-                "arrondissement-municipal" => Text(commune, "commune"),
-                _ => "",
-            };
-            var former = commune.TryGetProperty("anciensCodes", out var codes) ? codes.EnumerateArray().Select(c => c.GetString() ?? "").ToList() : [];
-            entries.Add(new CommuneEntry(Text(commune, "code"), Text(commune, "nom"), Text(commune, "departement"), parent, former));
-        }
-
-        return new CommuneDirectory(entries);
+        return CommunesJson.Read(stream);
     }
-
-    private static string Text(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() ?? "" : "";
 }
