@@ -77,7 +77,7 @@ internal static class HubServices
         services.AddSingleton(provider => OfficialGeography.Load(
             options.GeographyFile,
             [environment.ContentRootPath, AppContext.BaseDirectory],
-            provider.GetRequiredService<ILogger<OfficialGeography.Marker>>()));
+            provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(OfficialGeography))));
         return services;
     }
 

@@ -11,9 +11,6 @@ namespace Interop.Hub.Geography;
 /// </summary>
 internal static class OfficialGeography
 {
-    /// <summary>The category of this class's log lines (a static class cannot be one).</summary>
-    internal sealed class Marker;
-
     /// <summary>Where <c>npm ci --prefix hub/geography</c> puts the file, relative to the repository root.</summary>
     public static readonly string InstalledFile = Path.Combine("hub", "geography", CommunesJson.PackageFile);
 
