@@ -169,8 +169,8 @@ public sealed record MatchModel
         // within a département) share a postcode or a commune; a city's postcode holds a good share of it.
         Set(MatchField.Postcode, (MatchLevel.Exact, 0.7, 0.03), (MatchLevel.Different, 0.3, 0.97));
         Set(MatchField.Commune,
-            (MatchLevel.Exact, 0.7, 0.03), (MatchLevel.FuzzyHigh, 0.1, 0.002), (MatchLevel.FuzzyLow, 0.05, 0.01),
-            (MatchLevel.Different, 0.15, 0.958));
+            (MatchLevel.Exact, 0.7, 0.03), (MatchLevel.FuzzyHigh, 0.1, 0.01), (MatchLevel.FuzzyLow, 0.05, 0.02),
+            (MatchLevel.Different, 0.15, 0.94));
         Set(MatchField.CoApplicant,
             (MatchLevel.Exact, 0.8, 1e-4), (MatchLevel.Partial, 0.1, 1e-3), (MatchLevel.Different, 0.1, 0.999));
         return new MatchModel(m, u);
