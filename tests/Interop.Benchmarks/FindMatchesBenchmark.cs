@@ -160,23 +160,12 @@ internal static class FindMatchesBenchmark
         }
     }
 
-    private static async Task<string> JoinAsync(GrpcChannel channel, bool reused)
+    private static Task<string> JoinAsync(GrpcChannel channel, bool reused)
     {
         var organization = TestOrganizations.Of("benchmark-matcher", OrganizationKind.Landlord, stock: ["14118"], desks: [.. BenchmarkDesks.All]);
-        if (!reused)
-        {
-            return await HubAccess.IssueKeyAsync(channel, organization);
-        }
 
         // A kept database already has the organisation: only a new key is needed.
-        var admin = new AdminService.AdminServiceClient(BearerToken.Over(channel, HubAccess.BootstrapKey));
-        var issued = await admin.IssueApiKeyAsync(new IssueApiKeyRequest
-        {
-            RequestId = Guid.NewGuid().ToString(),
-            Parent = "organizations/" + organization.OrganizationId,
-            DisplayName = "benchmark",
-        });
-        return issued.Secret;
+        return reused ? HubAccess.IssueKeyAsync(channel, organization.OrganizationId) : HubAccess.IssueKeyAsync(channel, organization);
     }
 
     private static Query NewQuery(Random random, long loaded, int salt)

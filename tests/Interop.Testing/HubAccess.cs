@@ -19,10 +19,17 @@ public static class HubAccess
     {
         var admin = new AdminService.AdminServiceClient(BearerToken.Over(channel, BootstrapKey));
         await admin.CreateOrganizationAsync(new CreateOrganizationRequest { RequestId = Guid.NewGuid().ToString(), Organization = organization });
+        return await IssueKeyAsync(channel, organization.OrganizationId, expires);
+    }
+
+    /// <summary>The secret of a new key of an organisation that already exists.</summary>
+    public static async Task<string> IssueKeyAsync(ChannelBase channel, string organizationId, Google.Protobuf.WellKnownTypes.Timestamp? expires = null)
+    {
+        var admin = new AdminService.AdminServiceClient(BearerToken.Over(channel, BootstrapKey));
         var issued = await admin.IssueApiKeyAsync(new IssueApiKeyRequest
         {
             RequestId = Guid.NewGuid().ToString(),
-            Parent = "organizations/" + organization.OrganizationId,
+            Parent = "organizations/" + organizationId,
             DisplayName = "tests",
             ExpireTime = expires,
         });

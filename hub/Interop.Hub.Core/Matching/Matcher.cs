@@ -247,10 +247,11 @@ public sealed class Matcher
         }
 
         // "Marie Amandine" and "Marie Nathalie" share their first first name, not their first names.
-        var sameFirstNames = swapped || first != MatchLevel.Exact || a.FirstNames!.Joined == b.FirstNames!.Joined;
+        var firstNamesPerfect = first == MatchLevel.Equivalent
+            || (first == MatchLevel.Exact && (swapped || a.FirstNames!.Joined == b.FirstNames!.Joined));
         var imperfect = (swapped ? 1 : 0)
             + (surname is MatchLevel.Exact or MatchLevel.Equivalent ? 0 : 1)
-            + (first is MatchLevel.Exact or MatchLevel.Equivalent && sameFirstNames ? 0 : 1)
+            + (firstNamesPerfect ? 0 : 1)
             + (date == MatchLevel.Exact ? 0 : 1);
         return imperfect <= 1 || (imperfect == 2 && total >= Model.CertainThreshold + Model.SecondImperfectionBits);
     }

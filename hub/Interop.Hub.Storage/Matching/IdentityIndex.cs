@@ -50,8 +50,11 @@ public sealed class IdentityIndex(KeyBudget? budget = null)
             ),
             chosen AS (
                 SELECT h
-                FROM (SELECT h, sum(n) OVER (ORDER BY n, h) AS running FROM sizes WHERE n > 0 AND n < @broad) r
-                WHERE r.running <= @budget OR r.running = (SELECT min(n) FROM sizes WHERE n > 0 AND n < @broad)
+                FROM (
+                    SELECT h, sum(n) OVER narrowest_first AS running, row_number() OVER narrowest_first AS position
+                    FROM sizes WHERE n > 0 AND n < @broad
+                    WINDOW narrowest_first AS (ORDER BY n, h)) r
+                WHERE r.running <= @budget OR r.position = 1
             ),
             hits AS (
                 SELECT number, count(*) AS shared

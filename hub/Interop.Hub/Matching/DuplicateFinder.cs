@@ -56,14 +56,13 @@ internal sealed class DuplicateFinder(IdentityIndex index, NameCountStore names,
             cancellationToken, transaction);
         var matcher = new Matcher(frequencies: new StockNameFrequencies(counts.Surnames, counts.FirstNames, counts.People), communes: communes);
         var prepared = matcher.Prepare(person);
-        // Most candidates are strangers sharing a broad key: the fast score rules them out, and only
-        // the few that remain get their explanation written.
+        // Most candidates are strangers sharing a broad key: the fast score (same outcome as the full
+        // comparison) rules them out, and only the few that remain get their explanation written.
         return candidates
             .Where(c => !distinct.Contains(c.Number))
             .Select(c => (Application: c, Identity: matcher.Prepare(HouseholdIdentity.Of(c))))
             .Where(c => matcher.Score(prepared, c.Identity).Outcome != MatchOutcome.Distinct)
             .Select(c => new DuplicateMatch(c.Application, matcher.Compare(prepared, c.Identity)))
-            .Where(m => m.Result.Outcome != MatchOutcome.Distinct)
             .OrderByDescending(m => m.Result.Outcome)
             .ThenByDescending(m => m.Result.Total)
             .ToList();
