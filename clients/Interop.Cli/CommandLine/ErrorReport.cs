@@ -1,0 +1,62 @@
+using Google.Protobuf;
+using Google.Rpc;
+using Grpc.Core;
+
+namespace Interop.Cli.CommandLine;
+
+/// <summary>
+/// Turns whatever stopped a command into one readable line on stderr and its exit code:
+/// <c>interop: INVALID_ARGUMENT (INVALID_ARGUMENT): application.applicant.birth_date: …; …</c>.
+/// The key never appears: nothing here formats settings.
+/// </summary>
+internal static class ErrorReport
+{
+    public static int Write(Exception exception, bool interrupted, Uri? hub = null)
+    {
+        var (exitCode, line) = Describe(exception, interrupted);
+        if (exitCode == ExitCodes.Unreachable && hub is not null)
+        {
+            line = $"hub {hub} unreachable or unavailable: {line}";
+        }
+
+        Console.Error.WriteLine("interop: " + line);
+        return exitCode;
+    }
+
+    public static (int ExitCode, string Line) Describe(Exception exception, bool interrupted) => exception switch
+    {
+        UsageException usage => (ExitCodes.Usage, usage.Message),
+        OperationCanceledException when interrupted => (ExitCodes.Interrupted, "interrupted"),
+        RpcException { StatusCode: StatusCode.Cancelled } when interrupted => (ExitCodes.Interrupted, "interrupted"),
+        RpcException refused => (ExitCodeOf(refused.StatusCode), Line(refused)),
+        InvalidProtocolBufferException malformed => (ExitCodes.Usage, "input is not protobuf JSON of interop.v1.Application: " + malformed.Message),
+        HttpRequestException unreachable => (ExitCodes.Unreachable, "hub unreachable: " + unreachable.Message),
+        IOException or UnauthorizedAccessException => (ExitCodes.Usage, exception.Message),
+        _ => (ExitCodes.Refused, $"unexpected failure ({exception.GetType().Name}): {exception.Message}"),
+    };
+
+    private static int ExitCodeOf(StatusCode code) => code switch
+    {
+        StatusCode.Unavailable or StatusCode.DeadlineExceeded => ExitCodes.Unreachable,
+        StatusCode.Unauthenticated or StatusCode.PermissionDenied => ExitCodes.AccessDenied,
+        _ => ExitCodes.Refused,
+    };
+
+    private static string Line(RpcException refused)
+    {
+        var status = refused.GetRpcStatus();
+        var reason = status?.GetDetail<ErrorInfo>()?.Reason;
+        var violations = status?.GetDetail<BadRequest>()?.FieldViolations;
+        var text = violations is { Count: > 0 }
+            ? string.Join("; ", violations.Select(v => $"{v.Field}: {v.Description}"))
+            : refused.Status.Detail;
+        var name = StatusName(refused.StatusCode);
+        return (reason is null ? name : $"{name} ({reason})") + ": " + OneLine(text);
+    }
+
+    /// <summary>UNAVAILABLE, INVALID_ARGUMENT…: the names gRPC documents and the contract's error table uses.</summary>
+    public static string StatusName(StatusCode code) =>
+        string.Concat(code.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + c : c.ToString())).ToUpperInvariant();
+
+    public static string OneLine(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ").Trim();
+}

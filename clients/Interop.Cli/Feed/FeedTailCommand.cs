@@ -1,0 +1,67 @@
+using System.CommandLine;
+using Interop.Cli.CommandLine;
+using Interop.Cli.Output;
+using Interop.Contracts.V1;
+
+namespace Interop.Cli.Feed;
+
+/// <summary>
+/// <c>interop feed tail [--subscription NAME] [--json] [--max-changes N] [--until-caught-up]</c>:
+/// prints the change feed as it comes. With a named subscription, what was printed is
+/// acknowledged (in batches, and on exit, Ctrl-C included), so the next run resumes after it.
+/// </summary>
+internal static class FeedTailCommand
+{
+    public const string UnnamedSubscription = "interop-cli-tail";
+
+    public static Command Create()
+    {
+        var subscription = new Option<string?>("--subscription")
+        {
+            Description = "Named subscription: what is printed is acknowledged, and the next run resumes after it. Without it, nothing is acknowledged " +
+                $"(subscription \"{UnnamedSubscription}\") and the tail starts after --start-after.",
+            HelpName = "NAME",
+        };
+        var startAfter = new Option<long>("--start-after")
+        {
+            Description = "Start after this change_seq instead of the subscription's checkpoint (0: the checkpoint; unnamed, the oldest change kept).",
+            HelpName = "SEQ",
+        };
+        var kinds = new Option<string[]>("--kind")
+        {
+            Description = "Only these kinds of change (repeatable): " + string.Join(", ", CodeNames.All<ChangeKind>()) + ".",
+            HelpName = "KIND",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        kinds.AcceptOnlyFromAmong(CodeNames.All<ChangeKind>());
+        var departements = new Option<string[]>("--departement") { Description = "Only these départements (repeatable).", HelpName = "CODE" };
+        var includeOwn = new Option<bool>("--include-own") { Description = "Also show your organisation's own changes (left out by default)." };
+        var maxChanges = new Option<int?>("--max-changes") { Description = "Stop after printing this many changes (for scripts).", HelpName = "N" };
+        var untilCaughtUp = new Option<bool>("--until-caught-up") { Description = "Stop once every change so far was printed (for scripts)." };
+        var command = new Command(
+            "tail",
+            "Print the change feed as it happens: one line per change, or one JSON object per line with --json. Ctrl-C acknowledges what was printed and stops.")
+        {
+            subscription, startAfter, kinds, departements, includeOwn, maxChanges, untilCaughtUp,
+        }.WithConnection();
+        CliAction.SetWithHub(command, async (parse, hub, cancellation) =>
+        {
+            var request = new SubscribeRequest
+            {
+                SubscriptionId = parse.GetValue(subscription) ?? UnnamedSubscription,
+                StartAfterChangeSeq = parse.GetValue(startAfter),
+                Kinds = { (parse.GetValue(kinds) ?? []).Select(k => { CodeNames.TryParse<ChangeKind>(k, out var kind); return kind; }) },
+                Departements = { parse.GetValue(departements) ?? [] },
+                IncludeOwnChanges = parse.GetValue(includeOwn),
+            };
+            if (request.StartAfterChangeSeq < 0)
+            {
+                throw new UsageException("--start-after must be 0 or more.");
+            }
+
+            var tail = new FeedTail(hub, request, acknowledge: parse.GetValue(subscription) is not null, parse.GetValue(CliOptions.Json));
+            return await tail.RunAsync(parse.GetValue(maxChanges) ?? int.MaxValue, parse.GetValue(untilCaughtUp), cancellation);
+        });
+        return new Command("feed", "The change feed (ChangeFeedService).") { command };
+    }
+}
