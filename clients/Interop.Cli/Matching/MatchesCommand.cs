@@ -16,7 +16,7 @@ internal static class MatchesCommand
         var lastName = new Option<string?>("--last-name") { Description = "The applicant's last (use) name, instead of the file's.", HelpName = "NAME" };
         var firstName = new Option<string?>("--first-name") { Description = "The applicant's first name(s), space-separated, instead of the file's.", HelpName = "NAMES" };
         var birthDate = new Option<string?>("--birth-date") { Description = "The applicant's birth date (YYYY-MM-DD), instead of the file's.", HelpName = "DATE" };
-        var departement = new Option<string?>("--departement") { Description = "The département to search (INSEE code), instead of the file's.", HelpName = "CODE" };
+        var departement = new Option<string?>("--departement") { Description = "The département to search (INSEE code), instead of the file's; every one you may read when neither gives one.", HelpName = "CODE" };
         var find = new Command("find", "Look for applications of the same household among the active ones of a département, with the score and its explanation field by field.")
         {
             file, lastName, firstName, birthDate, departement,

@@ -18,7 +18,7 @@ internal static class ReviewCommand
 
     private static Command List()
     {
-        var state = CodeOption.Create<ReviewItemState>("--state", "Only items in this state (all by default).");
+        var state = CodeOption.Create<ReviewItemState>("--state", "Only items in this state (open by default).");
         var departement = new Option<string?>("--departement") { Description = "Only this département (INSEE code).", HelpName = "CODE" };
         var command = new Command("list", "List review items: the new application, its probable duplicate, the score.") { state, departement }.WithConnection();
         CliAction.SetWithHub(command, async (parse, hub, cancellation) =>

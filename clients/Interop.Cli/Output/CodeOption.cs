@@ -25,6 +25,8 @@ internal static class CodeOption
                 return null;
             },
         };
+        // Only the kebab-case names: the parser would also offer the C# ones.
+        option.CompletionSources.Clear();
         option.CompletionSources.Add(names);
         return option;
     }
