@@ -22,9 +22,14 @@ public sealed class ExternalHubProcess : IAsyncDisposable
 
     public string Output => process.Combined;
 
-    public static async Task<ExternalHubProcess> StartAsync(string connectionString, IDictionary<string, string>? settings = null)
+    /// <summary>
+    /// Starts a hub process on <paramref name="port"/>, or on a free port when
+    /// none is given; a hub restarted on its predecessor's port keeps the
+    /// address its clients know.
+    /// </summary>
+    public static async Task<ExternalHubProcess> StartAsync(string connectionString, IDictionary<string, string>? settings = null, int? port = null)
     {
-        var port = FreePort();
+        port ??= FreePort();
         var environment = new Dictionary<string, string?>
         {
             ["ConnectionStrings__Interop"] = connectionString,
@@ -39,7 +44,7 @@ public sealed class ExternalHubProcess : IAsyncDisposable
 
         var hub = new ExternalHubProcess(
             ChildProcess.Start("dotnet", [HubAssemblyPath(), "--urls", $"http://127.0.0.1:{port}"], environment), new Uri($"http://127.0.0.1:{port}"));
-        await hub.WaitUntilListeningAsync(port);
+        await hub.WaitUntilListeningAsync(port.Value);
         return hub;
     }
 
