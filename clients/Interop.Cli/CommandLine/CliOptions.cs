@@ -29,7 +29,7 @@ internal static class CliOptions
 
     public static readonly Option<double> Timeout = new("--timeout")
     {
-        Description = "Seconds each call may take, retries included, before giving up (exit code 3).",
+        Description = "Seconds each attempt of a call may take (an unavailable hub is retried a few times within seconds, then exit code 3).",
         HelpName = "SECONDS",
         DefaultValueFactory = _ => 30,
     };

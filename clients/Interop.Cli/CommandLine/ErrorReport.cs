@@ -1,6 +1,6 @@
 using Google.Protobuf;
-using Google.Rpc;
 using Grpc.Core;
+using Interop.Client;
 
 namespace Interop.Cli.CommandLine;
 
@@ -42,16 +42,24 @@ internal static class ErrorReport
         _ => ExitCodes.Refused,
     };
 
+    /// <summary>The status, the hub's reason, then the field violations or the hub's message.</summary>
     private static string Line(RpcException refused)
     {
-        var status = refused.GetRpcStatus();
-        var reason = status?.GetDetail<ErrorInfo>()?.Reason;
-        var violations = status?.GetDetail<BadRequest>()?.FieldViolations;
-        var text = violations is { Count: > 0 }
-            ? string.Join("; ", violations.Select(v => $"{v.Field}: {v.Description}"))
-            : refused.Status.Detail;
         var name = StatusName(refused.StatusCode);
-        return (reason is null ? name : $"{name} ({reason})") + ": " + OneLine(text);
+        if (refused is not InteropException typed)
+        {
+            return $"{name}: {OneLine(refused.Status.Detail)}";
+        }
+
+        var text = typed switch
+        {
+            InvalidArgumentException { FieldViolations.Count: > 0 } invalid =>
+                string.Join("; ", invalid.FieldViolations.Select(v => $"{v.Field}: {v.Description}")),
+            RevisionMismatchException stale =>
+                $"{stale.ResourceName} is at revision {stale.CurrentRevision}, not {stale.ExpectedRevision}: read it again and resend with --expected-revision {stale.CurrentRevision} if your change still holds",
+            _ => typed.Status.Detail,
+        };
+        return (typed.Reason.Length > 0 ? $"{name} ({typed.Reason})" : name) + ": " + OneLine(text);
     }
 
     /// <summary>UNAVAILABLE, INVALID_ARGUMENT…: the names gRPC documents and the contract's error table uses.</summary>

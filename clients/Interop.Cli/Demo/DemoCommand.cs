@@ -4,6 +4,7 @@ using Grpc.Health.V1;
 using Interop.Cli.CommandLine;
 using Interop.Cli.Configuration;
 using Interop.Cli.Connection;
+using Interop.Client;
 using Interop.Contracts.V1;
 using Polly;
 using Polly.Retry;
@@ -108,10 +109,9 @@ internal static class DemoCommand
             await call();
             Console.WriteLine($"{what}: unexpectedly accepted.");
         }
-        catch (RpcException refused)
+        catch (InteropException refused)
         {
-            var info = refused.GetRpcStatus()?.GetDetail<Google.Rpc.ErrorInfo>();
-            Console.WriteLine($"{what}: {refused.StatusCode} {info?.Reason} — {refused.Status.Detail}");
+            Console.WriteLine($"{what}: {refused.StatusCode} {refused.Reason} — {refused.Status.Detail}");
         }
     }
 

@@ -1,5 +1,5 @@
-using Grpc.Core;
 using Interop.Cli.Connection;
+using Interop.Client;
 using Interop.Contracts.V1;
 
 namespace Interop.Cli.Demo;
@@ -29,7 +29,7 @@ internal static class DemoOrganization
             });
             Console.WriteLine($"Created organisation {Id} (landlord, stock in the Calvados, desk {desk}).");
         }
-        catch (RpcException exists) when (exists.StatusCode == StatusCode.AlreadyExists)
+        catch (AlreadyExistsException)
         {
             Console.WriteLine($"Organisation {Id} already exists.");
         }

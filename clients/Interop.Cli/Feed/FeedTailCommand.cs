@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Interop.Cli.CommandLine;
 using Interop.Cli.Output;
+using Interop.Client;
 using Interop.Contracts.V1;
 
 namespace Interop.Cli.Feed;
@@ -12,14 +13,14 @@ namespace Interop.Cli.Feed;
 /// </summary>
 internal static class FeedTailCommand
 {
-    public const string UnnamedSubscription = "interop-cli-tail";
+    public const string UnnamedPrefix = "interop-tail-";
 
     public static Command Create()
     {
         var subscription = new Option<string?>("--subscription")
         {
-            Description = "Named subscription: what is printed is acknowledged, and the next run resumes after it. Without it, nothing is acknowledged " +
-                $"(subscription \"{UnnamedSubscription}\") and the tail starts after --start-after.",
+            Description = "Named subscription (a-z, 0-9, -): what is printed is acknowledged, and the next run resumes after it. Without it, each run " +
+                $"reads through a throwaway subscription ({UnnamedPrefix}…) from --start-after, else from the oldest change the hub keeps.",
             HelpName = "NAME",
         };
         var startAfter = new Option<long>("--start-after")
@@ -46,21 +47,39 @@ internal static class FeedTailCommand
         }.WithConnection();
         CliAction.SetWithHub(command, async (parse, hub, cancellation) =>
         {
-            var request = new SubscribeRequest
-            {
-                SubscriptionId = parse.GetValue(subscription) ?? UnnamedSubscription,
-                StartAfterChangeSeq = parse.GetValue(startAfter),
-                Kinds = { (parse.GetValue(kinds) ?? []).Select(k => { CodeNames.TryParse<ChangeKind>(k, out var kind); return kind; }) },
-                Departements = { parse.GetValue(departements) ?? [] },
-                IncludeOwnChanges = parse.GetValue(includeOwn),
-            };
-            if (request.StartAfterChangeSeq < 0)
+            var named = parse.GetValue(subscription);
+            var start = parse.GetValue(startAfter);
+            if (start < 0)
             {
                 throw new UsageException("--start-after must be 0 or more.");
             }
 
-            var tail = new FeedTail(hub, request, acknowledge: parse.GetValue(subscription) is not null, parse.GetValue(CliOptions.Json));
-            return await tail.RunAsync(parse.GetValue(maxChanges) ?? int.MaxValue, parse.GetValue(untilCaughtUp), cancellation);
+            var options = new FeedSubscriptionOptions
+            {
+                // Unnamed: a subscription of its own for this run, whose acknowledgements nobody resumes from.
+                SubscriptionId = named ?? UnnamedPrefix + Guid.NewGuid().ToString("N")[..12],
+                IncludeOwnChanges = parse.GetValue(includeOwn),
+                StartAfterChangeSeq = start > 0 ? start : null,
+                StopWhenCaughtUp = parse.GetValue(untilCaughtUp),
+            };
+            foreach (var kind in parse.GetValue(kinds) ?? [])
+            {
+                CodeNames.TryParse<ChangeKind>(kind, out var parsed);
+                options.Kinds.Add(parsed);
+            }
+
+            foreach (var departement in parse.GetValue(departements) ?? [])
+            {
+                options.Departements.Add(departement);
+            }
+
+            var maximum = parse.GetValue(maxChanges) ?? int.MaxValue;
+            if (maximum < 1)
+            {
+                throw new UsageException("--max-changes must be 1 or more.");
+            }
+
+            return await new FeedTail(hub, options, parse.GetValue(CliOptions.Json)).RunAsync(maximum, cancellation);
         });
         return new Command("feed", "The change feed (ChangeFeedService).") { command };
     }
