@@ -90,6 +90,8 @@ public sealed class ExternalHubProcess : IAsyncDisposable
         {
             if (process.HasExited)
             {
+                // Its last lines (why it stopped) may still be in the pipe: read them to the end first.
+                await process.WaitForExitAsync(TimeSpan.FromSeconds(10));
                 throw new InvalidOperationException($"The hub exited with code {process.ExitCode}:\n{Output}");
             }
 

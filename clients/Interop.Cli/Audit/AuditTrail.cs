@@ -10,7 +10,7 @@ internal static class AuditTrail
 {
     public static async Task<int> PrintAsync(HubConnection hub, string application, string organization, bool json, CancellationToken cancellation)
     {
-        var table = new TableWriter(Console.Out, ("TIME", 20), ("ACTION", 6), ("ORGANIZATION", 30), ("KEY", 12), ("METHOD", 40), ("APPLICATION", 0));
+        var table = new TableWriter(Console.Out, ("TIME", 20), ("ACTION", 6), ("ORGANIZATION", 30), ("KEY", 16), ("METHOD", 46), ("APPLICATION", 0));
         var request = new ListAuditRecordsRequest { Application = application, Organization = organization, PageSize = 500 };
         do
         {
