@@ -106,6 +106,7 @@ public sealed class TypedExceptionTests(ClientHub fixture) : IClassFixture<Clien
         Assert.Equal(StatusCode.NotFound, refusal.StatusCode);
         Assert.Equal(InteropErrorReasons.NotFound, refusal.Reason);
         Assert.Equal("applications/014260399999999999", refusal.ResourceName);
+        Assert.Throws<NotFoundException>(() => admin.Registry.GetApplication(new GetApplicationRequest { Name = "applications/014260399999999999" }));
     }
 
     [Fact]
