@@ -59,8 +59,9 @@ public sealed class InteropClientOptions
     public HttpMessageHandler? HttpMessageHandler { get; set; }
 
     /// <summary>
-    /// The clock of retry and reconnection delays, of the acknowledgement
-    /// interval and of default deadlines. Default <see cref="TimeProvider.System"/>.
+    /// The clock of retry and reconnection delays and of the feed's
+    /// acknowledgement interval. Default <see cref="TimeProvider.System"/>.
+    /// Deadlines always follow the system clock, as gRPC measures them.
     /// </summary>
     public TimeProvider? TimeProvider { get; set; }
 

@@ -362,8 +362,9 @@ public sealed class FeedSubscription : IAsyncDisposable
     }
 
     /// <summary>
-    /// Stores the processed position. Transient failures are logged and left
-    /// for the next acknowledgement; refusals are thrown unless <paramref name="quiet"/>.
+    /// Stores the processed position. Transient failures (the call's own
+    /// retries spent, or rate limited) are logged and left for the next
+    /// acknowledgement; answers are thrown unless <paramref name="quiet"/>.
     /// </summary>
     private async Task SendAcknowledgementAsync(bool quiet, CancellationToken cancellationToken)
     {
@@ -390,7 +391,7 @@ public sealed class FeedSubscription : IAsyncDisposable
             {
                 throw new OperationCanceledException("The acknowledgement was cancelled.", exception, cancellationToken);
             }
-            catch (RpcException exception) when (quiet || exception is not InteropException)
+            catch (RpcException exception) when (quiet || IsTransient(exception))
             {
                 ClientLog.AcknowledgeFailed(logger, settings.SubscriptionId, target, exception.StatusCode.ToString());
                 lock (gate)

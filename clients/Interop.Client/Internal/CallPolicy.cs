@@ -18,14 +18,18 @@ internal sealed class CallPolicy
     private static readonly ResiliencePropertyKey<CallTraits> TraitsKey = new("interop.call");
     private static readonly string[] ReadPrefixes = ["Get", "List", "Find", "Search", "BatchGet"];
 
+    // gRPC measures deadlines against the system clock, whatever clock the
+    // caller gave for delays: a deadline computed from a test's fake clock
+    // would expire at once or never.
+    private static readonly TimeProvider DeadlineClock = TimeProvider.System;
+
     private readonly ResiliencePipeline pipeline;
-    private readonly TimeProvider time;
     private readonly TimeSpan defaultDeadline;
     private readonly CallCredentials? credentials;
 
     public CallPolicy(ClientSettings settings, CallCredentials? credentials)
     {
-        time = settings.TimeProvider;
+        var time = settings.TimeProvider;
         defaultDeadline = settings.DefaultDeadline;
         this.credentials = credentials;
         var logger = settings.LoggerFactory?.CreateLogger("Interop.Client") ?? NullLogger.Instance;
@@ -112,7 +116,7 @@ internal sealed class CallPolicy
         var options = context.Options;
         if (withDeadline && options.Deadline is null)
         {
-            options = options.WithDeadline(time.GetUtcNow().UtcDateTime + defaultDeadline);
+            options = options.WithDeadline(DeadlineClock.GetUtcNow().UtcDateTime + defaultDeadline);
         }
 
         if (options.Credentials is null && credentials is not null)
@@ -123,11 +127,11 @@ internal sealed class CallPolicy
         return new ClientInterceptorContext<TRequest, TResponse>(context.Method, context.Host, options);
     }
 
-    private bool IsTransient(RpcException exception, CallTraits traits) => exception.StatusCode switch
+    private static bool IsTransient(RpcException exception, CallTraits traits) => exception.StatusCode switch
     {
         StatusCode.Unavailable => true,
         StatusCode.DeadlineExceeded => traits.SafeAfterDeadline
-            && (traits.CallerDeadline is not { } deadline || time.GetUtcNow().UtcDateTime < deadline),
+            && (traits.CallerDeadline is not { } deadline || DeadlineClock.GetUtcNow().UtcDateTime < deadline),
         StatusCode.ResourceExhausted => ErrorTranslator.ReasonOf(exception) == InteropErrorReasons.RateLimited,
         _ => false,
     };

@@ -106,6 +106,7 @@ public sealed class TypedExceptionTests(ClientHub fixture) : IClassFixture<Clien
         Assert.Equal(StatusCode.NotFound, refusal.StatusCode);
         Assert.Equal(InteropErrorReasons.NotFound, refusal.Reason);
         Assert.Equal("applications/014260399999999999", refusal.ResourceName);
+        Assert.Throws<NotFoundException>(() => admin.Registry.GetApplication(new GetApplicationRequest { Name = "applications/014260399999999999" }));
     }
 
     [Fact]
@@ -114,6 +115,38 @@ public sealed class TypedExceptionTests(ClientHub fixture) : IClassFixture<Clien
         var refusal = await Assert.ThrowsAsync<PermissionDeniedException>(() => client.Admin.ListOrganizationsAsync(new ListOrganizationsRequest()).ResponseAsync);
 
         Assert.Equal(StatusCode.PermissionDenied, refusal.StatusCode);
+        Assert.Equal(InteropErrorReasons.PermissionDenied, refusal.Reason);
+    }
+
+    [Fact]
+    public async Task CreateOrganization_WithATakenId_ThrowsAlreadyExistsOrganizationExists()
+    {
+        using var admin = new InteropClient(fixture.Hub.Address, HubAccess.BootstrapKey);
+
+        var refusal = await Assert.ThrowsAsync<AlreadyExistsException>(() => admin.Admin.CreateOrganizationAsync(new CreateOrganizationRequest
+        {
+            Organization = ClientHub.Landlord("client-landlord", "ZZ001"),
+        }).ResponseAsync);
+
+        Assert.Equal(StatusCode.AlreadyExists, refusal.StatusCode);
+        Assert.Equal(InteropErrorReasons.OrganizationExists, refusal.Reason);
+    }
+
+    [Fact]
+    public async Task Subscribe_AsAStatisticsReader_EndsTheLoopWithPermissionDeniedAtOnce()
+    {
+        var key = await HubAccess.IssueKeyAsync(fixture.Hub.Channel, TestOrganizations.Of("client-statistics", OrganizationKind.StatisticsReader));
+        using var statistics = new InteropClient(fixture.Hub.Address, key);
+        await using var subscription = statistics.Subscribe(new FeedSubscriptionOptions { SubscriptionId = "stats" });
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+
+        var refusal = await Assert.ThrowsAsync<PermissionDeniedException>(async () =>
+        {
+            await foreach (var change in subscription.ReadAllAsync(limit.Token))
+            {
+            }
+        });
+
         Assert.Equal(InteropErrorReasons.PermissionDenied, refusal.Reason);
     }
 

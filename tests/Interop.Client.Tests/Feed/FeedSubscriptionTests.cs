@@ -1,5 +1,6 @@
 using Interop.Contracts.V1;
 using Interop.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Interop.Client.Tests.Feed;
 
@@ -68,6 +69,46 @@ public sealed class FeedSubscriptionTests
         }
 
         Assert.Equal(2, await StoredCheckpointAsync(client, "erp"));
+    }
+
+    [Fact]
+    public async Task Acknowledgements_GoOutAfterTheIntervalWhileTheLoopWaitsAtTheHead()
+    {
+        await using var host = await ClientHub.StartAsync();
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        using var client = host.Client(o => o.TimeProvider = clock);
+        await RegisterAsync(client, 3);
+        await FeedHead.WhenSequencedAsync(host.Hub.ConnectionString);
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var options = Options("erp");
+        options.AcknowledgeInterval = TimeSpan.FromSeconds(5);
+        await using var subscription = client.Subscribe(options);
+        var atHead = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        subscription.CaughtUp += (_, position) =>
+        {
+            if (position == 3)
+            {
+                atHead.TrySetResult();
+            }
+        };
+        var reading = Task.Run(async () =>
+        {
+            await foreach (var change in subscription.ReadAllAsync(stop.Token))
+            {
+            }
+        });
+
+        await atHead.Task.WaitAsync(stop.Token);
+        Assert.Equal(0, await StoredCheckpointAsync(client, "erp"));
+        clock.Advance(TimeSpan.FromSeconds(5));
+        while (await StoredCheckpointAsync(client, "erp") < 3)
+        {
+            await Task.Delay(20, stop.Token);
+        }
+
+        Assert.Equal(3, subscription.AcknowledgedPosition);
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => reading);
     }
 
     [Fact]

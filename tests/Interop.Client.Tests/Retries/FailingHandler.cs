@@ -6,9 +6,10 @@ namespace Interop.Client.Tests.Retries;
 /// Sits under the client's channel and counts the attempts of one method; the
 /// first <c>dropAfterCommit</c> attempts reach the hub, which commits, and
 /// their answer is then thrown away and replaced by an HTTP 503, as a proxy
-/// or a lost connection would (the client sees UNAVAILABLE).
+/// or a lost connection would (the client sees UNAVAILABLE). With a
+/// <c>stall</c>, the first attempts' answers are held that long instead.
 /// </summary>
-public sealed class FailingHandler(string method, int dropAfterCommit = 0) : DelegatingHandler(new SocketsHttpHandler())
+public sealed class FailingHandler(string method, int dropAfterCommit = 0, TimeSpan stall = default) : DelegatingHandler(new SocketsHttpHandler())
 {
     private int attempts;
 
@@ -30,6 +31,11 @@ public sealed class FailingHandler(string method, int dropAfterCommit = 0) : Del
 
         // Read the whole answer first: the hub has committed by then.
         await response.Content.ReadAsByteArrayAsync(cancellationToken);
+        if (stall > TimeSpan.Zero)
+        {
+            await Task.Delay(stall, cancellationToken);
+        }
+
         response.Dispose();
         return new HttpResponseMessage(HttpStatusCode.ServiceUnavailable) { Version = HttpVersion.Version20, Content = new ByteArrayContent([]) };
     }

@@ -54,6 +54,24 @@ public sealed class RetryTests(ClientHub fixture) : IClassFixture<ClientHub>
     }
 
     [Fact]
+    public async Task CreateApplication_AttemptOverItsDefaultDeadline_IsRetriedAndAppliedOnce()
+    {
+        using var handler = new FailingHandler("CreateApplication", dropAfterCommit: 1, stall: TimeSpan.FromSeconds(5));
+        using var client = fixture.Client(o =>
+        {
+            o.HttpMessageHandler = handler;
+            o.DefaultDeadline = TimeSpan.FromMilliseconds(700);
+        });
+        var request = TestApplications.Create(ClientHub.Desk);
+
+        var created = (await client.Registry.CreateApplicationAsync(request)).Application;
+
+        Assert.Equal(2, handler.Attempts);
+        var change = Assert.Single(await new DatabaseProbe(fixture.Hub.ConnectionString).ChangesAsync(created.Number));
+        Assert.Equal(request.RequestId, change.RequestId);
+    }
+
+    [Fact]
     public async Task CreateApplication_RefusedAsInvalid_IsSentOnce()
     {
         using var handler = new FailingHandler("CreateApplication");
