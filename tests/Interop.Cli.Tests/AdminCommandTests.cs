@@ -81,6 +81,26 @@ public sealed class AdminCommandTests(InstalledCli cli) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task KeyIssue_UnknownOrganisation_ExitsOneWithTheReason()
+    {
+        var result = await cli.RunAsync("key-issue", "--hub", hub.Address.ToString(), "--key", HubAccess.BootstrapKey, "--org", "nobody", "--name", "ERP");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Matches("^interop: (NOT_FOUND|INVALID_ARGUMENT|FAILED_PRECONDITION) ", result.Error);
+        Assert.DoesNotContain("secret", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Demo_WithAWrongAdministratorKey_ExitsFourWithoutPrintingTheKey()
+    {
+        var result = await cli.RunAsync("demo", "--hub", hub.Address.ToString(), "--admin-key", "not-the-bootstrap-key-at-all");
+
+        Assert.Equal(4, result.ExitCode);
+        Assert.StartsWith("interop: UNAUTHENTICATED", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("not-the-bootstrap-key-at-all", result.Error + result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task KeyRevoke_UnknownKey_ExitsOneWithTheReason()
     {
         var result = await cli.RunAsync("key-revoke", "--hub", hub.Address.ToString(), "--key", HubAccess.BootstrapKey, "--name", "organizations/test-registrar/apiKeys/nope");

@@ -62,6 +62,15 @@ public sealed class MatchingCommandTests(InstalledCli cli, CliHub hub) : IClassF
     }
 
     [Fact]
+    public async Task ReviewList_BadDepartement_IsInvalidArgumentNamingTheField()
+    {
+        var result = await cli.RunAsync(hub.AsRegistrar("review", "list", "--departement", "1X"));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith("interop: INVALID_ARGUMENT (INVALID_ARGUMENT): departement: ", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ReviewResolve_UnknownItem_ExitsOneWithTheReason()
     {
         var result = await cli.RunAsync(hub.AsRegistrar("review", "resolve", "999999", "--decision", "same-household"));

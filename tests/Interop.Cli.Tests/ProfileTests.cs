@@ -80,6 +80,36 @@ public sealed class ProfileTests(InstalledCli cli, CliHub hub) : IClassFixture<C
         Assert.Contains("config.json is not a valid profile file", result.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task SetProfile_WithAnAddressThatIsNotAUrl_IsAUsageErrorAndWritesNothing()
+    {
+        var result = await cli.RunAsync(["config", "set-profile", "default", "--hub", "127.0.0.1:5080"], Home());
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("interop: the hub address '127.0.0.1:5080' is not an http:// or https:// URL.", result.Error.Trim());
+        Assert.False(File.Exists(Path.Combine(configHome, "interop", "config.json")));
+    }
+
+    [Fact]
+    public async Task ConfigPath_FollowsXdgConfigHome()
+    {
+        var result = await cli.RunAsync(["config", "path"], Home());
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Equal(Path.Combine(configHome, "interop", "config.json"), result.Output.Trim());
+    }
+
+    [Fact]
+    public async Task ConfigList_OfAMalformedFile_IsAUsageError()
+    {
+        await WriteConfigAsync("""{ "profiles": { "default": { "hub": 5 } } }""");
+
+        var result = await cli.RunAsync(["config", "list"], Home());
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("is not a valid profile file", result.Error, StringComparison.Ordinal);
+    }
+
     private async Task WriteConfigAsync(string json)
     {
         Directory.CreateDirectory(Path.Combine(configHome, "interop"));

@@ -13,7 +13,11 @@ internal static class ConfigCommands
         config.Subcommands.Add(SetProfile());
         config.Subcommands.Add(List());
         var path = new Command("path", "Print the path of the profile file.");
-        path.SetAction(_ => Console.Out.WriteLine(ProfileFile.PathOf()));
+        CliAction.Set(path, (_, _) =>
+        {
+            Console.Out.WriteLine(ProfileFile.PathOf());
+            return Task.FromResult(ExitCodes.Ok);
+        });
         config.Subcommands.Add(path);
         return config;
     }
@@ -24,7 +28,7 @@ internal static class ConfigCommands
         var hub = new Option<string?>("--hub") { Description = "Hub address, e.g. https://interop.example.fr.", HelpName = "URL" };
         var keyStdin = new Option<bool>("--key-stdin") { Description = "Read the API key from the first line of standard input (keeps it out of the shell history)." };
         var command = new Command("set-profile", "Create or change a profile: its hub address and/or its key.") { name, hub, keyStdin };
-        command.SetAction(parse =>
+        CliAction.Set(command, (parse, _) =>
         {
             var file = ProfileFile.Load();
             var profileName = parse.GetRequiredValue(name);
@@ -43,7 +47,7 @@ internal static class ConfigCommands
             file.Profiles[profileName] = profile;
             file.Save();
             Console.Out.WriteLine($"profile {profileName} saved in {ProfileFile.PathOf()}");
-            return ExitCodes.Ok;
+            return Task.FromResult(ExitCodes.Ok);
         });
         return command;
     }
@@ -51,7 +55,7 @@ internal static class ConfigCommands
     private static Command List()
     {
         var command = new Command("list", "List the profiles: name, hub, whether a key is set (never the key).");
-        command.SetAction(_ =>
+        CliAction.Set(command, (_, _) =>
         {
             var table = new TableWriter(Console.Out, ("PROFILE", 12), ("HUB", 36), ("KEY", 0));
             foreach (var (name, profile) in ProfileFile.Load().Profiles.OrderBy(p => p.Key, StringComparer.Ordinal))
@@ -59,7 +63,7 @@ internal static class ConfigCommands
                 table.Row(name, profile.Hub ?? "-", string.IsNullOrEmpty(profile.Key) ? "unset" : "set");
             }
 
-            return ExitCodes.Ok;
+            return Task.FromResult(ExitCodes.Ok);
         });
         return command;
     }
