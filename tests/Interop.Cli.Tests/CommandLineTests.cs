@@ -120,6 +120,17 @@ public sealed class CommandLineTests(InstalledCli cli)
         Assert.DoesNotContain("ik_secret_never_shown", result.Error + result.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task UnreachableHub_EndsFeedTailTooInsteadOfReconnectingForever()
+    {
+        var closed = ClosedPort();
+
+        var result = await cli.RunAsync("feed", "tail", "--subscription", "erp", "--hub", $"http://127.0.0.1:{closed}", "--key", "k");
+
+        Assert.Equal(3, result.ExitCode);
+        Assert.StartsWith($"interop: hub http://127.0.0.1:{closed}/ unreachable or unavailable: UNAVAILABLE", result.Error, StringComparison.Ordinal);
+    }
+
     private static int ClosedPort()
     {
         using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);

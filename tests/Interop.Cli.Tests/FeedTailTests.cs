@@ -79,6 +79,15 @@ public sealed class FeedTailTests(InstalledCli cli, CliHub hub) : IClassFixture<
         Assert.StartsWith("interop: INVALID_ARGUMENT (INVALID_ARGUMENT): start_after_change_seq: ", result.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Tail_BadSubscriptionName_IsInvalidArgumentAtOnce()
+    {
+        var result = await cli.RunAsync(hub.AsRegistrar("feed", "tail", "--subscription", "Not A Name"));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith("interop: INVALID_ARGUMENT (INVALID_ARGUMENT): subscription_id: ", result.Error, StringComparison.Ordinal);
+    }
+
     private async Task<long> CheckpointAsync(string subscription) =>
         (await new ChangeFeedService.ChangeFeedServiceClient(hub.Hub.Calls).GetSubscriptionAsync(new GetSubscriptionRequest { SubscriptionId = subscription })).CheckpointChangeSeq;
 }

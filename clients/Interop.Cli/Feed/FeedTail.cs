@@ -16,6 +16,18 @@ internal sealed class FeedTail(HubConnection hub, FeedSubscriptionOptions option
 {
     public async Task<int> RunAsync(int maxChanges, CancellationToken cancellation)
     {
+        // The subscription reconnects on its own after a drop, without end. A first unary call
+        // answers at once instead: an unreachable hub, a wrong key or a bad subscription name
+        // end the command with their exit code rather than a silent wait.
+        try
+        {
+            await hub.Feed.GetSubscriptionAsync(new GetSubscriptionRequest { SubscriptionId = options.SubscriptionId }, cancellationToken: cancellation);
+        }
+        catch (NotFoundException)
+        {
+            // A new subscription: Subscribe creates it.
+        }
+
         var subscription = hub.Subscribe(options);
         await using (subscription)
         {

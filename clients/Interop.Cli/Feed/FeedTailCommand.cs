@@ -41,7 +41,8 @@ internal static class FeedTailCommand
         var untilCaughtUp = new Option<bool>("--until-caught-up") { Description = "Stop once every change so far was printed (for scripts)." };
         var command = new Command(
             "tail",
-            "Print the change feed as it happens: one line per change, or one JSON object per line with --json. Ctrl-C acknowledges what was printed and stops.")
+            "Print the change feed as it happens: one line per change, or one JSON object per line with --json. Ctrl-C acknowledges what was printed and stops. " +
+            "A hub unreachable at the start exits 3; a stream dropped later is resumed on its own.")
         {
             subscription, startAfter, kinds, departements, includeOwn, maxChanges, untilCaughtUp,
         }.WithConnection();
