@@ -30,7 +30,6 @@ public sealed class InstalledCli : IAsyncLifetime
             ["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0",
             ["MSBUILDTERMINALLOGGER"] = "off",
             ["DOTNET_NOLOGO"] = "1",
-            ["NUGET_PACKAGES"] = Path.Combine(folder, "nuget-cache"),
         };
         var packed = await ChildProcess.RunAsync(
             "dotnet", ["pack", project, "--no-build", "-c", configuration, "-o", packages], build, timeout: TimeSpan.FromMinutes(3));
@@ -46,8 +45,10 @@ public sealed class InstalledCli : IAsyncLifetime
               </packageSources>
             </configuration>
             """);
+        // A private package cache: the user's may hold an older Interop.Cli of the same version.
+        var install = new Dictionary<string, string?>(build) { ["NUGET_PACKAGES"] = Path.Combine(folder, "nuget-cache") };
         var installed = await ChildProcess.RunAsync(
-            "dotnet", ["tool", "install", "--tool-path", Path.Combine(folder, "tools"), "--configfile", config, "Interop.Cli"], build, timeout: TimeSpan.FromMinutes(2));
+            "dotnet", ["tool", "install", "--tool-path", Path.Combine(folder, "tools"), "--configfile", config, "Interop.Cli"], install, timeout: TimeSpan.FromMinutes(2));
         Assert.True(installed.ExitCode == 0, "dotnet tool install failed:\n" + installed.Output + installed.Error);
         Directory.CreateDirectory(Home);
     }
