@@ -35,7 +35,7 @@ internal static class CliAction
         {
             return HubSettings.From(parse).Hub;
         }
-        catch (Interop.Cli.CommandLine.UsageException)
+        catch (UsageException)
         {
             return null;
         }

@@ -1,4 +1,3 @@
-using Google.Protobuf;
 using Grpc.Core;
 using Interop.Client;
 
@@ -29,9 +28,9 @@ internal static class ErrorReport
         OperationCanceledException when interrupted => (ExitCodes.Interrupted, "interrupted"),
         RpcException { StatusCode: StatusCode.Cancelled } when interrupted => (ExitCodes.Interrupted, "interrupted"),
         RpcException refused => (ExitCodeOf(refused.StatusCode), Line(refused)),
-        InvalidProtocolBufferException malformed => (ExitCodes.Usage, "input is not protobuf JSON of interop.v1.Application: " + malformed.Message),
         HttpRequestException unreachable => (ExitCodes.Unreachable, "hub unreachable: " + unreachable.Message),
         IOException or UnauthorizedAccessException => (ExitCodes.Usage, exception.Message),
+        // A bug of ours: still one line and a failure code, with what to report.
         _ => (ExitCodes.Refused, $"unexpected failure ({exception.GetType().Name}): {exception.Message}"),
     };
 

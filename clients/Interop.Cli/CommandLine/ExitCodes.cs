@@ -8,7 +8,7 @@ internal static class ExitCodes
 {
     public const int Ok = 0;
 
-    /// <summary>The hub answered with a refusal (any gRPC status but the ones below).</summary>
+    /// <summary>The hub answered with a refusal (any gRPC status but the ones below); also an unexpected failure of the CLI itself.</summary>
     public const int Refused = 1;
 
     /// <summary>The command line was not understood, or an input file is missing or malformed.</summary>
@@ -27,7 +27,7 @@ internal static class ExitCodes
     public const int Interrupted = 130;
 
     public const string HelpText =
-        "Exit codes: 0 ok; 1 refused by the hub (any gRPC answer, the reason on stderr); 2 usage error " +
+        "Exit codes: 0 ok; 1 refused by the hub (any gRPC answer, the reason on stderr; also an unexpected failure); 2 usage error " +
         "(unknown command or option, bad value, missing or malformed input file); 3 hub unreachable or unavailable " +
         "after retries; 4 unauthenticated or permission denied (a key problem); 130 interrupted (Ctrl-C).";
 }
