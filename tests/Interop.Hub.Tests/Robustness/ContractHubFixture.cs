@@ -69,7 +69,8 @@ public sealed class ContractHubFixture : IAsyncLifetime
                 "reviewItems/99999999999999999999",
             ],
             numbers,
-            tokens.Where(t => t.Length > 0).ToList());
+            tokens.Where(t => t.Length > 0).ToList(),
+            ValidRequests.For(numbers, proposal, otherKeys.ApiKeys[0].Name, new Google.Type.Date { Year = 2026, Month = 3, Day = 10 }));
     }
 
     public async Task DisposeAsync() => await Hub.DisposeAsync();

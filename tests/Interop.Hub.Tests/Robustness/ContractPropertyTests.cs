@@ -47,7 +47,7 @@ public sealed class ContractPropertyTests(ContractHubFixture fixture, ITestOutpu
         var call = ContractMethods.Of(descriptor);
         var invoker = caller == "administrator" ? fixture.Hub.Admin : fixture.Hub.Calls;
         var probe = new DatabaseProbe(fixture.Hub.ConnectionString);
-        var requests = new RequestGenerator(fixture.Known).For(descriptor.InputType);
+        var requests = new RequestGenerator(fixture.Known).For(descriptor.InputType, fixture.Known.ValidRequests.GetValueOrDefault(method));
         var tally = new SortedDictionary<StatusCode, int>();
 
         await requests.SampleAsync(

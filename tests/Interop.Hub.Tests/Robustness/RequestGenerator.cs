@@ -20,7 +20,84 @@ internal sealed class RequestGenerator(KnownValues known)
 
     private readonly Dictionary<(string, int), Gen<IMessage>> messages = [];
 
-    public Gen<IMessage> For(MessageDescriptor descriptor) => Message(descriptor, 0);
+    /// <summary>Requests of <paramref name="descriptor"/>: half built from nothing, half a valid <paramref name="template"/> with one or two fields changed.</summary>
+    public Gen<IMessage> For(MessageDescriptor descriptor, IMessage? template)
+    {
+        var random = Message(descriptor, 0);
+        return template is null ? random : Gen.Frequency((1, random), (1, Mutated(descriptor, template)));
+    }
+
+    /// <summary>
+    /// The template with one or two of its fields, at any depth, replaced by
+    /// generated values (or cleared), under a fresh request id so that the
+    /// idempotency check does not answer first.
+    /// </summary>
+    private Gen<IMessage> Mutated(MessageDescriptor descriptor, IMessage template)
+    {
+        var mutations = Slots(template, [], 0)
+            .Select(slot => (IGen<(Slot Slot, Action<IMessage> Set)>)Field(slot.Field, slot.Depth).Select(set => (slot, set)))
+            .ToArray();
+        var requestId = descriptor.FindFieldByName("request_id");
+        return Gen.Select(Gen.OneOf(mutations).Array[1, 2], Gen.Guid, (changes, id) =>
+        {
+            var message = descriptor.Parser.ParseFrom(template.ToByteString());
+            requestId?.Accessor.SetValue(message, id.ToString());
+            foreach (var (slot, set) in changes)
+            {
+                if (Navigate(message, slot.Path) is { } target)
+                {
+                    slot.Field.Accessor.Clear(target);
+                    set(target);
+                }
+            }
+
+            return message;
+        });
+    }
+
+    private static IEnumerable<Slot> Slots(IMessage message, IReadOnlyList<(FieldDescriptor Field, int Index)> path, int depth)
+    {
+        foreach (var field in message.Descriptor.Fields.InDeclarationOrder())
+        {
+            yield return new Slot(path, field, depth);
+            if (field.FieldType != FieldType.Message || field.IsMap || field.MessageType.File.Package != "interop.v1")
+            {
+                continue;
+            }
+
+            if (field.IsRepeated)
+            {
+                var list = (IList)field.Accessor.GetValue(message);
+                for (var i = 0; i < list.Count; i++)
+                {
+                    foreach (var slot in Slots((IMessage)list[i]!, [.. path, (field, i)], depth + 1))
+                    {
+                        yield return slot;
+                    }
+                }
+            }
+            else if (field.Accessor.GetValue(message) is IMessage nested)
+            {
+                foreach (var slot in Slots(nested, [.. path, (field, -1)], depth + 1))
+                {
+                    yield return slot;
+                }
+            }
+        }
+    }
+
+    /// <summary>The message at <paramref name="path"/>, or null when an earlier change removed it.</summary>
+    private static IMessage? Navigate(IMessage message, IReadOnlyList<(FieldDescriptor Field, int Index)> path)
+    {
+        IMessage? current = message;
+        foreach (var (field, index) in path)
+        {
+            var value = current is null ? null : field.Accessor.GetValue(current);
+            current = index < 0 ? value as IMessage : value is IList list && index < list.Count ? list[index] as IMessage : null;
+        }
+
+        return current;
+    }
 
     private Gen<IMessage> Message(MessageDescriptor descriptor, int depth)
     {
@@ -143,4 +220,7 @@ internal sealed class RequestGenerator(KnownValues known)
     /// <summary>One list of values from a list of generators, in order.</summary>
     private static Gen<List<T>> Sequence<T>(IReadOnlyList<Gen<T>> gens) =>
         gens.Aggregate(Gen.Const(() => new List<T>()), (all, next) => Gen.Select(all, next, (list, value) => new List<T>(list) { value }));
+
+    /// <summary>A field of the template, at the end of a path of (field, list index or -1) steps from the request.</summary>
+    private sealed record Slot(IReadOnlyList<(FieldDescriptor Field, int Index)> Path, FieldDescriptor Field, int Depth);
 }
