@@ -18,10 +18,10 @@ builder.Host.UseSerilog((context, configuration) => configuration
     .Enrich.FromLogContext()
     .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj} {Properties:j}{NewLine}{Exception}"));
 
+// h2c on the --urls addresses; HTTP/1.1 on Interop:HttpJsonUrl if set.
+HttpJsonEndpoints.Configure(builder.WebHost, builder.Configuration);
 builder.WebHost.ConfigureKestrel(kestrel =>
 {
-    // h2c on the --urls addresses, HTTP/1.1 on Interop:HttpJsonUrl if set.
-    HttpJsonEndpoints.Configure(kestrel, builder.Configuration);
     // Feed streams are long: many per connection, and pings so that a dead
     // peer is noticed and idle proxies keep the connection open.
     kestrel.Limits.Http2.MaxStreamsPerConnection = 1000;

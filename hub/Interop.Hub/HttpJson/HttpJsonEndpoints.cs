@@ -13,28 +13,35 @@ internal static class HttpJsonEndpoints
 {
     private const string DefaultUrls = "http://localhost:5000";
 
-    public static void Configure(KestrelServerOptions kestrel, IConfiguration configuration)
+    public static void Configure(IWebHostBuilder webHost, IConfiguration configuration)
     {
-        // Cleartext HTTP/2 (h2c) by default: without TLS, Kestrel's default
-        // Http1AndHttp2 only speaks HTTP/1.1 and gRPC clients fail. Set in code so it
-        // holds whatever folder the hub is started from.
-        kestrel.ConfigureEndpointDefaults(endpoint => endpoint.Protocols = HttpProtocols.Http2);
-
         var httpJsonUrl = configuration[$"{InteropOptions.Section}:{nameof(InteropOptions.HttpJsonUrl)}"];
-        if (string.IsNullOrWhiteSpace(httpJsonUrl))
-        {
-            return;
-        }
-
-        // An endpoint declared in code makes Kestrel ignore --urls ("Overriding address(es)"),
-        // so the --urls addresses are declared here too, each as it would have been bound.
         var urls = configuration[WebHostDefaults.ServerUrlsKey];
-        foreach (var url in (string.IsNullOrWhiteSpace(urls) ? DefaultUrls : urls).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        if (!string.IsNullOrWhiteSpace(httpJsonUrl))
         {
-            Listen(kestrel, url, HttpProtocols.Http2);
+            // An endpoint declared in code makes Kestrel ignore --urls (with a warning),
+            // so the hub declares the --urls addresses itself, each as Kestrel would bind it.
+            webHost.UseSetting(WebHostDefaults.ServerUrlsKey, string.Empty);
         }
 
-        Listen(kestrel, httpJsonUrl.Trim(), HttpProtocols.Http1);
+        webHost.ConfigureKestrel(kestrel =>
+        {
+            // Cleartext HTTP/2 (h2c) by default: without TLS, Kestrel's default
+            // Http1AndHttp2 only speaks HTTP/1.1 and gRPC clients fail. Set in code so it
+            // holds whatever folder the hub is started from.
+            kestrel.ConfigureEndpointDefaults(endpoint => endpoint.Protocols = HttpProtocols.Http2);
+            if (string.IsNullOrWhiteSpace(httpJsonUrl))
+            {
+                return;
+            }
+
+            foreach (var url in (string.IsNullOrWhiteSpace(urls) ? DefaultUrls : urls).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                Listen(kestrel, url, HttpProtocols.Http2);
+            }
+
+            Listen(kestrel, httpJsonUrl.Trim(), HttpProtocols.Http1);
+        });
     }
 
     private static void Listen(KestrelServerOptions kestrel, string url, HttpProtocols protocols)
