@@ -17,13 +17,6 @@ internal static class HttpJsonEndpoints
     {
         var httpJsonUrl = configuration[$"{InteropOptions.Section}:{nameof(InteropOptions.HttpJsonUrl)}"];
         var urls = configuration[WebHostDefaults.ServerUrlsKey];
-        if (!string.IsNullOrWhiteSpace(httpJsonUrl))
-        {
-            // An endpoint declared in code makes Kestrel ignore --urls (with a warning),
-            // so the hub declares the --urls addresses itself, each as Kestrel would bind it.
-            webHost.UseSetting(WebHostDefaults.ServerUrlsKey, string.Empty);
-        }
-
         webHost.ConfigureKestrel(kestrel =>
         {
             // Cleartext HTTP/2 (h2c) by default: without TLS, Kestrel's default
@@ -35,6 +28,8 @@ internal static class HttpJsonEndpoints
                 return;
             }
 
+            // An endpoint declared in code makes Kestrel ignore --urls (it logs "Overriding
+            // address(es)"), so the hub declares the --urls addresses itself, each as Kestrel binds it.
             foreach (var url in (string.IsNullOrWhiteSpace(urls) ? DefaultUrls : urls).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
                 Listen(kestrel, url, HttpProtocols.Http2);
