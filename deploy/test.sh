@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # deploy/test.sh — the test command: buf lint, then every test in Interop.sln
-# against a throwaway PostgreSQL cluster.
+# against a throwaway PostgreSQL cluster, then one smoke run of every benchmark.
 #
 #   deploy/test.sh                       # everything (what CI runs)
 #   deploy/test.sh --filter 'FullyQualifiedName~Numbering'   # extra args go to `dotnet test`
@@ -9,9 +9,13 @@
 # fresh cluster (they create their own databases).
 #
 # The last line of output is always `N passed, N failed`: the tests of every
-# assembly added up, plus one check for buf lint (and one failed check for a
-# failed build, a test run that crashed, or a run in which no test ran). The exit
-# status is non-zero exactly when N failed is not 0.
+# assembly added up, plus one check for buf lint and one per benchmark smoke run
+# (and one failed check for a failed build, a test run that crashed, or a run in
+# which no test ran). The exit status is non-zero exactly when N failed is not 0.
+#
+# The benchmarks are programs, never tests; a benchmark that no longer runs is
+# a defect all the same, so each runs once with --smoke (its whole path on tiny
+# sizes, in seconds) on the Release build and the cluster of the tests.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -133,5 +137,44 @@ elif ((test_rc != 0 && t_failed == 0)); then
   echo "tests: FAILED: dotnet test exited with $test_rc but reported no failed test (crash or build problem: see above)"
   failed=$((failed + 1))
 fi
+
+# --- benchmark smoke runs (one check each) -----------------------------------
+# Each program's --smoke, from the build above (no second build), against the
+# tests' cluster: quiet when it passes, its whole output when it fails. The
+# timeout ends a hung run: timeout signals its whole process group, so the hub
+# process a benchmark started goes too.
+SMOKE_TIMEOUT=180
+
+smoke() {
+  local name="$1" dll="$2"
+  shift 2
+  local log="$WORK/smoke-$name.log" started rc
+  started=$SECONDS
+  set +e
+  timeout --kill-after=10 "$SMOKE_TIMEOUT" dotnet "$dll" "$@" --smoke >"$log" 2>&1
+  rc=$?
+  set -e
+  if ((rc == 0)); then
+    echo "smoke $name: ok in $((SECONDS - started)) s"
+    passed=$((passed + 1))
+  else
+    cat "$log"
+    if ((rc == 124 || rc == 137)); then
+      echo "smoke $name: FAILED: still running after ${SMOKE_TIMEOUT} s"
+    else
+      echo "smoke $name: FAILED (exit code $rc after $((SECONDS - started)) s)"
+    fi
+    failed=$((failed + 1))
+  fi
+}
+
+step "benchmark smoke runs (--smoke)"
+smoke_started=$SECONDS
+BENCH="tests/Interop.Benchmarks/bin/Release/net10.0/Interop.Benchmarks.dll"
+smoke registrations "$BENCH" registrations
+smoke findmatches "$BENCH" findmatches
+smoke feed "tests/Interop.Feed.Benchmarks/bin/Release/net10.0/Interop.Feed.Benchmarks.dll"
+smoke matching "tests/Interop.Matching.Benchmarks/bin/Release/net10.0/Interop.Matching.Benchmarks.dll"
+echo "benchmark smoke runs: $((SECONDS - smoke_started)) s"
 
 finish

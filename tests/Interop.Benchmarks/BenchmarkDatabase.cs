@@ -37,6 +37,20 @@ internal sealed class BenchmarkDatabase : IAsyncDisposable
     /// <summary>Left in place at the end, to be measured again without loading it again.</summary>
     public bool Keep { get; set; }
 
+    // Every table a registration writes to, or whose rows hang off an
+    // application: the registry itself, the identity index and name counts of
+    // the duplicate check, and the matching and attribution tables that
+    // reference applications. CASCADE empties any table a later migration makes
+    // reference these too: a bare TRUNCATE is refused as soon as one exists
+    // (the benchmark crashed on every run once proposals and the matching tables
+    // were added). Organisations, keys and audit records stay: the audit trail
+    // refuses TRUNCATE by design, and the hub keeps using its key.
+    private const string EmptySql = """
+        TRUNCATE applications, changes, idempotency_keys, number_counters,
+                 identity_keys, name_counts, review_items, declared_distinct, merges, proposals
+        RESTART IDENTITY CASCADE
+        """;
+
     /// <summary>
     /// Empties the registry's tables between scenarios, so each starts from
     /// the empty tables and indexes of a fresh database while the warmed-up hub
@@ -46,8 +60,7 @@ internal sealed class BenchmarkDatabase : IAsyncDisposable
     {
         await using var connection = new NpgsqlConnection(UnpooledConnectionString);
         await connection.OpenAsync(cancellationToken);
-        await using var truncate = new NpgsqlCommand(
-            "TRUNCATE applications, changes, idempotency_keys, number_counters RESTART IDENTITY", connection);
+        await using var truncate = new NpgsqlCommand(EmptySql, connection);
         await truncate.ExecuteNonQueryAsync(cancellationToken);
     }
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Interop.Contracts.V1;
@@ -11,59 +10,6 @@ using NpgsqlTypes;
 using CoreSex = Interop.Hub.Core.Applications.Sex;
 
 namespace Interop.Benchmarks;
-
-/// <summary>The command line of the findmatches benchmark.</summary>
-internal sealed record FindMatchesOptions(long Applications, int Queries, int Clients, TimeSpan LoadBudget)
-{
-    public const string Usage =
-        "usage: findmatches [--applications 3000000] [--queries 2000] [--clients 4] [--load-minutes 12] [--keep] [--database NAME]";
-
-    /// <summary>Leave the loaded database in place and print its name.</summary>
-    public bool Keep { get; init; }
-
-    /// <summary>Measure again on a database an earlier run kept (its stock is not loaded again).</summary>
-    public string? Database { get; init; }
-
-    public static bool TryParse(string[] args, out FindMatchesOptions options, out string error)
-    {
-        options = new FindMatchesOptions(3_000_000, 2000, 4, TimeSpan.FromMinutes(12));
-        error = "";
-        for (var i = 1; i < args.Length; i += 2)
-        {
-            var value = i + 1 < args.Length ? args[i + 1] : null;
-            if (args[i] == "--keep")
-            {
-                options = options with { Keep = true };
-                i--;
-                continue;
-            }
-
-            switch (args[i])
-            {
-                case "--database" when value is { Length: > 0 } && value.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'):
-                    options = options with { Database = value };
-                    break;
-                case "--applications" when long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1000 and <= 50_000_000:
-                    options = options with { Applications = n };
-                    break;
-                case "--queries" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var q) && q is >= 10 and <= 1_000_000:
-                    options = options with { Queries = q };
-                    break;
-                case "--clients" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var c) && c is >= 1 and <= 64:
-                    options = options with { Clients = c };
-                    break;
-                case "--load-minutes" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var m) && m is >= 1 and <= 600:
-                    options = options with { LoadBudget = TimeSpan.FromMinutes(m) };
-                    break;
-                default:
-                    error = $"Bad argument {args[i]} {value}: --applications 1000–50000000, --queries 10–1000000, --clients 1–64, --load-minutes 1–600.";
-                    return false;
-            }
-        }
-
-        return true;
-    }
-}
 
 /// <summary>
 /// FindMatches on a large stock: loads synthetic applications by COPY into a fresh database of a
@@ -124,7 +70,7 @@ internal static class FindMatchesBenchmark
         await PrintSizesAsync(database.UnpooledConnectionString, cancellationToken);
 
         var random = new Random(2026);
-        var warmUp = Enumerable.Range(0, Math.Min(400, options.Queries)).Select(i => NewQuery(random, loaded, i)).ToArray();
+        var warmUp = Enumerable.Range(0, Math.Min(options.WarmUpQueries, options.Queries)).Select(i => NewQuery(random, loaded, i)).ToArray();
         var queries = Enumerable.Range(0, options.Queries).Select(i => NewQuery(random, loaded, 100_000 + i)).ToArray();
 
         var channels = Enumerable.Range(0, options.Clients).Select(_ => GrpcChannel.ForAddress(hub.Address)).ToArray();
@@ -144,8 +90,16 @@ internal static class FindMatchesBenchmark
             Print(options, loaded, queries, grpc, lookUp);
             if (grpc.Failures.Count > 0)
             {
-                Console.WriteLine("FindMatches failures: " + string.Join(", ", grpc.Failures.Select(f => $"{f.Key} ×{f.Value}")));
+                Console.WriteLine("FAILED: FindMatches failures: " + string.Join(", ", grpc.Failures.Select(f => $"{f.Key} ×{f.Value}")));
                 Console.WriteLine(hub.Output.Length > 3000 ? hub.Output[^3000..] : hub.Output);
+                return 1;
+            }
+
+            // Every call answered OK yet nobody of the stock found their own
+            // application: the index or the check is broken, whatever the speed.
+            if (queries.Any(q => q.InStock) && !grpc.FoundExpected.Any(found => found))
+            {
+                Console.WriteLine("FAILED: no person of the stock typed again found their own application.");
                 return 1;
             }
 
@@ -338,6 +292,11 @@ internal static class FindMatchesBenchmark
         var l50 = Percentile([.. lookUp.Milliseconds.Order()], 0.5);
         var l99 = Percentile([.. lookUp.Milliseconds.Order()], 0.99);
         Console.WriteLine();
+        if (options.Smoke)
+        {
+            Console.WriteLine("Smoke run (--smoke): tiny stock and few queries; these figures are not a measurement.");
+        }
+
         Console.WriteLine($"{loaded:N0} active applications of the Calvados; {queries.Length} queries, {options.Clients} clients; {Environment.ProcessorCount} cores.");
         Console.WriteLine();
         Console.WriteLine("| Measured | Queries | p50 ms | p99 ms | Results/query (mean) | max |");

@@ -2,7 +2,8 @@ using System.Runtime.InteropServices;
 using Interop.Benchmarks;
 
 // Entry point: `dotnet run -c Release --project tests/Interop.Benchmarks -- registrations [--seconds 10] [--clients 1,8,32]`
-// or `… -- findmatches [--applications 3000000] [--queries 2000] [--clients 4] [--load-minutes 12]`.
+// or `… -- findmatches [--applications 3000000] [--queries 2000] [--clients 4] [--load-minutes 12]`;
+// `--smoke` on either runs its whole path once on tiny sizes (deploy/test.sh does, so the commands never rot).
 // Exit codes: 0 all calls succeeded, 1 some failed, 2 bad arguments or environment.
 var findMatches = args.Length > 0 && args[0] == "findmatches";
 FindMatchesOptions? matchOptions = null;

@@ -19,13 +19,13 @@ internal static class RegistrationBenchmark
         // One hub process for the whole run, as in production where it runs for
         // days: a new process per scenario would measure the JIT, not the hub.
         await using var hub = await HubTarget.StartAsync("bench_grpc");
-        var hubWarmUp = await JitWarmUp.RunAsync(hub, BenchmarkOptions.HubWarmUp.Minimum, BenchmarkOptions.HubWarmUp.Maximum, cancellationToken);
+        var hubWarmUp = await JitWarmUp.RunAsync(hub, options.HubWarmUp.Minimum, options.HubWarmUp.Maximum, cancellationToken);
 
         // The direct writer copies the payloads of a row the hub wrote.
         var sample = await HubRowSample.ReadAsync(hub.Database, cancellationToken);
         await using var direct = await DirectSqlTarget.CreateAsync("bench_sql", sample, cancellationToken);
         var directWarmUp = await JitWarmUp.RunAsync(
-            direct, BenchmarkOptions.DirectWarmUp.Minimum, BenchmarkOptions.DirectWarmUp.Maximum, cancellationToken);
+            direct, options.DirectWarmUp.Minimum, options.DirectWarmUp.Maximum, cancellationToken);
         var failures = hubWarmUp.Failures + directWarmUp.Failures;
 
         var results = new List<ScenarioResult>();
@@ -47,8 +47,8 @@ internal static class RegistrationBenchmark
     private static async Task<(ScenarioResult Result, int Failures)> MeasureAsync(
         HubTarget hub, DirectSqlTarget direct, Scenario scenario, BenchmarkOptions options, CancellationToken cancellationToken)
     {
-        var hubRun = await TargetRun.StartAsync(hub, scenario, cancellationToken);
-        var directRun = await TargetRun.StartAsync(direct, scenario, cancellationToken);
+        var hubRun = await TargetRun.StartAsync(hub, scenario, options.ScenarioWarmUp, cancellationToken);
+        var directRun = await TargetRun.StartAsync(direct, scenario, options.ScenarioWarmUp, cancellationToken);
 
         // Short alternating slices rather than one long run each: other work on
         // this shared machine (builds, tests) then slows both sides alike and

@@ -24,15 +24,15 @@ internal sealed class TargetRun
 
     public int Failures => failures.Total;
 
-    /// <summary>Empties the target's tables and opens the scenario's channels and connections with an untimed warm-up.</summary>
-    public static async Task<TargetRun> StartAsync(IRegistrationTarget target, Scenario scenario, CancellationToken cancellationToken)
+    /// <summary>Empties the target's tables and opens the scenario's channels and connections with an untimed warm-up of <paramref name="warmUp"/>.</summary>
+    public static async Task<TargetRun> StartAsync(IRegistrationTarget target, Scenario scenario, TimeSpan warmUp, CancellationToken cancellationToken)
     {
         await target.Database.EmptyAsync(cancellationToken);
         var run = new TargetRun(target, scenario);
 
         // Its failures count like any other, its timings do not.
-        var warmUp = await ClosedLoop.RunAsync(run.clients, BenchmarkOptions.ScenarioWarmUp, run.failures, cancellationToken);
-        run.untimedSuccesses = warmUp.Successes;
+        var warmUpSample = await ClosedLoop.RunAsync(run.clients, warmUp, run.failures, cancellationToken);
+        run.untimedSuccesses = warmUpSample.Successes;
         return run;
     }
 
@@ -43,6 +43,13 @@ internal sealed class TargetRun
     public async Task<LoadResult> FinishAsync(CancellationToken cancellationToken)
     {
         var result = LoadResult.From(slices);
+
+        // A target that answered nothing in its whole measured time is broken
+        // even if no call failed outright (every call outlived its slice).
+        if (result.Successes == 0)
+        {
+            failures.Add("no registration succeeded in the measured slices");
+        }
 
         // Every OK the clients saw must be a committed row, and no more.
         var expected = untimedSuccesses + result.Successes;

@@ -6,32 +6,24 @@ using Interop.Contracts.V1;
 using Interop.Feed.Benchmarks;
 using Interop.Testing;
 
-// Entry point: `dotnet run -c Release --project tests/Interop.Feed.Benchmarks -- [--seconds 15] [--subscribers 1,10,50]`.
+// Entry point: `dotnet run -c Release --project tests/Interop.Feed.Benchmarks -- [--seconds 15] [--subscribers 1,10,50] [--smoke]`.
 // Needs INTEROP_TEST_POSTGRES (an admin connection string). Exit codes: 0 every
-// change delivered once and in order, 1 otherwise, 2 bad arguments.
-var seconds = 15;
-int[] counts = [1, 10, 50];
-for (var i = 0; i < args.Length; i++)
+// write succeeded and every change was delivered once and in order, 1
+// otherwise, 2 bad arguments. `--smoke` runs every phase once on tiny sizes
+// (deploy/test.sh does, so the command never rots).
+if (!FeedOptions.TryParse(args, out var options, out var usageError))
 {
-    switch (args[i])
-    {
-        case "--seconds" when i + 1 < args.Length && int.TryParse(args[i + 1], out var s) && s > 0:
-            seconds = s;
-            i++;
-            break;
-        case "--subscribers" when i + 1 < args.Length:
-            counts = [.. args[++i].Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture))];
-            break;
-        default:
-            Console.Error.WriteLine("usage: [--seconds 15] [--subscribers 1,10,50]");
-            return 2;
-    }
+    Console.Error.WriteLine(usageError);
+    Console.Error.WriteLine(FeedOptions.Usage);
+    return 2;
 }
 
 const int WriterClients = 4;
-const int MemorySubscribers = 10;
+var memorySubscribers = options.MemorySubscribers;
 var slowPause = TimeSpan.FromMilliseconds(100);
-var duration = TimeSpan.FromSeconds(seconds);
+var duration = options.PhaseLength;
+var seconds = duration.TotalSeconds;
+var counts = options.SubscriberCounts;
 var inv = CultureInfo.InvariantCulture;
 
 var connectionString = await TestPostgres.CreateDatabaseAsync("feedbench");
@@ -63,26 +55,30 @@ var slowCalls = BearerToken.Over(NewChannel(), prefectureKey);
 var exitCode = 0;
 try
 {
-    // Warm-up (JIT, pools), not reported.
-    await RunPhaseAsync("warm", 1, false, TimeSpan.FromSeconds(3));
+    // Warm-up (JIT, pools): its figures are not reported, but its delivery is checked like any other phase's.
+    var warm = await RunPhaseAsync("warm", 1, false, options.WarmUp);
+    if (!warm.Complete)
+    {
+        exitCode = 1;
+    }
 
     // Baseline: a plain unary GetApplication round trip by the same subscriber organisation, idle hub.
     var landlord = new RegistryService.RegistryServiceClient(writerCalls[0]);
     var created = (await landlord.CreateApplicationAsync(TestApplications.Create("B0001"))).Application;
     var reader = new RegistryService.RegistryServiceClient(subscriberCalls[0]);
     var unary = new List<double>();
-    for (var i = 0; i < 1200; i++)
+    for (var i = 0; i < options.BaselineWarmUpCalls + options.BaselineCalls; i++)
     {
         var clock = Stopwatch.StartNew();
         await reader.GetApplicationAsync(new GetApplicationRequest { Name = created.Name });
-        if (i >= 200)
+        if (i >= options.BaselineWarmUpCalls)
         {
             unary.Add(clock.Elapsed.TotalMilliseconds);
         }
     }
 
     var unaryP50 = Stats.Percentile(unary, 50);
-    Console.WriteLine(string.Create(inv, $"baseline: unary GetApplication round trip p50 {unaryP50:F2} ms, p99 {Stats.Percentile(unary, 99):F2} ms (1000 calls, idle hub)"));
+    Console.WriteLine(string.Create(inv, $"baseline: unary GetApplication round trip p50 {unaryP50:F2} ms, p99 {Stats.Percentile(unary, 99):F2} ms ({options.BaselineCalls} calls, idle hub)"));
     Console.WriteLine();
 
     var results = new List<Phase>();
@@ -91,8 +87,13 @@ try
         results.Add(await RunPhaseAsync($"s{count}", count, false, duration));
     }
 
-    var withoutSlow = await RunPhaseAsync("m0", MemorySubscribers, false, duration);
-    var withSlow = await RunPhaseAsync("m1", MemorySubscribers, true, duration);
+    var withoutSlow = await RunPhaseAsync("m0", memorySubscribers, false, duration);
+    var withSlow = await RunPhaseAsync("m1", memorySubscribers, true, duration);
+
+    if (options.Smoke)
+    {
+        Console.WriteLine("Smoke run (--smoke): 2-s phases, one subscriber; these figures are not a measurement.");
+    }
 
     Console.WriteLine("| subscribers | writes committed | writes/s | create p50 ms | delivered/s per subscriber | delivered/s total | delivered ÷ written | all delivered once, in order | commit→delivery p50 ms | p99 ms | p50 ÷ unary p50 | hub peak RSS MiB |");
     Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|");
@@ -118,8 +119,8 @@ try
     var backlog = withSlow.Expected - slow.Changes;
     Console.WriteLine(string.Create(inv, $"slow subscriber (reads one change, then sleeps {slowPause.TotalMilliseconds:F0} ms): received {slow.Changes} of {withSlow.Expected} changes by the end of the phase, {backlog} behind"));
     Console.WriteLine(string.Create(inv, $"  buffering that backlog would take ≈ {backlog * meanMessage / 1048576.0:F1} MiB ({meanMessage:F0} B per change message)"));
-    Console.WriteLine(string.Create(inv, $"hub RSS, {MemorySubscribers} subscribers without the slow one: start {withoutSlow.StartRssMiB:F0} MiB, peak {withoutSlow.PeakRssMiB:F0} MiB, after drain {withoutSlow.EndRssMiB:F0} MiB"));
-    Console.WriteLine(string.Create(inv, $"hub RSS, {MemorySubscribers} subscribers + the slow one:    start {withSlow.StartRssMiB:F0} MiB, peak {withSlow.PeakRssMiB:F0} MiB, after drain {withSlow.EndRssMiB:F0} MiB (slow stream still open)"));
+    Console.WriteLine(string.Create(inv, $"hub RSS, {memorySubscribers} subscribers without the slow one: start {withoutSlow.StartRssMiB:F0} MiB, peak {withoutSlow.PeakRssMiB:F0} MiB, after drain {withoutSlow.EndRssMiB:F0} MiB"));
+    Console.WriteLine(string.Create(inv, $"hub RSS, {memorySubscribers} subscribers + the slow one:    start {withSlow.StartRssMiB:F0} MiB, peak {withSlow.PeakRssMiB:F0} MiB, after drain {withSlow.EndRssMiB:F0} MiB (slow stream still open)"));
     Console.WriteLine(string.Create(inv, $"  peak with ÷ peak without: {withSlow.PeakRssMiB / withoutSlow.PeakRssMiB:F3}; peak difference {withSlow.PeakRssMiB - withoutSlow.PeakRssMiB:+0;-0} MiB vs ≈ {backlog * meanMessage / 1048576.0:F1} MiB of backlog"));
 }
 finally
@@ -130,6 +131,9 @@ finally
     }
 }
 
+Console.WriteLine(exitCode == 0
+    ? "Every write succeeded; every subscriber received every change once and in order."
+    : "FAILED: a write failed, or a subscriber missed, repeated or reordered a change (see the phase lines above).");
 return exitCode;
 
 async Task<Phase> RunPhaseAsync(string label, int subscribers, bool withSlowSubscriber, TimeSpan length)
@@ -182,11 +186,13 @@ internal sealed record Phase(
     string Label, int Subscribers, WriteResult Writes, long Expected, List<SubscriberTally> Tallies, SubscriberTally? Slow,
     double PerSubscriberRate, double MinRatio, double P50, double P99, double StartRssMiB, double PeakRssMiB, double EndRssMiB)
 {
-    public bool Complete => Writes.Committed == Expected && Tallies.All(t => t.Changes == Expected && t.Duplicates == 0 && t.Missing == 0);
+    // A failed write is a defect too: the writers' calls are all valid registrations.
+    public bool Complete =>
+        Writes.Failed == 0 && Writes.Committed == Expected && Tallies.All(t => t.Changes == Expected && t.Duplicates == 0 && t.Missing == 0);
 
     public double MeanMessageBytes => Tallies.Sum(t => (double)t.Bytes) / Math.Max(1, Tallies.Sum(t => t.Changes));
 
     public string Verdict => Complete
         ? $"yes ({Expected}/{Expected} each)"
-        : $"NO: expected {Expected} (committed {Writes.Committed}), received min {Tallies.Min(t => t.Changes)}, duplicates {Tallies.Sum(t => t.Duplicates)}, gaps {Tallies.Sum(t => t.Missing)}";
+        : $"NO: expected {Expected} (committed {Writes.Committed}, failed {Writes.Failed}), received min {Tallies.Min(t => t.Changes)}, duplicates {Tallies.Sum(t => t.Duplicates)}, gaps {Tallies.Sum(t => t.Missing)}";
 }

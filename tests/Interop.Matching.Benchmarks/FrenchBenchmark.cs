@@ -11,8 +11,10 @@ namespace Interop.Matching.Benchmarks;
 /// </summary>
 internal static class FrenchBenchmark
 {
-    public static void Run(string? dataFolder, int entities)
+    /// <summary>Runs and prints the comparison; false when a matcher run does not beat the plain rule (the matcher is broken).</summary>
+    public static bool Run(string? dataFolder, int entities)
     {
+        var sound = true;
         var sources = new FrenchSources(dataFolder);
         var set = FrenchSyntheticSet.Generate(sources, entities);
         var truePairs = Metrics.TruePairsOf(set.EntityOf);
@@ -35,7 +37,7 @@ internal static class FrenchBenchmark
         {
             if (label.EndsWith("geography", StringComparison.Ordinal) && communes is null)
             {
-                Console.WriteLine("  matcher with the official geography: skipped, ../shared/data/geo is absent");
+                Console.WriteLine("  matcher with the official geography: skipped, ../shared/data/geo is absent or not read");
                 continue;
             }
 
@@ -47,12 +49,23 @@ internal static class FrenchBenchmark
             Print(label + " (certain + probable)", all, seconds);
             Print(label + " (certain only)", certain, seconds);
             Console.WriteLine($"  blocking recall {FebrlBenchmark.BlockingRecall(result, truePairs):0.0000}; F1 ratio matcher / plain rule {all.F1 / plain.F1:0.00}; recall ratio {all.Recall / plain.Recall:0.00}");
+
+            // The plain rule only links exact copies; a matcher that does no better
+            // on a set built of desk errors has lost its blocking or its scoring.
+            if (!(all.F1 > plain.F1))
+            {
+                Console.WriteLine($"  FAILED: {label}: F1 {all.F1:0.0000} does not beat the plain rule's {plain.F1:0.0000}.");
+                sound = false;
+            }
+
             Misses(set, result, truePairs);
             if (communes is not null)
             {
                 Sweep(set, communes, truePairs.Count);
             }
         }
+
+        return sound;
     }
 
     private static void Print(string label, Metrics metrics, double seconds) =>

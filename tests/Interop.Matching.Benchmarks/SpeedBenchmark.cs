@@ -10,7 +10,8 @@ namespace Interop.Matching.Benchmarks;
 /// </summary>
 internal static class SpeedBenchmark
 {
-    public static void Run(string? dataFolder, int records, string? writeCsv)
+    /// <summary>Runs and prints the timings; false when the dedup compared or linked nothing (the path is broken).</summary>
+    public static bool Run(string? dataFolder, int records, string? writeCsv)
     {
         var sources = new FrenchSources(dataFolder);
         var clock = Stopwatch.StartNew();
@@ -45,6 +46,15 @@ internal static class SpeedBenchmark
             $"  load average {LoadAverage()}; processor time / {Environment.ProcessorCount} cores = {processor / Environment.ProcessorCount:0.0} s " +
             "(the wall time this run would take on an otherwise idle machine, if it kept every core busy)");
         Console.WriteLine($"  ratio to the 60 s target: {seconds / 60:0.00}; matcher / plain rule time: {seconds / Math.Max(0.001, baseline):0.0}");
+
+        // A third of the synthetic people are typed twice: a run that links none measured an empty loop.
+        if (result.ComparedPairs == 0 || result.LinkedPairs.Count == 0)
+        {
+            Console.WriteLine($"  FAILED: {result.ComparedPairs:N0} pairs compared, {result.LinkedPairs.Count:N0} linked.");
+            return false;
+        }
+
+        return true;
     }
 
     private static string LoadAverage()

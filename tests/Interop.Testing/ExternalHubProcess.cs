@@ -38,9 +38,14 @@ public sealed class ExternalHubProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<ExternalHubProcess> StartAsync(string connectionString, IDictionary<string, string>? settings = null)
+    /// <summary>
+    /// Starts a hub process on <paramref name="port"/>, or on a free port when
+    /// none is given; a hub restarted on its predecessor's port keeps the
+    /// address its clients know.
+    /// </summary>
+    public static async Task<ExternalHubProcess> StartAsync(string connectionString, IDictionary<string, string>? settings = null, int? port = null)
     {
-        var port = FreePort();
+        port ??= FreePort();
         var start = new ProcessStartInfo("dotnet")
         {
             ArgumentList = { HubAssemblyPath(), "--urls", $"http://127.0.0.1:{port}" },
@@ -58,7 +63,7 @@ public sealed class ExternalHubProcess : IAsyncDisposable
         }
 
         var hub = new ExternalHubProcess(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}"));
-        await hub.WaitUntilListeningAsync(port);
+        await hub.WaitUntilListeningAsync(port.Value);
         return hub;
     }
 

@@ -1,0 +1,80 @@
+using Microsoft.Extensions.Logging;
+
+namespace Interop.Client.Internal;
+
+/// <summary>The options of a client, checked and frozen when it is created.</summary>
+internal sealed record ClientSettings(
+    Uri Address,
+    string ApiKey,
+    TimeSpan DefaultDeadline,
+    TimeSpan KeepAlivePingDelay,
+    TimeSpan KeepAlivePingTimeout,
+    int MaxAttempts,
+    TimeSpan RetryBaseDelay,
+    TimeSpan RetryMaxDelay,
+    HttpMessageHandler? HttpMessageHandler,
+    TimeProvider TimeProvider,
+    ILoggerFactory? LoggerFactory)
+{
+    public bool IsCleartext => Address.Scheme == Uri.UriSchemeHttp;
+
+    public static ClientSettings From(InteropClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Address is not { IsAbsoluteUri: true } address || (address.Scheme != Uri.UriSchemeHttp && address.Scheme != Uri.UriSchemeHttps))
+        {
+            throw new ArgumentException("InteropClientOptions.Address must be an absolute http:// or https:// address of the hub.", nameof(options));
+        }
+
+        if (string.IsNullOrWhiteSpace(options.ApiKey))
+        {
+            throw new ArgumentException("InteropClientOptions.ApiKey is required: the organisation's API key.", nameof(options));
+        }
+
+        var retry = options.Retry ?? new InteropRetryOptions();
+        Positive(options.DefaultDeadline, "DefaultDeadline");
+        Positive(options.KeepAlivePingDelay, "KeepAlivePingDelay");
+        Positive(options.KeepAlivePingTimeout, "KeepAlivePingTimeout");
+        Positive(retry.BaseDelay, "Retry.BaseDelay");
+        if (retry.MaxAttempts < 1)
+        {
+            throw new ArgumentException("InteropClientOptions.Retry.MaxAttempts must be at least 1 (1 turns retries off).", nameof(options));
+        }
+
+        if (retry.MaxDelay < retry.BaseDelay)
+        {
+            throw new ArgumentException("InteropClientOptions.Retry.MaxDelay must not be shorter than Retry.BaseDelay.", nameof(options));
+        }
+
+        return new ClientSettings(
+            address,
+            options.ApiKey,
+            options.DefaultDeadline,
+            options.KeepAlivePingDelay,
+            options.KeepAlivePingTimeout,
+            retry.MaxAttempts,
+            retry.BaseDelay,
+            retry.MaxDelay,
+            options.HttpMessageHandler,
+            options.TimeProvider ?? TimeProvider.System,
+            options.LoggerFactory);
+    }
+
+    /// <summary>The handler the client uses when none is given: long-lived HTTP/2 connections with keepalive pings.</summary>
+    public HttpMessageHandler CreateDefaultHandler() => new SocketsHttpHandler
+    {
+        PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan,
+        KeepAlivePingDelay = KeepAlivePingDelay,
+        KeepAlivePingTimeout = KeepAlivePingTimeout,
+        KeepAlivePingPolicy = HttpKeepAlivePingPolicy.Always,
+        EnableMultipleHttp2Connections = true,
+    };
+
+    private static void Positive(TimeSpan value, string name)
+    {
+        if (value <= TimeSpan.Zero)
+        {
+            throw new ArgumentException($"InteropClientOptions.{name} must be positive.", name);
+        }
+    }
+}

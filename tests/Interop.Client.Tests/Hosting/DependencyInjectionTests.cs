@@ -1,0 +1,36 @@
+using Interop.Contracts.V1;
+using Interop.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Interop.Client.Tests.Hosting;
+
+/// <summary>AddInteropClient registers the generated clients (Grpc.Net.ClientFactory) and InteropClient, wired to the hub.</summary>
+public sealed class DependencyInjectionTests(ClientHub fixture) : IClassFixture<ClientHub>
+{
+    [Fact]
+    public async Task AddInteropClient_ResolvedClients_CallTheHubWithTheKeyAndTypedErrors()
+    {
+        var services = new ServiceCollection();
+        services.AddInteropClient(options =>
+        {
+            options.Address = fixture.Hub.Address;
+            options.ApiKey = fixture.Key;
+        });
+        await using var provider = services.BuildServiceProvider();
+
+        var registry = provider.GetRequiredService<RegistryService.RegistryServiceClient>();
+        var request = TestApplications.Create(ClientHub.Desk);
+        request.RequestId = "";
+        var created = (await registry.CreateApplicationAsync(request)).Application;
+        var client = provider.GetRequiredService<InteropClient>();
+        var read = await client.Registry.GetApplicationAsync(new GetApplicationRequest { Name = created.Name });
+
+        Assert.Equal(created.Number, read.Number);
+        Assert.Same(client, provider.GetRequiredService<InteropClient>());
+        var feed = provider.GetRequiredService<ChangeFeedService.ChangeFeedServiceClient>();
+        await Assert.ThrowsAsync<NotFoundException>(() => feed.GetSubscriptionAsync(new GetSubscriptionRequest { SubscriptionId = "never-used" }).ResponseAsync);
+        var bad = TestApplications.Valid();
+        bad.Departement = "20";
+        await Assert.ThrowsAsync<InvalidArgumentException>(() => registry.CreateApplicationAsync(TestApplications.Create(ClientHub.Desk, bad)).ResponseAsync);
+    }
+}

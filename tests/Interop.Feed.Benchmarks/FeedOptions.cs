@@ -1,0 +1,88 @@
+using System.Globalization;
+
+namespace Interop.Feed.Benchmarks;
+
+/// <summary>The command line of the change-feed benchmark.</summary>
+internal sealed record FeedOptions(TimeSpan PhaseLength, IReadOnlyList<int> SubscriberCounts)
+{
+    public const string Usage = "usage: [--seconds 15] [--subscribers 1,10,50] [--smoke]";
+
+    /// <summary>
+    /// The whole path once, small and fast, for CI (deploy/test.sh): 2-s phases,
+    /// one subscriber, the memory pair with one subscriber and the slow one, a
+    /// short baseline. Its figures measure nothing; it proves the command of the
+    /// README still runs and still delivers every change once and in order.
+    /// </summary>
+    public bool Smoke { get; init; }
+
+    /// <summary>The unreported first phase (JIT, pools).</summary>
+    public TimeSpan WarmUp { get; init; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>Unary round trips of the baseline that are timed, after <see cref="BaselineWarmUpCalls"/> that are not.</summary>
+    public int BaselineCalls { get; init; } = 1000;
+
+    public int BaselineWarmUpCalls { get; init; } = 200;
+
+    /// <summary>Fast subscribers in the memory pair (without, then with, the slow one).</summary>
+    public int MemorySubscribers { get; init; } = 10;
+
+    public static bool TryParse(string[] args, out FeedOptions options, out string error)
+    {
+        options = new FeedOptions(TimeSpan.FromSeconds(15), [1, 10, 50]);
+        error = "";
+
+        // The smoke sizes first, so that --seconds or --subscribers given with it still win.
+        if (args.Contains("--smoke"))
+        {
+            options = options with
+            {
+                Smoke = true,
+                PhaseLength = TimeSpan.FromSeconds(2),
+                SubscriberCounts = [1],
+                WarmUp = TimeSpan.FromSeconds(1),
+                BaselineCalls = 100,
+                BaselineWarmUpCalls = 20,
+                MemorySubscribers = 1,
+            };
+        }
+
+        for (var i = 0; i < args.Length; i++)
+        {
+            var value = i + 1 < args.Length ? args[i + 1] : null;
+            switch (args[i])
+            {
+                case "--smoke":
+                    break;
+                case "--seconds" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds is >= 1 and <= 600:
+                    options = options with { PhaseLength = TimeSpan.FromSeconds(seconds) };
+                    i++;
+                    break;
+                case "--subscribers" when ParseCounts(value) is { } counts:
+                    options = options with { SubscriberCounts = counts };
+                    i++;
+                    break;
+                default:
+                    error = $"Bad argument {args[i]} {value}: --seconds takes 1–600, --subscribers a comma list of 1–500.";
+                    return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static int[]? ParseCounts(string? value)
+    {
+        var counts = new List<int>();
+        foreach (var part in (value ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var count) || count is < 1 or > 500)
+            {
+                return null;
+            }
+
+            counts.Add(count);
+        }
+
+        return counts.Count == 0 ? null : [.. counts];
+    }
+}
