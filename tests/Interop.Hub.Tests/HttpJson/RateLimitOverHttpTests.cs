@@ -31,7 +31,7 @@ public sealed class RateLimitOverHttpTests : IAsyncLifetime
             }
         }
 
-        // 20 calls against a burst of 5 refilled at 1 per second: most are refused, however slow the machine.
+        // 20 calls against a burst of 5 refilled at 1 per second: most are refused unless the calls take seconds.
         Assert.InRange(refusals.Count, 5, 15);
         Assert.All(refusals, r =>
         {
