@@ -13,9 +13,6 @@ namespace Interop.Hub.HttpJson;
 /// </summary>
 internal static class HttpJsonServices
 {
-    /// <summary>Where the OpenAPI document is served, anonymously: the contract is public.</summary>
-    public const string OpenApiPath = "/openapi/v1.json";
-
     public static IGrpcServerBuilder AddHttpJson(this IGrpcServerBuilder grpc)
     {
         // Field names are protobuf's default JSON names (lowerCamelCase: requestId,
@@ -53,6 +50,7 @@ internal static class HttpJsonServices
         return grpc;
     }
 
+    /// <summary>Serves the OpenAPI document at <c>/openapi/v1.json</c>, to anyone: the contract is public.</summary>
     public static WebApplication UseOpenApiDocument(this WebApplication app)
     {
         app.UseSwagger(options => options.RouteTemplate = "openapi/{documentName}.json");
