@@ -1,0 +1,47 @@
+namespace Interop.Adapters.Sdk;
+
+/// <summary>Settings of an adapter, usually bound from the configuration section given to <c>AddInteropAdapter</c>.</summary>
+public sealed class AdapterOptions
+{
+    /// <summary>The landlord's organisation id at the hub (the one of the API key). Required: request ids are derived from it.</summary>
+    public string OrganizationId { get; set; } = "";
+
+    /// <summary>The feed subscription's id (a-z, 0-9, '-', 1..63). Default <c>adapter</c>.</summary>
+    public string SubscriptionId { get; set; } = "adapter";
+
+    /// <summary>The registering desk used when an <see cref="Outbound.ErpChange"/> names none. Default empty (then the change must name one).</summary>
+    public string RegisteringDesk { get; set; } = "";
+
+    /// <summary>The départements whose changes the inbound path follows; empty = all the organisation may see.</summary>
+    public IList<string> Departements { get; } = [];
+
+    /// <summary>Runs the outbound path (ERP → hub). Default true.</summary>
+    public bool Outbound { get; set; } = true;
+
+    /// <summary>Runs the inbound path (hub → ERP). Default true.</summary>
+    public bool Inbound { get; set; } = true;
+
+    /// <summary>How long the outbound path waits when the source has nothing new. Default 1 s.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Most ERP changes read per call of the source. Default 100.</summary>
+    public int BatchSize { get; set; } = 100;
+
+    /// <summary>How many times a <c>REVISION_MISMATCH</c> is re-read and re-applied before the change is dead-lettered. Default 3.</summary>
+    public int RevisionRetries { get; set; } = 3;
+
+    /// <summary>How long a loop waits after a failure it could not handle (hub unreachable after the client's retries, ERP circuit open) before it starts again from its stored position. Default 5 s.</summary>
+    public TimeSpan FailureDelay { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Time allowed to each ERP call (source read or sink apply), per attempt. Default 30 s.</summary>
+    public TimeSpan ErpTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Retries of a failed ERP call (not of a refusal). Default 3.</summary>
+    public int ErpRetries { get; set; } = 3;
+
+    /// <summary>First delay between ERP retries, doubling, jittered. Default 200 ms.</summary>
+    public TimeSpan ErpRetryDelay { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>How long the ERP circuit stays open after half of at least 10 calls in 30 s failed. Default 15 s.</summary>
+    public TimeSpan ErpBreakDuration { get; set; } = TimeSpan.FromSeconds(15);
+}

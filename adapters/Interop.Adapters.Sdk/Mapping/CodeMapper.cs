@@ -1,0 +1,114 @@
+using Google.Protobuf;
+using Google.Protobuf.Reflection;
+using Interop.Adapters.Sdk.Outbound;
+using Interop.Contracts.V1;
+using Microsoft.Extensions.Configuration;
+
+namespace Interop.Adapters.Sdk.Mapping;
+
+/// <summary>
+/// Translates ERP codes into contract codes through the tables of the configuration section
+/// <c>Mappings</c>: <c>Mappings:{table}:{erp code} = {contract code}</c>, the table named after the
+/// <c>Application</c> field it fills (e.g. <c>Mappings:current_housing:LOCPRIV = HOUSING_SITUATION_PRIVATE_TENANT</c>,
+/// <c>Mappings:reason_codes:SANS_LOGT = 01</c>). The tables are read at each change, so a fixed
+/// configuration (with reload) applies to the next change and to replays.
+/// </summary>
+public sealed class CodeMapper
+{
+    /// <summary>The table of <see cref="ErpChange.RadiationReasonCode"/>, mapped to <see cref="RadiationReason"/> names.</summary>
+    public const string RadiationReasonTable = "radiation_reason";
+
+    private readonly IConfiguration mappings;
+
+    /// <summary>A mapper over <paramref name="mappings"/> (the <c>Mappings</c> section itself).</summary>
+    public CodeMapper(IConfiguration mappings)
+    {
+        this.mappings = mappings;
+    }
+
+    /// <summary>The contract code of <paramref name="value"/> in <paramref name="table"/>.</summary>
+    /// <exception cref="UnknownCodeException">The table has no entry for the value.</exception>
+    public string Map(string table, string value)
+    {
+        var mapped = mappings.GetSection(table)[value];
+        if (string.IsNullOrWhiteSpace(mapped))
+        {
+            throw new UnknownCodeException(table, value,
+                $"ERP code '{value}' has no mapping in table '{table}' (add it to the configuration under Mappings:{table}:{value}).");
+        }
+
+        return mapped.Trim();
+    }
+
+    /// <summary>Writes every code of <paramref name="codes"/>, mapped, into its field of <paramref name="application"/>.</summary>
+    /// <exception cref="UnknownCodeException">A code has no mapping, or its table names no field, or the mapped value is not a value of the field.</exception>
+    public void Apply(Application application, IEnumerable<ErpCode> codes)
+    {
+        foreach (var code in codes)
+        {
+            var contractCode = Map(code.Table, code.Value);
+            IMessage target = application;
+            var path = code.Table.Split('.');
+            for (var i = 0; i < path.Length - 1; i++)
+            {
+                var step = Field(target, path[i], code);
+                if (step.FieldType != FieldType.Message || step.IsRepeated)
+                {
+                    throw Misconfigured(code, $"'{path[i]}' is not a message field");
+                }
+
+                var next = (IMessage?)step.Accessor.GetValue(target);
+                if (next is null)
+                {
+                    next = step.MessageType.Parser.ParseFrom(ByteString.Empty);
+                    step.Accessor.SetValue(target, next);
+                }
+
+                target = next;
+            }
+
+            Set(target, Field(target, path[^1], code), contractCode, code);
+        }
+    }
+
+    /// <summary>The contract's radiation reason of an ERP code, through the <c>radiation_reason</c> table.</summary>
+    /// <exception cref="UnknownCodeException">No mapping, or the mapped name is not a <see cref="RadiationReason"/>.</exception>
+    public RadiationReason MapRadiationReason(string erpCode)
+    {
+        var code = new ErpCode(RadiationReasonTable, erpCode);
+        var mapped = Map(RadiationReasonTable, erpCode);
+        var reasons = RadiateApplicationRequest.Descriptor.FindFieldByNumber(RadiateApplicationRequest.ReasonFieldNumber).EnumType;
+        var value = reasons.FindValueByName(mapped)
+            ?? throw Misconfigured(code, $"'{mapped}' is not a value of {reasons.Name}");
+        return (RadiationReason)value.Number;
+    }
+
+    private static FieldDescriptor Field(IMessage target, string name, ErpCode code) =>
+        target.Descriptor.FindFieldByName(name) ?? throw Misconfigured(code, $"'{name}' is not a field of {target.Descriptor.Name}");
+
+    private static void Set(IMessage target, FieldDescriptor field, string contractCode, ErpCode code)
+    {
+        object value = field.FieldType switch
+        {
+            FieldType.Enum => Enum.ToObject(field.EnumType.ClrType, field.EnumType.FindValueByName(contractCode)?.Number
+                ?? throw Misconfigured(code, $"'{contractCode}' is not a value of {field.EnumType.Name}")),
+            FieldType.String => contractCode,
+            _ => throw Misconfigured(code, $"field '{field.Name}' holds no code"),
+        };
+        if (field.IsRepeated)
+        {
+            var list = (System.Collections.IList)field.Accessor.GetValue(target);
+            if (!list.Contains(value))
+            {
+                list.Add(value);
+            }
+        }
+        else
+        {
+            field.Accessor.SetValue(target, value);
+        }
+    }
+
+    private static UnknownCodeException Misconfigured(ErpCode code, string why) =>
+        new(code.Table, code.Value, $"ERP code '{code.Value}' of table '{code.Table}' cannot be mapped: {why}.");
+}

@@ -1,0 +1,39 @@
+namespace Interop.Adapters.Sdk.State;
+
+/// <summary>
+/// What an adapter remembers between runs: links between ERP records and hub numbers with their last
+/// revision, the outbound marker, the inbound changes already applied, and the dead letters.
+/// Implementations are called from the SDK's two workers concurrently and must be thread-safe.
+/// </summary>
+public interface IAdapterStateStore
+{
+    /// <summary>The marker of the last ERP change pushed or dead-lettered; null before the first.</summary>
+    ValueTask<string?> GetOutboundMarkerAsync(CancellationToken cancellationToken);
+
+    /// <summary>Stores the outbound marker (after the change's push succeeded or its dead letter was stored).</summary>
+    ValueTask SetOutboundMarkerAsync(string marker, CancellationToken cancellationToken);
+
+    /// <summary>The link of an ERP record, or null.</summary>
+    ValueTask<ApplicationLink?> FindByErpRecordAsync(string erpRecordId, CancellationToken cancellationToken);
+
+    /// <summary>The link of a hub number, or null.</summary>
+    ValueTask<ApplicationLink?> FindByNumberAsync(string number, CancellationToken cancellationToken);
+
+    /// <summary>Creates or replaces the link of <see cref="ApplicationLink.Number"/> (and of its ERP record).</summary>
+    ValueTask SaveLinkAsync(ApplicationLink link, CancellationToken cancellationToken);
+
+    /// <summary>Whether the hub change <paramref name="changeId"/> was applied already.</summary>
+    ValueTask<bool> WasAppliedAsync(string changeId, CancellationToken cancellationToken);
+
+    /// <summary>Records the hub change as applied (remembered for at least the last 10,000 changes).</summary>
+    ValueTask MarkAppliedAsync(string changeId, CancellationToken cancellationToken);
+
+    /// <summary>Adds a dead letter.</summary>
+    ValueTask AddDeadLetterAsync(DeadLetter deadLetter, CancellationToken cancellationToken);
+
+    /// <summary>The dead letters, oldest first.</summary>
+    ValueTask<IReadOnlyList<DeadLetter>> ListDeadLettersAsync(CancellationToken cancellationToken);
+
+    /// <summary>Removes a dead letter (after a successful replay); false when there was none with that id.</summary>
+    ValueTask<bool> RemoveDeadLetterAsync(Guid id, CancellationToken cancellationToken);
+}
