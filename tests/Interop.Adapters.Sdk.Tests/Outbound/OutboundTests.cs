@@ -1,0 +1,145 @@
+using Interop.Adapters.Sdk.State;
+using Interop.Adapters.Sdk.Tests.Erp;
+using Interop.Client;
+using Interop.Contracts.V1;
+using Interop.Testing;
+
+namespace Interop.Adapters.Sdk.Tests.Outbound;
+
+/// <summary>The outbound path against a real hub: code mapping, derived request ids, duplicates, stale revisions, unknown codes.</summary>
+public sealed class OutboundTests(AdapterHub hub) : IClassFixture<AdapterHub>
+{
+    [Fact]
+    public async Task HouseholdRegisteredInErp1_IsPushedWithMappedCodes_AndAppearsInErp2ThroughTheSink()
+    {
+        var (landlord1, landlord2) = (await hub.JoinLandlordAsync("erp1"), await hub.JoinLandlordAsync("erp2"));
+        var (erp1, erp2) = (new InMemoryErp(), new InMemoryErp());
+        var state1 = new InMemoryAdapterStateStore();
+        await using var adapter1 = await AdapterProcess.StartAsync(hub, landlord1, erp1, state1);
+        await using var adapter2 = await AdapterProcess.StartAsync(hub, landlord2, erp2, new InMemoryAdapterStateStore());
+        var name = TestApplications.UniqueName();
+        var (household, codes) = HubView.ErpHousehold(name);
+
+        erp1.Register("r1", household, codes);
+
+        var link = await HubView.LinkedAsync(state1, "r1");
+        await Eventually.TrueAsync(() => erp2.Records.ContainsKey(link.Number), "the household applied in ERP 2");
+        var received = erp2.Records[link.Number];
+        Assert.Equal(name, received.Applicant.LastName);
+        Assert.Equal(HousingSituation.PrivateTenant, received.CurrentHousing);
+        Assert.Equal(["09"], received.ReasonCodes);
+        Assert.Equal(1, erp2.AppliedCountOf(name));
+        Assert.Equal(1, await HubView.ApplicationsOfAsync(hub, name));
+        Assert.Equal(1, adapter1.Metrics.Pushed);
+        Assert.True(adapter2.Metrics.Applied >= 1);
+    }
+
+    [Fact]
+    public async Task CrashBetweenHubCommitAndMarker_RestartSendsTheSameRequestId_AndRegistersOnce()
+    {
+        var landlord = await hub.JoinLandlordAsync("crash");
+        var erp = new InMemoryErp();
+        var name = TestApplications.UniqueName();
+        var (household, codes) = HubView.ErpHousehold(name);
+        erp.Register("r1", household, codes);
+        var beforeCrash = new InMemoryAdapterStateStore();
+        await using (await AdapterProcess.StartAsync(hub, landlord, erp, beforeCrash, o => o.Inbound = false))
+        {
+            await HubView.LinkedAsync(beforeCrash, "r1");
+        }
+
+        // Worst case of a crash after the hub's commit: neither the marker nor the link survived.
+        var afterCrash = new InMemoryAdapterStateStore();
+        await using var restarted = await AdapterProcess.StartAsync(hub, landlord, erp, afterCrash, o => o.Inbound = false);
+
+        var relinked = await HubView.LinkedAsync(afterCrash, "r1");
+        Assert.Equal((await beforeCrash.FindByErpRecordAsync("r1", default))!.Number, relinked.Number);
+        Assert.Equal(1, await HubView.ApplicationsOfAsync(hub, name));
+        Assert.Empty(await restarted.DeadLetters.ListAsync());
+        await Eventually.TrueAsync(async () => await afterCrash.GetOutboundMarkerAsync(default) == "1", "the marker stored after the replayed push");
+    }
+
+    [Fact]
+    public async Task SameHouseholdTypedInErp2_IsLinkedToTheExistingNumber_NotRegisteredTwice()
+    {
+        var (landlord1, landlord2) = (await hub.JoinLandlordAsync("first"), await hub.JoinLandlordAsync("second"));
+        var (erp1, erp2) = (new InMemoryErp(), new InMemoryErp());
+        var (state1, state2) = (new InMemoryAdapterStateStore(), new InMemoryAdapterStateStore());
+        await using var adapter1 = await AdapterProcess.StartAsync(hub, landlord1, erp1, state1, o => o.Inbound = false);
+        await using var adapter2 = await AdapterProcess.StartAsync(hub, landlord2, erp2, state2, o => o.Inbound = false);
+        var name = TestApplications.UniqueName();
+        var (household, codes) = HubView.ErpHousehold(name);
+        erp1.Register("erp1-record", household, codes);
+        var existing = await HubView.LinkedAsync(state1, "erp1-record");
+
+        var (typedAgain, sameCodes) = HubView.ErpHousehold(name);
+        erp2.Register("erp2-record", typedAgain, sameCodes);
+
+        var linked = await HubView.LinkedAsync(state2, "erp2-record");
+        Assert.Equal(existing.Number, linked.Number);
+        Assert.Equal(1, await HubView.ApplicationsOfAsync(hub, name));
+        Assert.Empty(await adapter2.DeadLetters.ListAsync());
+    }
+
+    [Fact]
+    public async Task StaleRevision_IsReReadAndTheErpChangeReappliedOnTheCurrentRevision()
+    {
+        var landlord = await hub.JoinLandlordAsync("stale");
+        var erp = new InMemoryErp();
+        var state = new InMemoryAdapterStateStore();
+        await using var adapter = await AdapterProcess.StartAsync(hub, landlord, erp, state, o => o.Inbound = false);
+        var name = TestApplications.UniqueName();
+        var (household, codes) = HubView.ErpHousehold(name);
+        erp.Register("r1", household, codes);
+        var link = await HubView.LinkedAsync(state, "r1");
+        Assert.Equal(1, link.Revision);
+
+        // Another desk of the landlord changes the income on the hub meanwhile: revision 2.
+        using var desk = new InteropClient(hub.Hub.Address, await HubAccess.IssueKeyAsync(hub.Hub.Channel, landlord.OrganizationId));
+        var current = await desk.Registry.GetApplicationAsync(new GetApplicationRequest { Name = "applications/" + link.Number });
+        current.Resources.MonthlyIncomeEur = 1234;
+        await desk.Registry.UpdateApplicationAsync(new UpdateApplicationRequest
+        {
+            Application = current,
+            UpdateMask = new Google.Protobuf.WellKnownTypes.FieldMask { Paths = { "resources" } },
+            ExpectedRevision = 1,
+        });
+
+        var (moved, _) = HubView.ErpHousehold(name);
+        erp.Update("r1", moved, ["current_housing"], new Sdk.Outbound.ErpCode("current_housing", "HOTEL"));
+
+        await Eventually.TrueAsync(async () => (await state.FindByErpRecordAsync("r1", default))!.Revision == 3, "the ERP change applied as revision 3");
+        var after = await desk.Registry.GetApplicationAsync(new GetApplicationRequest { Name = "applications/" + link.Number });
+        Assert.Equal(3, after.Revision);
+        Assert.Equal(HousingSituation.Hotel, after.CurrentHousing);
+        Assert.Equal(1234, after.Resources.MonthlyIncomeEur);
+        Assert.True(adapter.Metrics.Retried >= 1);
+        Assert.Empty(await adapter.DeadLetters.ListAsync());
+    }
+
+    [Fact]
+    public async Task UnknownErpCode_IsDeadLetteredNamingTableAndValue_AndTheNextChangeStillGoes()
+    {
+        var landlord = await hub.JoinLandlordAsync("codes");
+        var erp = new InMemoryErp();
+        var state = new InMemoryAdapterStateStore();
+        var (unmapped, _) = HubView.ErpHousehold(TestApplications.UniqueName());
+        var badChange = erp.Register("r-bad", unmapped, new Sdk.Outbound.ErpCode("current_housing", "CARAVANE"));
+        var next = TestApplications.UniqueName();
+        var (household, codes) = HubView.ErpHousehold(next);
+        erp.Register("r-next", household, codes);
+
+        await using var adapter = await AdapterProcess.StartAsync(hub, landlord, erp, state, o => o.Inbound = false);
+
+        await HubView.LinkedAsync(state, "r-next");
+        var deadLetter = Assert.Single(await adapter.DeadLetters.ListAsync());
+        Assert.Equal(DeadLetterDirection.Outbound, deadLetter.Direction);
+        Assert.Equal(badChange, deadLetter.ChangeId);
+        Assert.Equal("r-bad", deadLetter.ErpRecordId);
+        Assert.Contains("'current_housing'", deadLetter.Reason, StringComparison.Ordinal);
+        Assert.Contains("'CARAVANE'", deadLetter.Reason, StringComparison.Ordinal);
+        Assert.Null(await state.FindByErpRecordAsync("r-bad", default));
+        Assert.Equal(1, await HubView.ApplicationsOfAsync(hub, next));
+        Assert.Equal(1, adapter.Metrics.DeadLettered);
+    }
+}
