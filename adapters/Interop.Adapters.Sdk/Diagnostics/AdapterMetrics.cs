@@ -4,7 +4,7 @@ namespace Interop.Adapters.Sdk.Diagnostics;
 
 /// <summary>
 /// The SDK's counters, on the meter <c>Interop.Adapters</c> tagged with the organisation:
-/// <c>interop.adapter.pushed</c>, <c>.applied</c>, <c>.skipped</c>, <c>.retried</c>, <c>.dead_lettered</c> (tag <c>direction</c>),
+/// <c>interop.adapter.pushed</c>, <c>.linked</c> (registrations linked to an existing number as duplicates), <c>.applied</c>, <c>.skipped</c>, <c>.retried</c>, <c>.dead_lettered</c> (tag <c>direction</c>),
 /// and the gauges <c>interop.adapter.inbound.lag</c> (s, from the change's commit at the hub to its application),
 /// <c>interop.adapter.inbound.lag_changes</c> (changes known at the hub not yet applied) and
 /// <c>interop.adapter.outbound.lag</c> (s, from the ERP's commit to the push, when the ERP tells it).
@@ -17,10 +17,17 @@ public sealed class AdapterMetrics : IDisposable
     private readonly Meter meter;
     private readonly KeyValuePair<string, object?> organization;
     private readonly Counter<long> pushed;
+    private readonly Counter<long> linked;
     private readonly Counter<long> applied;
     private readonly Counter<long> skipped;
     private readonly Counter<long> retried;
     private readonly Counter<long> deadLettered;
+    private long pushedTotal;
+    private long linkedTotal;
+    private long appliedTotal;
+    private long skippedTotal;
+    private long retriedTotal;
+    private long deadLetteredTotal;
     private double inboundLagSeconds;
     private long inboundLagChanges;
     private double outboundLagSeconds;
@@ -31,6 +38,7 @@ public sealed class AdapterMetrics : IDisposable
         meter = new Meter(MeterName);
         organization = new("organization", organizationId);
         pushed = meter.CreateCounter<long>("interop.adapter.pushed", "{change}", "ERP changes accepted by the hub (or linked to an existing application)");
+        linked = meter.CreateCounter<long>("interop.adapter.linked", "{change}", "ERP registrations linked to the household's existing application (duplicates)");
         applied = meter.CreateCounter<long>("interop.adapter.applied", "{change}", "Hub changes applied to the ERP");
         skipped = meter.CreateCounter<long>("interop.adapter.skipped", "{change}", "Hub changes already applied, not applied again");
         retried = meter.CreateCounter<long>("interop.adapter.retried", "{attempt}", "ERP calls retried and revision mismatches re-applied");
@@ -43,8 +51,14 @@ public sealed class AdapterMetrics : IDisposable
     /// <summary>Changes pushed so far by this process.</summary>
     public long Pushed => Interlocked.Read(ref pushedTotal);
 
+    /// <summary>ERP registrations linked to an existing application so far by this process (counted in <see cref="Pushed"/> too).</summary>
+    public long Linked => Interlocked.Read(ref linkedTotal);
+
     /// <summary>Hub changes applied so far by this process.</summary>
     public long Applied => Interlocked.Read(ref appliedTotal);
+
+    /// <summary>Hub changes skipped as already applied so far by this process.</summary>
+    public long Skipped => Interlocked.Read(ref skippedTotal);
 
     /// <summary>Retries so far by this process.</summary>
     public long Retried => Interlocked.Read(ref retriedTotal);
@@ -58,15 +72,16 @@ public sealed class AdapterMetrics : IDisposable
     /// <summary>The last inbound lag in changes.</summary>
     public long InboundLagChanges => Volatile.Read(ref inboundLagChanges);
 
-    private long pushedTotal;
-    private long appliedTotal;
-    private long retriedTotal;
-    private long deadLetteredTotal;
-
     internal void CountPushed()
     {
         Interlocked.Increment(ref pushedTotal);
         pushed.Add(1, organization);
+    }
+
+    internal void CountLinked()
+    {
+        Interlocked.Increment(ref linkedTotal);
+        linked.Add(1, organization);
     }
 
     internal void CountApplied()
@@ -75,7 +90,11 @@ public sealed class AdapterMetrics : IDisposable
         applied.Add(1, organization);
     }
 
-    internal void CountSkipped() => skipped.Add(1, organization);
+    internal void CountSkipped()
+    {
+        Interlocked.Increment(ref skippedTotal);
+        skipped.Add(1, organization);
+    }
 
     internal void CountRetried()
     {

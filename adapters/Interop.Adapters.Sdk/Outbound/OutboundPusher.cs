@@ -74,6 +74,7 @@ internal sealed class OutboundPusher(InteropClient hub, IAdapterStateStore state
             var number = e.ExistingApplications[0].Number;
             var existing = await hub.Registry.GetApplicationAsync(new GetApplicationRequest { Name = ApplicationsPrefix + number }, cancellationToken: cancellationToken);
             await state.SaveLinkAsync(new ApplicationLink(number, change.ErpRecordId, existing.Revision), cancellationToken);
+            metrics.CountLinked();
             AdapterLog.LinkedDuplicate(logger, change.ErpRecordId, number);
         }
     }

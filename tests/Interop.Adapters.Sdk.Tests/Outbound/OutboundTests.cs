@@ -1,3 +1,4 @@
+using Interop.Adapters.Sdk.Outbound;
 using Interop.Adapters.Sdk.State;
 using Interop.Adapters.Sdk.Tests.Erp;
 using Interop.Client;
@@ -41,7 +42,7 @@ public sealed class OutboundTests(AdapterHub hub) : IClassFixture<AdapterHub>
         var erp = new InMemoryErp();
         var name = TestApplications.UniqueName();
         var (household, codes) = HubView.ErpHousehold(name);
-        erp.Register("r1", household, codes);
+        var changeId = erp.Register("r1", household, codes);
         var beforeCrash = new InMemoryAdapterStateStore();
         await using (await AdapterProcess.StartAsync(hub, landlord, erp, beforeCrash, o => o.Inbound = false))
         {
@@ -55,6 +56,11 @@ public sealed class OutboundTests(AdapterHub hub) : IClassFixture<AdapterHub>
         var relinked = await HubView.LinkedAsync(afterCrash, "r1");
         Assert.Equal((await beforeCrash.FindByErpRecordAsync("r1", default))!.Number, relinked.Number);
         Assert.Equal(1, await HubView.ApplicationsOfAsync(hub, name));
+        // The hub answered the replayed request id with its first answer, not with a duplicate refusal.
+        Assert.Equal(1, restarted.Metrics.Pushed);
+        Assert.Equal(0, restarted.Metrics.Linked);
+        var registration = Assert.Single(await new DatabaseProbe(hub.Hub.ConnectionString).ChangesAsync(relinked.Number));
+        Assert.Equal(RequestIds.For(landlord.OrganizationId, changeId), registration.RequestId);
         Assert.Empty(await restarted.DeadLetters.ListAsync());
         await Eventually.TrueAsync(async () => await afterCrash.GetOutboundMarkerAsync(default) == "1", "the marker stored after the replayed push");
     }
@@ -78,6 +84,7 @@ public sealed class OutboundTests(AdapterHub hub) : IClassFixture<AdapterHub>
         var linked = await HubView.LinkedAsync(state2, "erp2-record");
         Assert.Equal(existing.Number, linked.Number);
         Assert.Equal(1, await HubView.ApplicationsOfAsync(hub, name));
+        Assert.Equal(1, adapter2.Metrics.Linked);
         Assert.Empty(await adapter2.DeadLetters.ListAsync());
     }
 
@@ -106,7 +113,7 @@ public sealed class OutboundTests(AdapterHub hub) : IClassFixture<AdapterHub>
         });
 
         var (moved, _) = HubView.ErpHousehold(name);
-        erp.Update("r1", moved, ["current_housing"], new Sdk.Outbound.ErpCode("current_housing", "HOTEL"));
+        erp.Update("r1", moved, ["current_housing"], new ErpCode("current_housing", "HOTEL"));
 
         await Eventually.TrueAsync(async () => (await state.FindByErpRecordAsync("r1", default))!.Revision == 3, "the ERP change applied as revision 3");
         var after = await desk.Registry.GetApplicationAsync(new GetApplicationRequest { Name = "applications/" + link.Number });
@@ -124,7 +131,7 @@ public sealed class OutboundTests(AdapterHub hub) : IClassFixture<AdapterHub>
         var erp = new InMemoryErp();
         var state = new InMemoryAdapterStateStore();
         var (unmapped, _) = HubView.ErpHousehold(TestApplications.UniqueName());
-        var badChange = erp.Register("r-bad", unmapped, new Sdk.Outbound.ErpCode("current_housing", "CARAVANE"));
+        var badChange = erp.Register("r-bad", unmapped, new ErpCode("current_housing", "CARAVANE"));
         var next = TestApplications.UniqueName();
         var (household, codes) = HubView.ErpHousehold(next);
         erp.Register("r-next", household, codes);
