@@ -34,7 +34,9 @@ internal sealed class OutboundPusher(InteropClient hub, IAdapterStateStore state
                     throw new ChangeRefusedException($"ERP change kind {change.Kind} is not known to the SDK.");
             }
         }
-        catch (InteropException e) when (e is not QuotaExceededException { Reason: InteropErrorReasons.RateLimited })
+        // A revoked key or a rate limit concerns every change, not this one: a fault (the loop waits and
+        // starts again), never a dead letter per change.
+        catch (InteropException e) when (e is not (UnauthenticatedException or QuotaExceededException { Reason: InteropErrorReasons.RateLimited }))
         {
             throw new ChangeRefusedException(Describe(e), e);
         }
