@@ -1,3 +1,5 @@
+using System.Diagnostics.Metrics;
+using Interop.Adapters.Sdk.Diagnostics;
 using Interop.Adapters.Sdk.Outbound;
 using Interop.Adapters.Sdk.State;
 using Interop.Adapters.Sdk.Tests.Erp;
@@ -16,6 +18,23 @@ public sealed class OutboundTests(AdapterHub hub) : IClassFixture<AdapterHub>
         var (landlord1, landlord2) = (await hub.JoinLandlordAsync("erp1"), await hub.JoinLandlordAsync("erp2"));
         var (erp1, erp2) = (new InMemoryErp(), new InMemoryErp());
         var state1 = new InMemoryAdapterStateStore();
+        var measured = new System.Collections.Concurrent.ConcurrentDictionary<(string Instrument, string? Organization), long>();
+        using var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == AdapterMetrics.MeterName)
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
+        {
+            var organization = tags.ToArray().FirstOrDefault(t => t.Key == "organization").Value as string;
+            measured.AddOrUpdate((instrument.Name, organization), value, (_, sum) => sum + value);
+        });
+        listener.Start();
         await using var adapter1 = await AdapterProcess.StartAsync(hub, landlord1, erp1, state1);
         await using var adapter2 = await AdapterProcess.StartAsync(hub, landlord2, erp2, new InMemoryAdapterStateStore());
         var name = TestApplications.UniqueName();
@@ -32,7 +51,10 @@ public sealed class OutboundTests(AdapterHub hub) : IClassFixture<AdapterHub>
         Assert.Equal(1, erp2.AppliedCountOf(name));
         Assert.Equal(1, await HubView.ApplicationsOfAsync(hub, name));
         Assert.Equal(1, adapter1.Metrics.Pushed);
-        Assert.True(adapter2.Metrics.Applied >= 1);
+        Assert.Equal(1, measured.GetValueOrDefault(("interop.adapter.pushed", landlord1.OrganizationId)));
+        Assert.True(measured.GetValueOrDefault(("interop.adapter.applied", landlord2.OrganizationId)) >= 1);
+        // Its own change does not come back to ERP 1 through the feed.
+        Assert.Equal(0, erp1.AppliedCountOf(name));
     }
 
     [Fact]
