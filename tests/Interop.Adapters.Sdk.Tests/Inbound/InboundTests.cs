@@ -129,4 +129,32 @@ public sealed class InboundTests(AdapterHub hub) : IClassFixture<AdapterHub>
         Assert.Equal(0, again.Metrics.Applied);
         folder.Delete(recursive: true);
     }
+
+    [Fact]
+    public async Task SinkFailingTwiceThenRecovering_IsRetriedWithBackoff_AndAppliesTheChangeOnceWithoutDeadLetter()
+    {
+        var (landlord1, landlord2) = (await hub.JoinLandlordAsync("steady"), await hub.JoinLandlordAsync("flaky"));
+        var (erp1, erp2) = (new InMemoryErp(), new InMemoryErp());
+        var name = TestApplications.UniqueName();
+        var failures = 0;
+        erp2.BeforeApply = change =>
+        {
+            if (change.ApplicationState?.Applicant?.LastName == name && Interlocked.Increment(ref failures) <= 2)
+            {
+                throw new IOException("the ERP's database is restarting");
+            }
+
+            return Task.CompletedTask;
+        };
+        await using var adapter1 = await AdapterProcess.StartAsync(hub, landlord1, erp1, new InMemoryAdapterStateStore(), o => o.Inbound = false);
+        await using var adapter2 = await AdapterProcess.StartAsync(hub, landlord2, erp2, new InMemoryAdapterStateStore(), o => o.Outbound = false);
+
+        var (household, codes) = HubView.ErpHousehold(name);
+        erp1.Register("r1", household, codes);
+
+        await Eventually.TrueAsync(() => erp2.AppliedCountOf(name) == 1, "the change applied after the ERP recovered");
+        Assert.Equal(3, failures);
+        Assert.True(adapter2.Metrics.Retried >= 2);
+        Assert.Empty(await adapter2.DeadLetters.ListAsync());
+    }
 }
