@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Interop.Client;
 using Interop.Contracts.V1;
@@ -82,20 +83,26 @@ public sealed class NationalExport
         var after = state.NextAfter;
         var header = new NuuFileHeader(day, sequence, after);
 
-        var subscription = client.Subscribe(new FeedSubscriptionOptions
+        // The state, not the hub's checkpoint, says where the run starts (ExportState). From 0,
+        // only a never-acknowledged reader starts at the beginning (ReplayReader).
+        var subscription = after > 0
+            ? client.Subscribe(new FeedSubscriptionOptions
+            {
+                SubscriptionId = options.SubscriptionId,
+                StartAfterChangeSeq = after,
+                StopWhenCaughtUp = true,
+                // Nothing is acknowledged while reading: only once the file is published and recorded.
+                AcknowledgeEvery = int.MaxValue,
+                AcknowledgeInterval = TimeSpan.FromDays(1),
+            })
+            : null;
+        try
         {
-            SubscriptionId = options.SubscriptionId,
-            // The state, not the hub's checkpoint, says where the run starts (ExportState).
-            StartAfterChangeSeq = after > 0 ? after : null,
-            StopWhenCaughtUp = true,
-            // Nothing is acknowledged while reading: only once the file is published and recorded.
-            AcknowledgeEvery = int.MaxValue,
-            AcknowledgeInterval = TimeSpan.FromDays(1),
-        });
-        await using (subscription.ConfigureAwait(false))
-        {
+            var reached = new StrongBox<long>(after);
+            var changes = subscription?.ReadAllAsync(cancellationToken)
+                ?? ReplayReader.ReadAsync(client, ReaderId, after, long.MaxValue, reached, cancellationToken);
             var written = await ExportFileBuilder.WriteAsync(
-                TemporaryPath(fileName), header, subscription.ReadAllAsync(cancellationToken), () => subscription.Position, options.TimeZone, cancellationToken)
+                TemporaryPath(fileName), header, changes, () => subscription?.Position ?? reached.Value, options.TimeZone, cancellationToken)
                 .ConfigureAwait(false);
             var report = Report(day, fileName, after, written, replayed: false, note: null);
             Publish(written.TemporaryPath, fileName, report);
@@ -118,17 +125,24 @@ public sealed class NationalExport
                 await hook().ConfigureAwait(false);
             }
 
-            await subscription.AcknowledgeAsync(cancellationToken).ConfigureAwait(false);
-            state.Runs[^1] = record with { Acknowledged = true };
-            state.Save(options.Directory);
+            await FinishAcknowledgementAsync(state, cancellationToken).ConfigureAwait(false);
             return report;
+        }
+        finally
+        {
+            // Disposing the client's subscription stores its read position, also after a failure:
+            // harmless, since the next run starts after the state's last recorded run.
+            if (subscription is not null)
+            {
+                await subscription.DisposeAsync().ConfigureAwait(false);
+            }
         }
     }
 
     private async Task<ExportRunReport> ReplayAsync(ExportState state, ExportRunRecord recorded, CancellationToken cancellationToken)
     {
         var header = new NuuFileHeader(recorded.Date, recorded.Sequence, recorded.AfterChangeSeq);
-        var changes = ReplayReader.ReadAsync(client, options.SubscriptionId + "-replay", recorded.AfterChangeSeq, recorded.ThroughChangeSeq, cancellationToken);
+        var changes = ReplayReader.ReadAsync(client, ReaderId, recorded.AfterChangeSeq, recorded.ThroughChangeSeq, new StrongBox<long>(0), cancellationToken);
         var written = await ExportFileBuilder.WriteAsync(
             TemporaryPath(recorded.FileName), header, changes, () => recorded.ThroughChangeSeq, options.TimeZone, cancellationToken).ConfigureAwait(false);
 
@@ -213,6 +227,9 @@ public sealed class NationalExport
     }
 
     private static readonly JsonSerializerOptions ReportJson = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
+    /// <summary>The never-acknowledged subscription id of <see cref="ReplayReader"/>.</summary>
+    private string ReaderId => options.SubscriptionId + "-reader";
 
     private string TemporaryPath(string fileName) => Path.Combine(Outbox, "." + fileName + ".tmp");
 

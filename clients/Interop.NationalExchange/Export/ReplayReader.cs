@@ -5,11 +5,12 @@ using Interop.Contracts.V1;
 namespace Interop.NationalExchange.Export;
 
 /// <summary>
-/// Reads a recorded range again for a rerun of a day. It uses the feed directly
-/// under a subscription id of its own that is never acknowledged: the hub reads
+/// Reads a range of the feed without ever acknowledging: for a rerun of a recorded
+/// day, and for a first run that starts at 0. It uses the feed directly under a
+/// subscription id of its own that is never acknowledged: the hub reads
 /// <c>start_after_change_seq = 0</c> as "from the stored checkpoint", so the
-/// export's own subscription (acknowledged past the range) could not replay a
-/// range starting at 0, while a never-acknowledged id starts from the beginning.
+/// export's own subscription (whose checkpoint a failed run's disposal may have
+/// moved) could not read from the beginning, while a never-acknowledged id does.
 /// </summary>
 internal static class ReplayReader
 {
@@ -18,6 +19,7 @@ internal static class ReplayReader
         string subscriptionId,
         long after,
         long through,
+        StrongBox<long> reached,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         if (through <= after)
@@ -37,6 +39,7 @@ internal static class ReplayReader
                 case SubscribeResponse.EventOneofCase.Change when message.Change.ChangeSeq <= after:
                     continue;
                 case SubscribeResponse.EventOneofCase.Change when message.Change.ChangeSeq <= through:
+                    reached.Value = message.Change.ChangeSeq;
                     yield return message.Change;
                     if (message.Change.ChangeSeq == through)
                     {
@@ -50,6 +53,8 @@ internal static class ReplayReader
                     var position = message.CaughtUp?.ChangeSeq ?? message.Checkpoint?.ChangeSeq ?? message.Heartbeat.ChangeSeq;
                     if (position >= through || message.EventCase == SubscribeResponse.EventOneofCase.CaughtUp)
                     {
+                        // The head when caught up: the changes up to it that are not shown do not concern the reader.
+                        reached.Value = Math.Max(reached.Value, Math.Min(position, through));
                         yield break;
                     }
 

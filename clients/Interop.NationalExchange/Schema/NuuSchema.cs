@@ -39,7 +39,7 @@ public static class NuuSchema
         {
             ValidationType = ValidationType.Schema,
             Schemas = Schemas.Value,
-            ValidationFlags = XmlSchemaValidationFlags.ReportValidationWarnings,
+            ValidationFlags = XmlSchemaValidationFlags.ReportValidationWarnings | XmlSchemaValidationFlags.ProcessIdentityConstraints,
             DtdProcessing = DtdProcessing.Prohibit,
             XmlResolver = null,
             CloseInput = false,
