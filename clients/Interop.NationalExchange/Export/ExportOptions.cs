@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+
 namespace Interop.NationalExchange.Export;
 
 /// <summary>Settings of the national export.</summary>
@@ -11,6 +13,9 @@ public sealed class ExportOptions
 
     /// <summary>The time zone of file dates and event dates. Default Europe/Paris (the contract's calendar dates are French time).</summary>
     public TimeZoneInfo TimeZone { get; set; } = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+
+    /// <summary>Where the run logs (category <c>Interop.NationalExchange</c>); default: no logs.</summary>
+    public ILoggerFactory? LoggerFactory { get; set; }
 
     /// <summary>A test hook run after the run is recorded and before the hub is told: a crash there is what the resume logic is for.</summary>
     internal Func<Task>? BeforeAcknowledge { get; set; }

@@ -5,6 +5,8 @@ using Interop.Client;
 using Interop.Contracts.V1;
 using Interop.NationalExchange.State;
 using Interop.NationalExchange.Writing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Interop.NationalExchange.Export;
 
@@ -31,6 +33,7 @@ public sealed class NationalExport
     private readonly InteropClient client;
     private readonly ExportOptions options;
     private readonly TimeProvider time;
+    private readonly ILogger logger;
 
     /// <summary>Creates the export over a client holding a key of the national-exchange organisation.</summary>
     /// <param name="client">The hub's client.</param>
@@ -44,6 +47,7 @@ public sealed class NationalExport
         this.client = client;
         this.options = options;
         this.time = time ?? TimeProvider.System;
+        logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Interop.NationalExchange");
     }
 
     /// <summary>The folder the files are published in.</summary>
@@ -119,6 +123,11 @@ public sealed class NationalExport
             };
             state.Runs.Add(record);
             state.Save(options.Directory);
+            ExportLog.Published(logger, fileName, after, written.Through, report.Demandes, report.Skipped.Count);
+            if (report.Skipped.Count(s => s.Category == ExportSkip.NotExpressible) is > 0 and var unexpressed)
+            {
+                ExportLog.NotExpressible(logger, fileName, unexpressed);
+            }
 
             if (options.BeforeAcknowledge is { } hook)
             {
@@ -166,6 +175,7 @@ public sealed class NationalExport
             note = "the range read again differs from the published file (applications changed since); the published file is kept";
         }
 
+        ExportLog.Replayed(logger, recorded.FileName, recorded.AfterChangeSeq, recorded.ThroughChangeSeq, note is null ? "same file" : "published file kept, the range now reads differently");
         await FinishAcknowledgementAsync(state, cancellationToken).ConfigureAwait(false);
         return Report(recorded.Date, recorded.FileName, recorded.AfterChangeSeq, written, replayed: true, note) with
         {
@@ -190,6 +200,7 @@ public sealed class NationalExport
                 cancellationToken: cancellationToken).ConfigureAwait(false);
             state.Runs[i] = run with { Acknowledged = true };
             state.Save(options.Directory);
+            ExportLog.Acknowledged(logger, run.FileName, run.ThroughChangeSeq);
         }
 
         return state;
