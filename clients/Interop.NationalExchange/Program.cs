@@ -26,6 +26,6 @@ if (arguments.TryGetValue("--date", out var given))
 
 using var client = new InteropClient(new Uri(hub), key);
 var report = await new NationalExport(client, new ExportOptions { Directory = output }).RunAsync(date);
-Console.WriteLine(JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }));
+Console.WriteLine(JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase }));
 // A change that should reach the national registry and could not: the operator must look.
 return report.Skipped.Any(s => s.Category == ExportSkip.NotExpressible) ? 1 : 0;
