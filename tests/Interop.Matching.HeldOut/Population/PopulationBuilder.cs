@@ -66,7 +66,7 @@ internal sealed class PopulationBuilder(Random random, GivenNames givenNames, Su
     {
         var chosenSex = sex ?? (random.NextDouble() < 0.52 ? 'F' : 'M');
         var birthDate = RandomDate(year ?? BirthYear());
-        var names = FirstNames(chosenSex, birthDate.Year, null);
+        var names = FirstNames(chosenSex, birthDate.Year, []);
         var surname = surnames.Draw(random);
         var (place, nationality) = NewBirthPlace();
         var person = new Person
@@ -124,7 +124,7 @@ internal sealed class PopulationBuilder(Random random, GivenNames givenNames, Su
     private Person Twin(Person of)
     {
         var sex = random.NextDouble() < 0.6 ? of.Sex : (of.Sex == 'F' ? 'M' : 'F');
-        var names = FirstNames(sex, of.BirthDate.Year, of.FirstNames[0]);
+        var names = FirstNames(sex, of.BirthDate.Year, of.FirstNames);
         var twin = new Person
         {
             Id = _people.Count + 1,
@@ -171,7 +171,7 @@ internal sealed class PopulationBuilder(Random random, GivenNames givenNames, Su
     private Person Husband(Person wife)
     {
         var year = Math.Min(wife.BirthDate.Year + random.Next(-3, 8), ThisYear - 18);
-        var names = FirstNames('M', year, null);
+        var names = FirstNames('M', year, []);
         var surname = wife.SpouseSurname!;
         return new Person
         {
@@ -197,14 +197,15 @@ internal sealed class PopulationBuilder(Random random, GivenNames givenNames, Su
 
     private void Relate(Person a, Person b, RelationKind kind) => _relations.Add(new Relation(a.Id, b.Id, kind));
 
-    private List<string> FirstNames(char sex, int year, string? notFirst)
+    /// <summary>One to three given names, none of them among <paramref name="sibling"/>'s (a twin's are all other names).</summary>
+    private List<string> FirstNames(char sex, int year, IReadOnlyList<string> sibling)
     {
         var count = random.NextDouble() switch { < 0.45 => 1, < 0.83 => 2, _ => 3 };
         var names = new List<string>();
         for (var attempt = 0; names.Count < count && attempt < 20; attempt++)
         {
             var name = givenNames.Draw(random, sex, year);
-            if (!names.Contains(name) && !(names.Count == 0 && name == notFirst))
+            if (!names.Contains(name) && !sibling.Contains(name))
             {
                 names.Add(name);
             }

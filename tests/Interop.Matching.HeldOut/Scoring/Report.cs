@@ -25,6 +25,7 @@ internal static class Report
         var total = new Dictionary<string, int>(StringComparer.Ordinal);
         var missedProbable = new Dictionary<string, List<(int, int)>>(StringComparer.Ordinal);
         var missedCertain = new Dictionary<string, int>(StringComparer.Ordinal);
+        var missedAlone = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var pair in truth.TruePairs.OrderBy(p => p))
         {
             var kinds = PairKinds.Of(records[pair.Item1], records[pair.Item2]).Select(Name).ToList();
@@ -36,6 +37,11 @@ internal static class Report
             foreach (var kind in kinds)
             {
                 total[kind] = total.GetValueOrDefault(kind) + 1;
+                if (!probable.Contains(pair) && kinds.Count == 1)
+                {
+                    missedAlone[kind] = missedAlone.GetValueOrDefault(kind) + 1;
+                }
+
                 if (!probable.Contains(pair))
                 {
                     (missedProbable.TryGetValue(kind, out var list) ? list : missedProbable[kind] = []).Add(pair);
@@ -48,14 +54,14 @@ internal static class Report
             }
         }
 
-        Console.WriteLine("Misses by what the true pair carries (a pair with several kinds counts under each):");
+        Console.WriteLine("Misses by what the true pair carries (a pair with several kinds counts under each; \"alone\": the pair carries nothing else):");
         Console.WriteLine();
-        Console.WriteLine("| in the pair | true pairs | missed (certain + probable) | recall | missed (certain only) |");
-        Console.WriteLine("|---|--:|--:|--:|--:|");
+        Console.WriteLine("| in the pair | true pairs | missed (certain + probable) | of which alone | recall | missed (certain only) |");
+        Console.WriteLine("|---|--:|--:|--:|--:|--:|");
         foreach (var (kind, count) in total.OrderByDescending(k => missedProbable.GetValueOrDefault(k.Key)?.Count ?? 0).ThenBy(k => k.Key, StringComparer.Ordinal))
         {
             var missed = missedProbable.GetValueOrDefault(kind)?.Count ?? 0;
-            Console.WriteLine(string.Create(Invariant, $"| {kind} | {count:N0} | {missed:N0} | {1 - (double)missed / count:0.000} | {missedCertain.GetValueOrDefault(kind):N0} |"));
+            Console.WriteLine(string.Create(Invariant, $"| {kind} | {count:N0} | {missed:N0} | {missedAlone.GetValueOrDefault(kind):N0} | {1 - (double)missed / count:0.000} | {missedCertain.GetValueOrDefault(kind):N0} |"));
         }
 
         if (verbose)
