@@ -37,6 +37,14 @@ var removeFolder = smoke && Option("out") is null;
 var givenNames = GivenNames.Load(data);
 var geography = Geography.Load(data);
 var set = HeldOutSet.Generate(seed, records, givenNames, geography);
+
+// A seed is a set: the smoke run checks it, since figures reported on a seed must be reproducible.
+if (smoke && !HeldOutSet.Generate(seed, records, givenNames, geography).Records.Select(r => r.ToCsv()).SequenceEqual(set.Records.Select(r => r.ToCsv())))
+{
+    Console.WriteLine("FAILED: the same seed gave two different sets.");
+    return 1;
+}
+
 SetFiles.Write(set, folder);
 var truth = new Truth(set);
 
