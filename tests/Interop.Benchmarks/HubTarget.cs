@@ -1,4 +1,5 @@
 using Grpc.Net.Client;
+using Interop.Client;
 using Interop.Contracts.V1;
 using Interop.Testing;
 
@@ -76,7 +77,7 @@ internal sealed class HubTarget : IRegistrationTarget
         // have, rather than every client multiplexed on one connection.
         var channel = GrpcChannel.ForAddress(hub.Address);
         channels.Add(channel);
-        var client = new RegistryService.RegistryServiceClient(BearerToken.Over(channel, apiKey));
+        var client = new RegistryService.RegistryServiceClient(ApiKeyCredentials.Over(channel, apiKey));
         return async cancellationToken =>
         {
             // A new request id per call: each is a new registration, never a replay.
