@@ -44,7 +44,7 @@ internal sealed class HubTarget : IRegistrationTarget
 
     // The gRPC client's code in this process warms up alongside the hub's.
     public IReadOnlyList<int> CompilingProcesses =>
-        ChildProcess.FindId("Interop.Hub.dll") is { } hubProcess ? [hubProcess, Environment.ProcessId] : [Environment.ProcessId];
+        ProcessLookup.FindChild("Interop.Hub.dll") is { } hubProcess ? [hubProcess, Environment.ProcessId] : [Environment.ProcessId];
 
     public static async Task<HubTarget> StartAsync(string purpose)
     {
