@@ -12,12 +12,13 @@ internal static class ClosedLoopSlice
 {
     public static async Task RunAsync(Side side, IReadOnlyList<Caller> clients, TimeSpan length, Latencies into, CancellationToken cancellationToken)
     {
+        var cpu = Environment.CpuUsage.TotalTime;
         var started = Stopwatch.GetTimestamp();
         var perClient = await Task.WhenAll(clients.Select(client => Task.Run(() => ClientAsync(side, client, started, length, cancellationToken), cancellationToken)));
 
         // Calls in flight at the end of the slice finish and count, so the rate
         // divides by the time until the last one was answered.
-        into.Add(perClient.SelectMany(calls => calls), Stopwatch.GetElapsedTime(started));
+        into.Add(perClient.SelectMany(calls => calls), Stopwatch.GetElapsedTime(started), Environment.CpuUsage.TotalTime - cpu);
     }
 
     private static async Task<List<double>> ClientAsync(Side side, Caller client, long started, TimeSpan length, CancellationToken cancellationToken)

@@ -14,10 +14,17 @@ internal sealed class Latencies
 
     public double PerSecond => Count / Math.Max(Elapsed.TotalSeconds, 0.001);
 
-    public void Add(IEnumerable<double> calls, TimeSpan elapsed)
+    /// <summary>CPU time this program (the client side only: the hub is another process) spent during the slices.</summary>
+    public TimeSpan ClientCpu { get; private set; }
+
+    /// <summary>Client CPU per call, in microseconds: what a client stack costs, free of the round trip's noise.</summary>
+    public double ClientCpuMicrosecondsPerCall => ClientCpu.TotalMicroseconds / Math.Max(Count, 1);
+
+    public void Add(IEnumerable<double> calls, TimeSpan elapsed, TimeSpan clientCpu)
     {
         milliseconds.AddRange(calls);
         Elapsed += elapsed;
+        ClientCpu += clientCpu;
         sorted = false;
     }
 

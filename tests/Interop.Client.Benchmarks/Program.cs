@@ -124,13 +124,13 @@ try
 
     Console.WriteLine(string.Create(inv, $"Client library against raw generated stubs, 1 client, {options.Rounds} × {options.Slice.TotalSeconds:0.#} s per side and call, alternating:"));
     Console.WriteLine();
-    Console.WriteLine("| call | raw stub p50 ms | p99 ms | Interop.Client p50 ms | p99 ms | p50 library ÷ raw | p99 library ÷ raw | calls raw / library |");
-    Console.WriteLine("|---|--:|--:|--:|--:|--:|--:|--:|");
+    Console.WriteLine("| call | raw stub p50 ms | p99 ms | Interop.Client p50 ms | p99 ms | p50 library ÷ raw | p99 library ÷ raw | client CPU µs/call raw / library | calls raw / library |");
+    Console.WriteLine("|---|--:|--:|--:|--:|--:|--:|--:|--:|");
     foreach (var (call, raw, library) in overhead)
     {
         var (r, l) = (raw.Measured, library.Measured);
         Console.WriteLine(string.Create(inv,
-            $"| {call} | {r.Ms(50)} | {r.Ms(99)} | {l.Ms(50)} | {l.Ms(99)} | {l.Percentile(50) / r.Percentile(50):0.000}× | {l.Percentile(99) / r.Percentile(99):0.00}× | {r.Count} / {l.Count} |"));
+            $"| {call} | {r.Ms(50)} | {r.Ms(99)} | {l.Ms(50)} | {l.Ms(99)} | {l.Percentile(50) / r.Percentile(50):0.000}× | {l.Percentile(99) / r.Percentile(99):0.00}× | {r.ClientCpuMicrosecondsPerCall:0} / {l.ClientCpuMicrosecondsPerCall:0} | {r.Count} / {l.Count} |"));
     }
 
     Console.WriteLine();
