@@ -22,6 +22,9 @@ internal sealed record ClientBenchOptions
     /// <summary>...but never longer than this.</summary>
     public TimeSpan WarmUpMaximum { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>Calls per batch of the in-process comparison (no socket), 5 batches per side after one of warm-up.</summary>
+    public int InProcessCallsPerBatch { get; init; } = 20_000;
+
     /// <summary>
     /// The whole path once, small and fast, for CI (deploy/test.sh): 1-s
     /// slices, one round, a 1-s warm-up. Its figures measure nothing; it proves
@@ -44,6 +47,7 @@ internal sealed record ClientBenchOptions
                 Rounds = 1,
                 WarmUpMinimum = TimeSpan.FromSeconds(1),
                 WarmUpMaximum = TimeSpan.FromSeconds(1),
+                InProcessCallsPerBatch = 500,
             };
         }
 

@@ -33,6 +33,7 @@ using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, contex
 
 var inv = CultureInfo.InvariantCulture;
 var loadAtStart = LoadAverage();
+var inProcess = await InProcessOverhead.RunAsync(options.InProcessCallsPerBatch, rounds: 5);
 var connectionString = await TestPostgres.CreateDatabaseAsync("clientbench");
 var httpJsonPort = FreePort();
 await using var hub = await ExternalHubProcess.StartAsync(connectionString, new Dictionary<string, string>
@@ -131,6 +132,17 @@ try
         var (r, l) = (raw.Measured, library.Measured);
         Console.WriteLine(string.Create(inv,
             $"| {call} | {r.Ms(50)} | {r.Ms(99)} | {l.Ms(50)} | {l.Ms(99)} | {l.Percentile(50) / r.Percentile(50):0.000}× | {l.Percentile(99) / r.Percentile(99):0.00}× | {r.ClientCpuMicrosecondsPerCall:0} / {l.ClientCpuMicrosecondsPerCall:0} | {r.Count} / {l.Count} |"));
+    }
+
+    Console.WriteLine();
+    Console.WriteLine($"The client stack alone: the same calls answered in-process by a canned handler (no socket, no hub), {options.InProcessCallsPerBatch} calls × 5 batches per side:");
+    Console.WriteLine();
+    Console.WriteLine("| call | raw stub µs/call | Interop.Client µs/call | library − raw µs | ÷ raw p50 over the network |");
+    Console.WriteLine("|---|--:|--:|--:|--:|");
+    foreach (var (call, raw, library) in inProcess)
+    {
+        var network = overhead.Single(o => o.Call == call).Raw.Measured.Percentile(50) * 1000;
+        Console.WriteLine(string.Create(inv, $"| {call} | {raw:0.0} | {library:0.0} | {library - raw:+0.0;-0.0} | {(library - raw) / network:0.0%} |"));
     }
 
     Console.WriteLine();
