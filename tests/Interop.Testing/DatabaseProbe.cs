@@ -19,6 +19,19 @@ public sealed class DatabaseProbe(string connectionString)
             """);
     }
 
+    /// <summary>
+    /// The number of rows of each table, as one line (<c>applications=3 changes=5 …</c>), to compare before and
+    /// after a call that must write nothing. Table names come from the test, never from input.
+    /// </summary>
+    public async Task<string> CountRowsAsync(IEnumerable<string> tables)
+    {
+        var names = tables.ToList();
+        await using var connection = new NpgsqlConnection(connectionString);
+        var sql = "SELECT " + string.Join(", ", names.Select(t => $"(SELECT count(*) FROM {t})"));
+        var row = (IDictionary<string, object>)await connection.QuerySingleAsync(sql);
+        return string.Join(" ", names.Zip(row.Values, (name, count) => $"{name}={count}"));
+    }
+
     /// <summary>The change records of one application, oldest first, with their details as stored (jsonb text).</summary>
     public Task<IReadOnlyList<(long Revision, string Kind, string Actor, string? RequestId, string Details)>> ChangesAsync(string applicationNumber) =>
         QueryAsync<(long, string, string, string?, string)>(

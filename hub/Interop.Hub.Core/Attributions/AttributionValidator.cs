@@ -18,6 +18,14 @@ public static class AttributionValidator
 
     public const int MaxRefusalReasonLength = 500;
 
+    /// <summary>
+    /// The latest response deadline, in months after the offer: the law sets
+    /// a minimum only, but a deadline years away is a typing mistake, and
+    /// dates far in the future leave no room for the date arithmetic of the
+    /// answer (silence counts from the day after the deadline).
+    /// </summary>
+    public const int MaxResponseMonths = 12;
+
     private const int MaxDwellingIdLength = 30;
 
     public static Candidate Candidate(
@@ -108,11 +116,19 @@ public static class AttributionValidator
         {
             v.Add("offer.response_deadline", $"is required: at least {MinimumResponseDays} days after the offer date.");
         }
-        else if (offerDate is { } made && deadline < made.AddDays(MinimumResponseDays))
+        else if (offerDate is { } made && made <= today)
         {
-            v.Add(
-                "offer.response_deadline",
-                $"must be at least {MinimumResponseDays} days after the offer date (R441-10 CCH): {Iso(made.AddDays(MinimumResponseDays))} or later, not {Iso(deadline.Value)}.");
+            // Measured from a valid offer date only: a date far in the future is refused above and leaves no room for arithmetic.
+            if (deadline < made.AddDays(MinimumResponseDays))
+            {
+                v.Add(
+                    "offer.response_deadline",
+                    $"must be at least {MinimumResponseDays} days after the offer date (R441-10 CCH): {Iso(made.AddDays(MinimumResponseDays))} or later, not {Iso(deadline.Value)}.");
+            }
+            else if (deadline > made.AddMonths(MaxResponseMonths))
+            {
+                v.Add("offer.response_deadline", $"must be at most {MaxResponseMonths} months after the offer date: {Iso(made.AddMonths(MaxResponseMonths))} or earlier.");
+            }
         }
 
         return v.Any ? null : new Offer(offerDate!.Value, deadline!.Value);
@@ -141,10 +157,7 @@ public static class AttributionValidator
             v.Add("refusal_reason", "is only given with OFFER_ANSWER_REFUSED.");
         }
 
-        if (reason.Length > MaxRefusalReasonLength)
-        {
-            v.Add("refusal_reason", $"must be at most {MaxRefusalReasonLength} characters.");
-        }
+        FieldRules.Text(reason, "refusal_reason", MaxRefusalReasonLength, v);
     }
 
     public static Lease? Lease(DateOnly? leaseDate, bool dalo, CollectiveAgreement agreement, ReservationHolder holder, DateOnly today, Violations v)

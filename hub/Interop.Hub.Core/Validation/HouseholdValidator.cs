@@ -50,6 +50,17 @@ public static class HouseholdValidator
         FieldRules.OptionalEnum(h.Priority.DaloStatus, FieldPath.Of(FieldPath.Of(prefix, "priority"), "dalo_status"), v);
     }
 
+    /// <summary>Checks a person looked for by a duplicate search: the last name required, every other field optional but well formed.</summary>
+    /// <param name="person">The person.</param>
+    /// <param name="path">Path of the <c>Person</c> message in the request, e.g. <c>person</c>.</param>
+    /// <param name="v">Where violations go.</param>
+    public static void ValidateSearched(Person person, string path, Violations v)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        ArgumentNullException.ThrowIfNull(v);
+        PersonValidator.ValidateSearched(person, path, v);
+    }
+
     /// <summary>The link describes the co-applicant, so it comes with one and only with one.</summary>
     private static void CoApplicantLink(Household h, string path, Violations v)
     {

@@ -38,6 +38,34 @@ internal static class PersonValidator
         ContactValidator.Validate(p.Contact, FieldPath.Of(path, "contact"), v);
     }
 
+    /// <summary>
+    /// A person looked for (a duplicate search), not registered: only the last
+    /// name is required, but whatever is given must be well formed, since it
+    /// feeds the same blocking keys and comparisons as a registered identity.
+    /// </summary>
+    /// <param name="p">The person.</param>
+    /// <param name="path">Path of the <c>Person</c> message, e.g. <c>person</c>.</param>
+    /// <param name="v">Where violations go.</param>
+    public static void ValidateSearched(Person p, string path, Violations v)
+    {
+        FieldRules.Name(p.LastName, FieldPath.Of(path, "last_name"), MaxNameLength, required: true, v);
+        FieldRules.Name(p.BirthName, FieldPath.Of(path, "birth_name"), MaxNameLength, required: false, v);
+        if (p.FirstNames.Count > 0)
+        {
+            FirstNames(p.FirstNames, FieldPath.Of(path, "first_names"), v);
+        }
+
+        FieldRules.OptionalEnum(p.Sex, FieldPath.Of(path, "sex"), v);
+        BirthPlace(p, FieldPath.Of(path, "birth_place"), v);
+        FieldRules.OptionalEnum(p.NationalityClass, FieldPath.Of(path, "nationality_class"), v);
+        if (p.Nir.Length != 0 && NirRules.Problem(p.Nir) is { } problem)
+        {
+            v.Add(FieldPath.Of(path, "nir"), problem);
+        }
+
+        ContactValidator.Validate(p.Contact, FieldPath.Of(path, "contact"), v);
+    }
+
     /// <param name="m">The member.</param>
     /// <param name="path">Path of the member, e.g. <c>application.household_members[2]</c>.</param>
     /// <param name="today">The French date of today, the latest birth date.</param>

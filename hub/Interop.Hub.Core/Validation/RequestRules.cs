@@ -111,6 +111,56 @@ public static class RequestRules
         }
     }
 
+    /// <summary>
+    /// The page size of a listing: 0 means <paramref name="defaultSize"/>, more
+    /// than <paramref name="maxSize"/> is served as <paramref name="maxSize"/>
+    /// (AIP-158), a negative size is refused.
+    /// </summary>
+    public static int PageSize(int requested, int defaultSize, int maxSize, Violations v)
+    {
+        ArgumentNullException.ThrowIfNull(v);
+        if (requested < 0)
+        {
+            v.Add("page_size", $"must not be negative: 0 for the default of {defaultSize}, at most {maxSize}.");
+            return defaultSize;
+        }
+
+        return requested == 0 ? defaultSize : Math.Min(requested, maxSize);
+    }
+
+    /// <summary>Free text of a request (a display name, a reason): at most <paramref name="max"/> characters, no control character.</summary>
+    public static void Text(string? value, string field, int max, bool required, Violations v)
+    {
+        ArgumentNullException.ThrowIfNull(v);
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            if (required)
+            {
+                v.Add(field, $"is required, at most {max} characters.");
+            }
+
+            return;
+        }
+
+        FieldRules.Text(value, field, max, v);
+    }
+
+    /// <summary>
+    /// A list of a request: at most <paramref name="max"/> elements. Checked
+    /// before its elements, so a huge list is refused for its size at once.
+    /// </summary>
+    public static bool ListSize(int count, string field, int max, Violations v)
+    {
+        ArgumentNullException.ThrowIfNull(v);
+        if (count <= max)
+        {
+            return true;
+        }
+
+        v.Add(field, $"must have at most {max} elements, not {count}.");
+        return false;
+    }
+
     private static bool IsUpperAlphanumeric(char ch) => char.IsAsciiDigit(ch) || char.IsAsciiLetterUpper(ch);
 
     private static bool IsUuid(string id)

@@ -31,8 +31,11 @@ internal static class ApiKeySecret
 
         keyId = token.Substring(Prefix.Length, KeyIdLength);
         secret = token[(Prefix.Length + KeyIdLength + 1)..];
-        return keyId.All(char.IsAsciiHexDigitLower) && secret.Length > 0;
+        return IsKeyId(keyId) && secret.Length > 0;
     }
+
+    /// <summary>Whether <paramref name="keyId"/> has the shape of the ids <see cref="NewToken"/> makes.</summary>
+    public static bool IsKeyId(string keyId) => keyId.Length == KeyIdLength && keyId.All(char.IsAsciiHexDigitLower);
 
     public static byte[] Hash(string secret) => SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(secret));
 

@@ -1,7 +1,9 @@
 using Grpc.Core;
 using Interop.Hub.Access;
+using Interop.Hub.Core.Access;
 using Interop.Hub.Core.Errors;
 using Interop.Hub.Core.Validation;
+using Interop.Hub.Registry;
 using Interop.Hub.Storage.Access;
 using V1 = Interop.Contracts.V1;
 
@@ -16,19 +18,11 @@ internal sealed partial class AdminService
         RequestRules.RequestId(request.RequestId, violations);
         var organizationId = OrganizationIdOf(request.Parent, "parent", violations);
         var displayName = request.DisplayName.Trim();
-        if (displayName.Length is 0 or > 200)
+        RequestRules.Text(displayName, "display_name", OrganizationValidator.MaxDisplayNameLength, required: true, violations);
+        var expires = WellKnownTypes.ToInstant(request.ExpireTime, "expire_time", violations);
+        if (expires <= time.GetUtcNow())
         {
-            violations.Add("display_name", "is required, at most 200 characters.");
-        }
-
-        DateTimeOffset? expires = null;
-        if (request.ExpireTime is not null)
-        {
-            expires = request.ExpireTime.ToDateTimeOffset();
-            if (expires <= time.GetUtcNow())
-            {
-                violations.Add("expire_time", "must be in the future.");
-            }
+            violations.Add("expire_time", "must be in the future.");
         }
 
         violations.ThrowIfAny();
@@ -67,9 +61,10 @@ internal sealed partial class AdminService
         var violations = new Violations();
         RequestRules.RequestId(request.RequestId, violations);
         var parts = request.Name.Split('/');
-        if (parts is not ["organizations", var organizationId, "apiKeys", var keyId] || keyId.Length == 0)
+        if (parts is not ["organizations", var organizationId, "apiKeys", var keyId]
+            || !OrganizationValidator.IsId(organizationId) || !ApiKeySecret.IsKeyId(keyId))
         {
-            violations.Add("name", "must be organizations/{organization_id}/apiKeys/{key_id}.");
+            violations.Add("name", "must be organizations/{organization_id}/apiKeys/{key_id}, the key id being 16 lowercase hexadecimal digits.");
             violations.ThrowIfAny();
             return null!;
         }

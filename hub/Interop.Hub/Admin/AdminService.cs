@@ -4,6 +4,7 @@ using Interop.Hub.Core.Access;
 using Interop.Hub.Core.Errors;
 using Interop.Hub.Core.Validation;
 using Interop.Hub.Idempotency;
+using Interop.Hub.Registry;
 using Interop.Hub.Storage;
 using Interop.Hub.Storage.Access;
 using V1 = Interop.Contracts.V1;
@@ -69,23 +70,18 @@ internal sealed partial class AdminService(
     {
         RequireAdministrator(context);
         var violations = new Violations();
-        if (request.PageSize < 0)
-        {
-            violations.Add("page_size", "must not be negative.");
-        }
-
+        var pageSize = RequestRules.PageSize(request.PageSize, 50, 500, violations);
         string? after = null;
         if (request.PageToken.Length > 0)
         {
             after = PageTokens.Read(request.PageToken, "organizations");
-            if (after is null)
+            if (after is null || !OrganizationValidator.IsId(after))
             {
                 violations.Add("page_token", "is not a token of this listing.");
             }
         }
 
         violations.ThrowIfAny();
-        var pageSize = request.PageSize == 0 ? 50 : Math.Min(request.PageSize, 500);
         await using var connection = await database.OpenAsync(context.CancellationToken);
         var page = await organizations.ListAsync(connection, after, pageSize + 1, context.CancellationToken);
         var response = new V1.ListOrganizationsResponse { Organizations = { page.Take(pageSize).Select(OrganizationMapper.ToProto) } };
@@ -113,19 +109,15 @@ internal sealed partial class AdminService(
             id = OrganizationIdOf(request.Organization.Name, "organization.name", violations);
         }
 
-        var paths = request.UpdateMask?.Paths.Select(p => p.Trim()).Distinct().ToList() ?? [];
-        if (paths.Count == 0)
-        {
-            violations.Add("update_mask", "Name at least one field to change.");
-        }
-
-        foreach (var path in paths.Where(p => !UpdatableFields.Contains(p)))
-        {
-            violations.Add("update_mask", $"'{path}' cannot be changed; changeable fields: {string.Join(", ", UpdatableFields.Order())}.");
-        }
-
+        var paths = WellKnownTypes.MaskPaths(request.UpdateMask, "update_mask", UpdatableFields, required: true, violations);
         violations.ThrowIfAny();
+
+        // The named fields are checked before the transaction, so a bad value
+        // is refused without reading the organisation; the whole organisation
+        // is checked again once merged (desks against its kind).
         var incoming = OrganizationMapper.ToDomain(request.Organization!, id, DateTimeOffset.MinValue);
+        OrganizationValidator.ValidateFields(incoming, "organization", paths, violations);
+        violations.ThrowIfAny();
 
         return await writer.RunAsync(
             caller.OrganizationId, request.RequestId, nameof(UpdateOrganization), request,

@@ -91,10 +91,7 @@ internal sealed partial class AttributionService
     {
         var violations = new Violations();
         RequestRules.ApplicationName(request.Parent, "parent", violations, out var number);
-        if (request.PageSize < 0)
-        {
-            violations.Add("page_size", "must not be negative.");
-        }
+        var pageSize = RequestRules.PageSize(request.PageSize, DefaultPageSize, MaxPageSize, violations);
 
         Guid? after = null;
         if (request.PageToken.Length > 0)
@@ -114,7 +111,6 @@ internal sealed partial class AttributionService
         var principal = context.Caller();
         await using var connection = await database.OpenAsync(context.CancellationToken);
         await RequireVisibleAsync(connection, principal, number, context.CancellationToken);
-        var pageSize = request.PageSize == 0 ? DefaultPageSize : Math.Min(request.PageSize, MaxPageSize);
         var ownOnly = AccessPolicy.NominativeReadScope(principal.Organization).All ? null : principal.OrganizationId;
         var page = await proposals.ListAsync(connection, number, ownOnly, after, pageSize + 1, context.CancellationToken);
         await AuditReadAsync(connection, context, principal, number);

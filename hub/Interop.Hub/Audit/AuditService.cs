@@ -40,10 +40,7 @@ internal sealed class AuditService(RegistryDatabase database, AuditTrail trail, 
             OrganizationValidator.ValidateId(organizationId, "organization", violations);
         }
 
-        if (request.PageSize < 0)
-        {
-            violations.Add("page_size", "must not be negative.");
-        }
+        var pageSize = RequestRules.PageSize(request.PageSize, 100, 1000, violations);
 
         long? before = null;
         if (request.PageToken.Length > 0)
@@ -72,7 +69,6 @@ internal sealed class AuditService(RegistryDatabase database, AuditTrail trail, 
             }
         }
 
-        var pageSize = request.PageSize == 0 ? 100 : Math.Min(request.PageSize, 1000);
         var rows = await trail.ListAsync(connection, number, organizationId, before, pageSize + 1, context.CancellationToken);
         var response = new V1.ListAuditRecordsResponse
         {

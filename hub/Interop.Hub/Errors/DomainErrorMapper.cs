@@ -2,6 +2,7 @@ using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Grpc.Core;
 using Interop.Hub.Core.Errors;
+using Interop.Hub.Core.Validation;
 
 namespace Interop.Hub.Errors;
 
@@ -11,15 +12,27 @@ namespace Interop.Hub.Errors;
 /// <c>ErrorInfo</c> with a stable reason in domain <c>interop</c>, and the
 /// detail message the table names.
 /// </summary>
+/// <remarks>
+/// A status travels in the response's trailers, which HTTP/2 peers bound (the
+/// .NET client reads at most 64 KiB of headers; the message is sent twice, in
+/// <c>grpc-message</c> and in the details): a status built from a huge input
+/// would reach the client as a broken call. So every status is kept small
+/// here: at most <see cref="MaxViolations"/> field violations, texts cut at
+/// <see cref="MaxText"/> characters.
+/// </remarks>
 internal static class DomainErrorMapper
 {
+    public const int MaxViolations = Violations.MaxListed + 1;
+
+    public const int MaxText = 1000;
+
     public static RpcException ToRpcException(DomainException exception) => exception switch
     {
         ValidationException e => Build(Code.InvalidArgument, e, new BadRequest
         {
             FieldViolations =
             {
-                e.Violations.Select(v => new BadRequest.Types.FieldViolation { Field = v.Field, Description = v.Description }),
+                e.Violations.Take(MaxViolations).Select(v => new BadRequest.Types.FieldViolation { Field = Cut(v.Field), Description = Cut(v.Description) }),
             },
         }),
         NotFoundException e => Build(Code.NotFound, e, new ResourceInfo
@@ -57,7 +70,7 @@ internal static class DomainErrorMapper
     {
         var info = new ErrorInfo { Reason = e.Reason, Domain = ErrorReasons.Domain };
         info.Metadata["existing_applications"] = string.Join(",", e.ExistingNumbers.Select(n => "applications/" + n));
-        var status = new Google.Rpc.Status { Code = (int)Code.AlreadyExists, Message = e.Message, Details = { Any.Pack(info) } };
+        var status = new Google.Rpc.Status { Code = (int)Code.AlreadyExists, Message = Cut(e.Message), Details = { Any.Pack(info) } };
         for (var i = 0; i < e.ExistingNumbers.Count; i++)
         {
             status.Details.Add(Any.Pack(new ResourceInfo
@@ -79,7 +92,7 @@ internal static class DomainErrorMapper
             info.Metadata[key] = value;
         }
 
-        var status = new Google.Rpc.Status { Code = (int)code, Message = exception.Message, Details = { Any.Pack(info) } };
+        var status = new Google.Rpc.Status { Code = (int)code, Message = Cut(exception.Message), Details = { Any.Pack(info) } };
         if (detail is not null)
         {
             status.Details.Add(Any.Pack(detail));
@@ -87,4 +100,6 @@ internal static class DomainErrorMapper
 
         return status.ToRpcException();
     }
+
+    private static string Cut(string text) => text.Length <= MaxText ? text : string.Concat(text.AsSpan(0, MaxText), "…");
 }

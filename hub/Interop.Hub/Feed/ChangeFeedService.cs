@@ -31,6 +31,10 @@ internal sealed partial class ChangeFeedService(
     ILogger<ChangeFeedService> logger) : V1.ChangeFeedService.ChangeFeedServiceBase
 {
     private const int PageSize = 200;
+    private const int MaxFilterKinds = 20;
+    private const int MaxFilterDepartements = 110;
+    private const int MaxFilterCommunes = 1000;
+    private static readonly TimeSpan DefaultHeartbeat = TimeSpan.FromSeconds(15);
 
     public override async Task Subscribe(V1.SubscribeRequest request, IServerStreamWriter<V1.SubscribeResponse> responseStream, ServerCallContext context)
     {
@@ -181,8 +185,13 @@ internal sealed partial class ChangeFeedService(
             violations.Add("start_after_change_seq", "must not be negative.");
         }
 
+        // A list over its limit is refused for its size, without a violation per element.
+        var kindCount = RequestRules.ListSize(request.Kinds.Count, "kinds", MaxFilterKinds, violations) ? request.Kinds.Count : 0;
+        var departementCount = RequestRules.ListSize(request.Departements.Count, "departements", MaxFilterDepartements, violations) ? request.Departements.Count : 0;
+        var communeCount = RequestRules.ListSize(request.WishedCommuneCodes.Count, "wished_commune_codes", MaxFilterCommunes, violations) ? request.WishedCommuneCodes.Count : 0;
+
         var kinds = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < request.Kinds.Count; i++)
+        for (var i = 0; i < kindCount; i++)
         {
             if (ChangeMapper.StoredKind(request.Kinds[i]) is { } kind)
             {
@@ -190,34 +199,33 @@ internal sealed partial class ChangeFeedService(
             }
             else
             {
-                violations.Add($"kinds[{i}]", $"{request.Kinds[i]} is not a change kind.");
+                violations.Add($"kinds[{i}]", $"{(int)request.Kinds[i]} is not a change kind.");
             }
         }
 
-        var departements = request.Departements.Select(d => d.Trim().ToUpperInvariant()).ToList();
+        var departements = request.Departements.Take(departementCount).Select(d => d.Trim().ToUpperInvariant()).ToList();
         for (var i = 0; i < departements.Count; i++)
         {
             RequestRules.Departement(departements[i], $"departements[{i}]", violations);
         }
 
-        var communes = request.WishedCommuneCodes.Select(c => c.Trim().ToUpperInvariant()).ToList();
+        var communes = request.WishedCommuneCodes.Take(communeCount).Select(c => c.Trim().ToUpperInvariant()).ToList();
         for (var i = 0; i < communes.Count; i++)
         {
             if (!InseeCodes.IsCommuneCode(communes[i]))
             {
-                violations.Add($"wished_commune_codes[{i}]", $"'{communes[i]}' is not an INSEE commune code.");
+                violations.Add($"wished_commune_codes[{i}]", $"{Violations.Quote(communes[i])} is not an INSEE commune code.");
             }
         }
 
-        var heartbeat = request.HeartbeatInterval?.ToTimeSpan() ?? TimeSpan.FromSeconds(15);
+        var heartbeat = WellKnownTypes.ToTimeSpan(request.HeartbeatInterval, "heartbeat_interval", violations) ?? TimeSpan.Zero;
         if (heartbeat == TimeSpan.Zero)
         {
-            heartbeat = TimeSpan.FromSeconds(15);
+            heartbeat = DefaultHeartbeat;
         }
-
-        if (heartbeat < TimeSpan.FromSeconds(1) || heartbeat > TimeSpan.FromMinutes(5))
+        else if (heartbeat < TimeSpan.FromSeconds(1) || heartbeat > TimeSpan.FromMinutes(5))
         {
-            violations.Add("heartbeat_interval", "must lie between 1 second and 5 minutes.");
+            violations.Add("heartbeat_interval", "must lie between 1 second and 5 minutes, or be unset or zero for 15 seconds.");
         }
 
         violations.ThrowIfAny();

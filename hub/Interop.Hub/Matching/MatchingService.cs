@@ -35,9 +35,12 @@ internal sealed partial class MatchingService(
         }
 
         var violations = new Violations();
-        if (request.Person is null || request.Person.LastName.Trim().Length == 0)
+        var person = HouseholdMapper.PersonOf(request.Person ?? new V1.Person(), "person", violations);
+        HouseholdValidator.ValidateSearched(person, "person", violations);
+        var coApplicant = request.CoApplicant is null ? null : HouseholdMapper.PersonOf(request.CoApplicant, "co_applicant", violations);
+        if (coApplicant is not null)
         {
-            violations.Add("person.last_name", "The person's last name is required.");
+            HouseholdValidator.ValidateSearched(coApplicant, "co_applicant", violations);
         }
 
         string? departement = null;
@@ -47,13 +50,11 @@ internal sealed partial class MatchingService(
             RequestRules.Departement(departement, "departement", violations);
         }
 
-        var household = ApplicationMapper.HouseholdOf(
-            new V1.Application { Applicant = request.Person, CoApplicant = request.CoApplicant }, "", violations);
         violations.ThrowIfAny();
 
         await using var connection = await database.OpenAsync(context.CancellationToken);
         var matches = await duplicates.FindAsync(
-            connection, HouseholdIdentity.Of("", household.Applicant, household.CoApplicant), departement, null, context.CancellationToken);
+            connection, HouseholdIdentity.Of("", person, coApplicant), departement, null, context.CancellationToken);
         var readable = matches.Where(m => AccessPolicy.CanRead(caller.Organization, m.Candidate)).Select(m => m.Candidate.Number).ToHashSet();
         await audit.AppendAsync(
             connection,
@@ -90,8 +91,8 @@ internal sealed partial class MatchingService(
             }
         }
 
+        var pageSize = RequestRules.PageSize(request.PageSize, 50, 500, violations);
         violations.ThrowIfAny();
-        var pageSize = request.PageSize <= 0 ? 50 : Math.Min(request.PageSize, 500);
         await using var connection = await database.OpenAsync(context.CancellationToken);
         var rows = await reviews.ListAsync(
             connection, StoredState(state), departement is null ? null : [departement], after, pageSize + 1, context.CancellationToken);

@@ -5,7 +5,10 @@ namespace Interop.Hub.Registry;
 /// <summary>Between <c>google.type.Date</c> and <see cref="DateOnly"/>.</summary>
 internal static class DateMapping
 {
-    /// <summary>An unset or all-zero date is "not given" (null); an impossible one (31 February) is a violation.</summary>
+    /// <summary>
+    /// An unset or all-zero date is "not given" (null); an impossible one (31
+    /// February, month 13) or a partial one (year 0) is a violation.
+    /// </summary>
     public static DateOnly? ToDateOnly(Google.Type.Date? date, string field, Violations violations)
     {
         if (date is null || (date.Year == 0 && date.Month == 0 && date.Day == 0))
@@ -13,9 +16,9 @@ internal static class DateMapping
             return null;
         }
 
-        if (date.Year is < 1 or > 9999 || date.Month is < 1 or > 12 || date.Day < 1 || date.Day > DateTime.DaysInMonth(date.Year, date.Month))
+        if (WellKnownRules.CalendarDateProblem(date.Year, date.Month, date.Day) is { } problem)
         {
-            violations.Add(field, $"{date.Year:0000}-{date.Month:00}-{date.Day:00} is not a calendar date.");
+            violations.Add(field, problem);
             return null;
         }
 

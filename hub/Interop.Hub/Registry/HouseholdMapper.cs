@@ -97,7 +97,7 @@ internal static class HouseholdMapper
         a.Priority = new V1.Priority { DaloStatus = (V1.DaloStatus)(int)h.Priority.DaloStatus, PriorityPublic = h.Priority.PriorityPublic };
     }
 
-    private static Domain.Person PersonOf(V1.Person p, string path, Violations v) => new()
+    public static Domain.Person PersonOf(V1.Person p, string path, Violations v) => new()
     {
         LastName = p.LastName.Trim(),
         BirthName = p.BirthName.Trim(),

@@ -84,6 +84,13 @@ internal sealed partial class RegistryService
             violations.Add("warning_letter_date", "is only given with RADIATION_REASON_NO_ANSWER.");
         }
 
+        // A letter is sent before it is reported: a date after today is a typing mistake.
+        var today = FrenchCalendar.Today(time);
+        if (letter > today)
+        {
+            violations.Add("warning_letter_date", $"must not be after today ({today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}).");
+        }
+
         violations.ThrowIfAny();
 
         return ChangeAsync(

@@ -38,11 +38,7 @@ internal sealed partial class RegistryService
     public override async Task<V1.ListApplicationsResponse> ListApplications(V1.ListApplicationsRequest request, ServerCallContext context)
     {
         var violations = new Violations();
-        if (request.PageSize < 0)
-        {
-            violations.Add("page_size", "must not be negative.");
-        }
-
+        var pageSize = RequestRules.PageSize(request.PageSize, DefaultPageSize, MaxPageSize, violations);
         var filter = FilterOf(request, violations);
         var fingerprint = Fingerprint(filter);
         string? after = null;
@@ -61,7 +57,6 @@ internal sealed partial class RegistryService
             throw Denials.NotAllowed(principal, "read nominative applications");
         }
 
-        var pageSize = request.PageSize == 0 ? DefaultPageSize : Math.Min(request.PageSize, MaxPageSize);
         await using var connection = await database.OpenAsync(context.CancellationToken);
 
         // The feed position is read before the first page: every page shows
@@ -115,23 +110,11 @@ internal sealed partial class RegistryService
             commune = request.WishedCommuneCode.Trim().ToUpperInvariant();
             if (!InseeCodes.IsCommuneCode(commune))
             {
-                violations.Add("wished_commune_code", $"'{commune}' is not an INSEE commune code.");
+                violations.Add("wished_commune_code", $"{Violations.Quote(commune)} is not an INSEE commune code.");
             }
         }
 
-        DateTimeOffset? updatedSince = null;
-        if (request.UpdatedSince is not null)
-        {
-            try
-            {
-                updatedSince = request.UpdatedSince.ToDateTimeOffset();
-            }
-            catch (ArgumentException)
-            {
-                violations.Add("updated_since", "is not a valid instant.");
-            }
-        }
-
+        var updatedSince = WellKnownTypes.ToInstant(request.UpdatedSince, "updated_since", violations);
         return new ApplicationFilter(status, departement, commune, updatedSince);
     }
 
@@ -142,28 +125,24 @@ internal sealed partial class RegistryService
             $"{filter.Status}|{filter.Departement}|{filter.WishedCommuneCode}|{filter.UpdatedSince?.UtcTicks}")))[..16];
 
     private static string WritePageToken(string lastNumber, string fingerprint, long changeSeq) =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes($"v1|{fingerprint}|{lastNumber}|{changeSeq}")).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        PageTokens.Encode($"v1|{fingerprint}|{lastNumber}|{changeSeq}");
 
     private static bool TryReadPageToken(string token, string fingerprint, out string? lastNumber, out long changeSeq)
     {
         lastNumber = null;
         changeSeq = 0;
-        try
+        // A forged token is refused like a stale one: its number must be one
+        // the registry could hold, since it goes into the query as it is.
+        var parts = PageTokens.Decode(token)?.Split('|');
+        if (parts is ["v1", var print, var number, var seq] && print == fingerprint
+            && RequestRules.TryParseApplicationName(ApplicationMapper.ResourceName(number), out var parsed) && parsed == number
+            && long.TryParse(seq, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out changeSeq))
         {
-            var base64 = token.Replace('-', '+').Replace('_', '/');
-            base64 = base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=');
-            var parts = Encoding.UTF8.GetString(Convert.FromBase64String(base64)).Split('|');
-            if (parts is ["v1", var print, var number, var seq] && print == fingerprint && number.Length > 0
-                && long.TryParse(seq, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out changeSeq))
-            {
-                lastNumber = number;
-                return true;
-            }
-        }
-        catch (FormatException)
-        {
+            lastNumber = number;
+            return true;
         }
 
+        changeSeq = 0;
         return false;
     }
 }

@@ -206,7 +206,7 @@ internal sealed partial class RegistryService
 
         if (!Interop.Hub.Core.Numbering.ApplicationNumber.IsDeskCode(desk))
         {
-            violations.Add("registering_desk", $"'{desk}' is not a desk code (5 characters from 0-9A-Z).");
+            violations.Add("registering_desk", $"{Violations.Quote(desk)} is not a desk code (5 characters from 0-9A-Z).");
             return "";
         }
 

@@ -12,21 +12,8 @@ namespace Interop.Hub.Registry;
 /// </summary>
 internal static class UpdateMask
 {
-    public static IReadOnlyList<string> Validate(FieldMask? mask, string field, bool required, Violations violations)
-    {
-        var paths = mask?.Paths.Select(p => p.Trim()).ToList() ?? [];
-        if (paths.Count == 0 && required)
-        {
-            violations.Add(field, "Name at least one field to change.");
-        }
-
-        foreach (var path in paths.Where(p => !HouseholdMapper.Fields.Contains(p)))
-        {
-            violations.Add(field, $"'{path}' cannot be changed; changeable fields: {string.Join(", ", HouseholdMapper.Fields.Order())}.");
-        }
-
-        return paths.Distinct().ToList();
-    }
+    public static IReadOnlyList<string> Validate(FieldMask? mask, string field, bool required, Violations violations) =>
+        WellKnownTypes.MaskPaths(mask, field, HouseholdMapper.Fields, required, violations);
 
     /// <summary>The incoming household's mapping problems that concern the masked fields only.</summary>
     public static Domain.Household Incoming(V1.Application? application, IReadOnlyList<string> paths, Violations violations)
