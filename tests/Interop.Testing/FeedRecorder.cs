@@ -9,7 +9,7 @@ namespace Interop.Testing;
 /// A subscriber of the change feed that records what it receives. Through the
 /// client library (<see cref="Subscribe"/>): the changes an integrator's loop
 /// gets, and the library's caught-up signal. On the raw stream
-/// (<see cref="Start"/>): every message of the hub's protocol, markers included.
+/// (<see cref="StartRaw"/>): every message of the hub's protocol, markers included.
 /// </summary>
 public sealed class FeedRecorder : IAsyncDisposable
 {
@@ -32,7 +32,7 @@ public sealed class FeedRecorder : IAsyncDisposable
     public Task Completion => loop.Completion;
 
     /// <summary>Reads one raw <c>Subscribe</c> stream: for tests of the hub's protocol itself (markers, stream ends, checkpoints).</summary>
-    public static FeedRecorder Start(CallInvoker calls, SubscribeRequest request)
+    public static FeedRecorder StartRaw(CallInvoker calls, SubscribeRequest request)
     {
         var recorder = new FeedRecorder(null);
         recorder.loop = FeedReadLoop.Start(token => FeedReadLoop.Raw(calls, request, token), (message, _) => recorder.Record(message));

@@ -20,7 +20,7 @@ public sealed class GracefulShutdownTests
         var reader = await HubAccess.IssueKeyAsync(channelA, TestOrganizations.Of("reader", OrganizationKind.StateService, departements: ["14"]));
         var registry = new RegistryService.RegistryServiceClient(ApiKeyCredentials.Over(channelB, writer));
         await registry.CreateApplicationAsync(TestApplications.Create("W0001"));
-        var stream = FeedRecorder.Start(ApiKeyCredentials.Over(channelA, reader), new SubscribeRequest { SubscriptionId = "erp" });
+        var stream = FeedRecorder.StartRaw(ApiKeyCredentials.Over(channelA, reader), new SubscribeRequest { SubscriptionId = "erp" });
         await stream.WaitForCaughtUpAsync(await FeedHead.WhenSequencedAsync(connectionString));
 
         await first.StopGracefullyAsync(TimeSpan.FromSeconds(30));
@@ -32,7 +32,7 @@ public sealed class GracefulShutdownTests
         await new ChangeFeedService.ChangeFeedServiceClient(ApiKeyCredentials.Over(channelB, reader))
             .AcknowledgeAsync(new AcknowledgeRequest { SubscriptionId = "erp", ChangeSeq = seen });
         await registry.CreateApplicationAsync(TestApplications.Create("W0001"));
-        await using var resumed = FeedRecorder.Start(ApiKeyCredentials.Over(channelB, reader), new SubscribeRequest { SubscriptionId = "erp" });
+        await using var resumed = FeedRecorder.StartRaw(ApiKeyCredentials.Over(channelB, reader), new SubscribeRequest { SubscriptionId = "erp" });
         await resumed.WaitForCaughtUpAsync(await FeedHead.WhenSequencedAsync(connectionString));
 
         Assert.Equal([seen + 1], resumed.Changes.Select(c => c.ChangeSeq));

@@ -23,8 +23,8 @@ public sealed class TwoHubFeedTests
         using var channelB = GrpcChannel.ForAddress(second.Address);
         var writer = await HubAccess.IssueKeyAsync(channelA, TestOrganizations.Of("writer", OrganizationKind.Landlord, stock: ["14118"], desks: ["W0001"]));
         var reader = await HubAccess.IssueKeyAsync(channelA, TestOrganizations.Of("reader", OrganizationKind.StateService, departements: ["14"]));
-        await using var onA = FeedRecorder.Start(ApiKeyCredentials.Over(channelA, reader), new SubscribeRequest { SubscriptionId = "on-a" });
-        await using var onB = FeedRecorder.Start(ApiKeyCredentials.Over(channelB, reader), new SubscribeRequest { SubscriptionId = "on-b" });
+        await using var onA = FeedRecorder.StartRaw(ApiKeyCredentials.Over(channelA, reader), new SubscribeRequest { SubscriptionId = "on-a" });
+        await using var onB = FeedRecorder.StartRaw(ApiKeyCredentials.Over(channelB, reader), new SubscribeRequest { SubscriptionId = "on-b" });
 
         await Task.WhenAll(new[] { channelA, channelB }.Select(channel => Task.Run(async () =>
         {

@@ -98,7 +98,7 @@ public sealed class ChangeFeedTests : IAsyncLifetime
     [Fact]
     public async Task SubscriberStoppedMidStream_ResumesAfterItsAcknowledgedCheckpointWithoutGap()
     {
-        var first = FeedRecorder.Start(landlords["b"], new SubscribeRequest { SubscriptionId = "resume" });
+        var first = FeedRecorder.StartRaw(landlords["b"], new SubscribeRequest { SubscriptionId = "resume" });
         var numbers = new List<string>();
         await PushAsync("a", "LA001", "14", 6, numbers);
         var head = await FeedHead.WhenSequencedAsync(hub.ConnectionString);
@@ -110,7 +110,7 @@ public sealed class ChangeFeedTests : IAsyncLifetime
         await first.DisposeAsync();
 
         await PushAsync("a", "LA001", "14", 4, numbers);
-        await using var second = FeedRecorder.Start(landlords["b"], new SubscribeRequest { SubscriptionId = "resume" });
+        await using var second = FeedRecorder.StartRaw(landlords["b"], new SubscribeRequest { SubscriptionId = "resume" });
         await second.WaitForCaughtUpAsync(await FeedHead.WhenSequencedAsync(hub.ConnectionString));
 
         var all = delivered.Take(3).Concat(second.Changes).Select(c => c.ChangeId).ToList();
@@ -125,7 +125,7 @@ public sealed class ChangeFeedTests : IAsyncLifetime
     [Fact]
     public async Task IdleOrFilteredOut_StreamSendsCaughtUpHeartbeatsAndCheckpoints()
     {
-        await using var orne = FeedRecorder.Start(landlords["c"], new SubscribeRequest
+        await using var orne = FeedRecorder.StartRaw(landlords["c"], new SubscribeRequest
         {
             SubscriptionId = "markers",
             HeartbeatInterval = Duration.FromTimeSpan(TimeSpan.FromSeconds(1)),
