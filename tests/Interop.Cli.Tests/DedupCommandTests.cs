@@ -1,7 +1,8 @@
 namespace Interop.Cli.Tests;
 
 /// <summary>The batch mode as a landlord runs it on its stock: CSV in, clusters and explained pairs out, no hub.</summary>
-public sealed class DedupCommandTests : IDisposable
+[Collection(CliCollection.Name)]
+public sealed class DedupCommandTests(InstalledCli cli) : IDisposable
 {
     private readonly string folder = Directory.CreateTempSubdirectory("interop-dedup-").FullName;
 
@@ -23,7 +24,7 @@ public sealed class DedupCommandTests : IDisposable
         var clusters = Path.Combine(folder, "clusters.csv");
         var pairs = Path.Combine(folder, "pairs.csv");
 
-        var result = await CliProcess.RunAsync("dedup", "--input", input, "--output", clusters, "--pairs", pairs);
+        var result = await cli.RunAsync("dedup", "--input", input, "--output", clusters, "--pairs", pairs);
 
         Assert.True(result.ExitCode == 0, result.Error + result.Output);
         var clusterOf = File.ReadAllLines(clusters).Skip(1).Select(line => line.Split(',')).ToDictionary(f => f[0], f => f[1]);
@@ -53,9 +54,9 @@ public sealed class DedupCommandTests : IDisposable
     [Fact]
     public async Task Dedup_MissingInput_SaysSoAndExitsTwo()
     {
-        var result = await CliProcess.RunAsync("dedup", "--input", Path.Combine(folder, "none.csv"), "--output", Path.Combine(folder, "out.csv"));
+        var result = await cli.RunAsync("dedup", "--input", Path.Combine(folder, "none.csv"), "--output", Path.Combine(folder, "out.csv"));
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("no such file", result.Error, StringComparison.Ordinal);
+        Assert.Equal($"interop: --input {Path.Combine(folder, "none.csv")}: no such file.", result.Error.Trim());
     }
 }

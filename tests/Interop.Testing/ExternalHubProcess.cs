@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Net.Sockets;
-using System.Text;
 
 namespace Interop.Testing;
 
@@ -12,31 +10,17 @@ namespace Interop.Testing;
 /// </summary>
 public sealed class ExternalHubProcess : IAsyncDisposable
 {
-    private readonly Process process;
-    private readonly StringBuilder output = new();
+    private readonly ChildProcess process;
 
-    private ExternalHubProcess(Process process, Uri address)
+    private ExternalHubProcess(ChildProcess process, Uri address)
     {
         this.process = process;
         Address = address;
-        process.OutputDataReceived += (_, e) => Append(e.Data);
-        process.ErrorDataReceived += (_, e) => Append(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
     }
 
     public Uri Address { get; }
 
-    public string Output
-    {
-        get
-        {
-            lock (output)
-            {
-                return output.ToString();
-            }
-        }
-    }
+    public string Output => process.Combined;
 
     /// <summary>
     /// Starts a hub process on <paramref name="port"/>, or on a free port when
@@ -46,23 +30,20 @@ public sealed class ExternalHubProcess : IAsyncDisposable
     public static async Task<ExternalHubProcess> StartAsync(string connectionString, IDictionary<string, string>? settings = null, int? port = null)
     {
         port ??= FreePort();
-        var start = new ProcessStartInfo("dotnet")
+        var environment = new Dictionary<string, string?>
         {
-            ArgumentList = { HubAssemblyPath(), "--urls", $"http://127.0.0.1:{port}" },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
+            ["ConnectionStrings__Interop"] = connectionString,
+            ["Interop__RunJobs"] = "false",
+            ["Interop__BootstrapAdminKey"] = HubAccess.BootstrapKey,
+            ["Serilog__MinimumLevel__Default"] = "Warning",
         };
-        start.Environment["ConnectionStrings__Interop"] = connectionString;
-        start.Environment["Interop__RunJobs"] = "false";
-        start.Environment["Interop__BootstrapAdminKey"] = HubAccess.BootstrapKey;
-        start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
-            start.Environment[key] = value;
+            environment[key] = value;
         }
 
-        var hub = new ExternalHubProcess(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}"));
+        var hub = new ExternalHubProcess(
+            ChildProcess.Start("dotnet", [HubAssemblyPath(), "--urls", $"http://127.0.0.1:{port}"], environment), new Uri($"http://127.0.0.1:{port}"));
         await hub.WaitUntilListeningAsync(port.Value);
         return hub;
     }
@@ -70,28 +51,14 @@ public sealed class ExternalHubProcess : IAsyncDisposable
     /// <summary>Asks the process to stop (SIGTERM, as an orchestrator does) and waits for it to exit.</summary>
     public async Task StopGracefullyAsync(TimeSpan timeout)
     {
-        using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-        {
-            await kill.WaitForExitAsync();
-        }
-
-        using var deadline = new CancellationTokenSource(timeout);
-        await process.WaitForExitAsync(deadline.Token);
+        await process.SignalAsync("TERM");
+        await process.WaitForExitAsync(timeout);
     }
 
     /// <summary>Ends the process at once, as <c>kill -9</c> does.</summary>
-    public void Kill() => process.Kill(entireProcessTree: true);
+    public void Kill() => process.Kill();
 
-    public async ValueTask DisposeAsync()
-    {
-        if (!process.HasExited)
-        {
-            process.Kill(entireProcessTree: true);
-        }
-
-        await process.WaitForExitAsync();
-        process.Dispose();
-    }
+    public ValueTask DisposeAsync() => process.DisposeAsync();
 
     private static string HubAssemblyPath()
     {
@@ -123,6 +90,8 @@ public sealed class ExternalHubProcess : IAsyncDisposable
         {
             if (process.HasExited)
             {
+                // Its last lines (why it stopped) may still be in the pipe: read them to the end first.
+                await process.WaitForExitAsync(TimeSpan.FromSeconds(10));
                 throw new InvalidOperationException($"The hub exited with code {process.ExitCode}:\n{Output}");
             }
 
@@ -139,18 +108,5 @@ public sealed class ExternalHubProcess : IAsyncDisposable
         }
 
         throw new TimeoutException($"The hub did not listen on port {port} within 60 s:\n{Output}");
-    }
-
-    private void Append(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (output)
-        {
-            output.AppendLine(line);
-        }
     }
 }

@@ -3,13 +3,13 @@ using Interop.Hub.Core.Matching.Batch;
 namespace Interop.Cli.Dedup;
 
 /// <summary>
-/// A progress bar redrawn in place on a terminal; plain lines (one per stage and every 25 %) when the
-/// output goes to a file or a pipe, so logs stay readable.
+/// A progress bar on standard error, redrawn in place when stderr is a terminal; plain lines (one per
+/// stage and every 25 %) when it goes to a file or a pipe, so logs stay readable.
 /// </summary>
 internal sealed class ConsoleProgress : IProgress<BatchProgress>
 {
     private const int Width = 30;
-    private readonly bool interactive = !Console.IsOutputRedirected;
+    private readonly bool interactive = !Console.IsErrorRedirected;
     private readonly Lock gate = new();
     private string stage = "";
     private int lastQuarter = -1;
@@ -23,18 +23,18 @@ internal sealed class ConsoleProgress : IProgress<BatchProgress>
             {
                 if (stage.Length > 0 && stage != value.Stage)
                 {
-                    Console.WriteLine();
+                    Console.Error.WriteLine();
                 }
 
                 var filled = (int)(fraction * Width);
-                Console.Write($"\r{value.Stage,-16} [{new string('#', filled)}{new string('.', Width - filled)}] {fraction,4:P0} {value.Done:N0}/{value.Total:N0}   ");
+                Console.Error.Write($"\r{value.Stage,-16} [{new string('#', filled)}{new string('.', Width - filled)}] {fraction,4:P0} {value.Done:N0}/{value.Total:N0}   ");
             }
             else
             {
                 var quarter = (int)(fraction * 4);
                 if (value.Stage != stage || quarter != lastQuarter)
                 {
-                    Console.WriteLine($"{value.Stage}: {fraction:P0} ({value.Done:N0}/{value.Total:N0})");
+                    Console.Error.WriteLine($"{value.Stage}: {fraction:P0} ({value.Done:N0}/{value.Total:N0})");
                 }
 
                 lastQuarter = quarter;
@@ -49,7 +49,7 @@ internal sealed class ConsoleProgress : IProgress<BatchProgress>
     {
         if (interactive && stage.Length > 0)
         {
-            Console.WriteLine();
+            Console.Error.WriteLine();
         }
     }
 }

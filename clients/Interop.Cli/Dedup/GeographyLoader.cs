@@ -1,3 +1,4 @@
+using Interop.Cli.CommandLine;
 using Interop.Hub.Core.Matching.Geography;
 
 namespace Interop.Cli.Dedup;

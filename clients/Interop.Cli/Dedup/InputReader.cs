@@ -1,3 +1,4 @@
+using Interop.Cli.CommandLine;
 using Interop.Hub.Core.Matching;
 using nietras.SeparatedValues;
 

@@ -1,6 +1,10 @@
+using System.CommandLine;
 using Grpc.Core;
 using Grpc.Health.V1;
-using Grpc.Net.Client;
+using Interop.Cli.CommandLine;
+using Interop.Cli.Configuration;
+using Interop.Cli.Connection;
+using Interop.Client;
 using Interop.Contracts.V1;
 using Polly;
 using Polly.Retry;
@@ -16,15 +20,33 @@ namespace Interop.Cli.Demo;
 /// </summary>
 internal static class DemoCommand
 {
-    public static async Task<int> RunAsync(CommandArguments arguments)
+    public static Command Create()
     {
-        var hub = arguments.Required("hub");
-        var adminKey = arguments.Required("admin-key");
-        var desk = arguments.Optional("desk", "DEMO1");
-        using var channel = GrpcChannel.ForAddress(hub);
-        await WaitUntilServingAsync(channel);
-        var landlordKey = await DemoOrganization.JoinAsync(channel, adminKey, desk);
-        var registry = new RegistryService.RegistryServiceClient(Bearer.Over(channel, landlordKey));
+        var adminKey = new Option<string>("--admin-key") { Description = "The hub administrator's key (the bootstrap key of a fresh hub). Never printed.", HelpName = "KEY", Required = true };
+        var desk = new Option<string>("--desk") { Description = "The demo landlord's desk code.", HelpName = "CODE", DefaultValueFactory = _ => "DEMO1" };
+        var command = new Command("demo", "Join a demo landlord with the administrator key, register demo households of the Calvados, and show what the hub answers.")
+        {
+            CliOptions.Hub, CliOptions.Timeout, adminKey, desk,
+        };
+        CliAction.Set(command, (parse, cancellation) =>
+        {
+            var hub = parse.GetValue(CliOptions.Hub) ?? Environment.GetEnvironmentVariable(HubSettings.HubVariable)
+                ?? throw new UsageException($"no hub address: give --hub URL or set {HubSettings.HubVariable}.");
+            return RunAsync(HubSettings.ParseAddress(hub), parse.GetRequiredValue(adminKey), parse.GetRequiredValue(desk), HubSettings.ParseTimeout(parse.GetValue(CliOptions.Timeout)), cancellation);
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(Uri address, string adminKey, string desk, TimeSpan timeout, CancellationToken cancellation)
+    {
+        using (var admin = HubConnection.Open(address, adminKey, timeout))
+        {
+            await WaitUntilServingAsync(admin.Calls, cancellation);
+        }
+
+        var landlordKey = await DemoOrganization.JoinAsync(address, adminKey, desk, timeout);
+        using var landlord = HubConnection.Open(address, landlordKey, timeout);
+        var registry = landlord.Registry;
 
         Console.WriteLine($"Registering demo applications at desk {desk} of the Calvados (14):");
         Application? first = null;
@@ -77,7 +99,7 @@ internal static class DemoCommand
             Name = first.Name,
             ExpectedRevision = updated.Revision,
         }).ResponseAsync);
-        return 0;
+        return ExitCodes.Ok;
     }
 
     private static async Task ShowRefusalAsync(string what, Func<Task<Application>> call)
@@ -87,17 +109,16 @@ internal static class DemoCommand
             await call();
             Console.WriteLine($"{what}: unexpectedly accepted.");
         }
-        catch (RpcException refused)
+        catch (InteropException refused)
         {
-            var info = refused.GetRpcStatus()?.GetDetail<Google.Rpc.ErrorInfo>();
-            Console.WriteLine($"{what}: {refused.StatusCode} {info?.Reason} — {refused.Status.Detail}");
+            Console.WriteLine($"{what}: {refused.StatusCode} {refused.Reason} — {refused.Status.Detail}");
         }
     }
 
     /// <summary>The hub may still be applying migrations: wait for its health service, a few seconds at most.</summary>
-    private static async Task WaitUntilServingAsync(GrpcChannel channel)
+    private static async Task WaitUntilServingAsync(CallInvoker calls, CancellationToken cancellation)
     {
-        var health = new Health.HealthClient(channel);
+        var health = new Health.HealthClient(calls);
         var pipeline = new ResiliencePipelineBuilder<HealthCheckResponse>()
             .AddRetry(new RetryStrategyOptions<HealthCheckResponse>
             {
@@ -108,7 +129,7 @@ internal static class DemoCommand
                 Delay = TimeSpan.FromMilliseconds(500),
             })
             .Build();
-        await pipeline.ExecuteAsync(async token => await health.CheckAsync(new HealthCheckRequest(), cancellationToken: token));
+        await pipeline.ExecuteAsync(async token => await health.CheckAsync(new HealthCheckRequest(), cancellationToken: token), cancellation);
     }
 
     private static string Format(Google.Type.Date date) => $"{date.Year:0000}-{date.Month:00}-{date.Day:00}";

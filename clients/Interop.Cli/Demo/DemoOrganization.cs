@@ -1,5 +1,5 @@
-using Grpc.Core;
-using Grpc.Net.Client;
+using Interop.Cli.Connection;
+using Interop.Client;
 using Interop.Contracts.V1;
 
 namespace Interop.Cli.Demo;
@@ -9,9 +9,10 @@ internal static class DemoOrganization
 {
     private const string Id = "demo-landlord";
 
-    public static async Task<string> JoinAsync(GrpcChannel channel, string adminKey, string desk)
+    public static async Task<string> JoinAsync(Uri address, string adminKey, string desk, TimeSpan timeout)
     {
-        var admin = new AdminService.AdminServiceClient(Bearer.Over(channel, adminKey));
+        using var hub = HubConnection.Open(address, adminKey, timeout);
+        var admin = hub.Admin;
         try
         {
             await admin.CreateOrganizationAsync(new CreateOrganizationRequest
@@ -28,7 +29,7 @@ internal static class DemoOrganization
             });
             Console.WriteLine($"Created organisation {Id} (landlord, stock in the Calvados, desk {desk}).");
         }
-        catch (RpcException exists) when (exists.StatusCode == StatusCode.AlreadyExists)
+        catch (AlreadyExistsException)
         {
             Console.WriteLine($"Organisation {Id} already exists.");
         }
