@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # deploy/run.sh — the run command: a production-like throwaway PostgreSQL
-# cluster, the hub on http://127.0.0.1:<port> (h2c), and the demo client
-# against it. The hub then keeps running until Ctrl-C; everything (hub,
+# cluster, the hub on http://127.0.0.1:<port> (h2c: gRPC and HTTP/JSON) with
+# its HTTP/JSON door also on a second free port over HTTP/1.1, and the demo
+# client against it. The hub then keeps running until Ctrl-C; everything (hub,
 # cluster, temp files) is removed on the way out.
 #
 #   deploy/run.sh              # hub on a free port
 #   deploy/run.sh --port 5080  # hub on port 5080
 #
-# The hub gets its database through ConnectionStrings__Interop and its address
-# through --urls.
+# The hub gets its database through ConnectionStrings__Interop, its address
+# through --urls and its HTTP/1.1 JSON address through Interop__HttpJsonUrl.
 set -euo pipefail
 
 usage() {
@@ -110,6 +111,9 @@ elif tcp_port_answers "$HUBPORT"; then
   exit 1
 fi
 HUB_URL="http://127.0.0.1:$HUBPORT"
+JSONPORT="$(free_tcp_port)"
+while [[ "$JSONPORT" == "$HUBPORT" ]]; do JSONPORT="$(free_tcp_port)"; done
+JSON_URL="http://127.0.0.1:$JSONPORT"
 
 has_project "$HUB_PROJECT" || { echo "run.sh: no hub project in $HUB_PROJECT" >&2; exit 1; }
 
@@ -130,7 +134,7 @@ echo "run.sh: starting the hub on $HUB_URL (log: $HUB_LOG)" >&2
 # A fresh bootstrap administrator key for this throwaway hub: the demo uses it
 # to create its organisation and key, and you can use it with grpcurl.
 ADMIN_KEY="$(head -c 33 /dev/urandom | base64 | tr '+/' '-_')"
-ConnectionStrings__Interop="$DB_CONN" Interop__BootstrapAdminKey="$ADMIN_KEY" \
+ConnectionStrings__Interop="$DB_CONN" Interop__BootstrapAdminKey="$ADMIN_KEY" Interop__HttpJsonUrl="$JSON_URL" \
   setsid dotnet run --no-build -c Release --project "$HUB_PROJECT" -- --urls "$HUB_URL" \
   >"$HUB_LOG" 2>&1 </dev/null &
 HUB_PID=$!
@@ -147,19 +151,20 @@ for ((i = 0; i < 120; i++)); do
     cat "$HUB_LOG" >&2
     exit 1
   fi
-  if tcp_port_answers "$HUBPORT"; then
+  if tcp_port_answers "$HUBPORT" && tcp_port_answers "$JSONPORT"; then
     ready=1
     break
   fi
   sleep 0.5
 done
 if ((!ready)); then
-  echo "run.sh: the hub did not listen on $HUB_URL within 60 s; its log:" >&2
+  echo "run.sh: the hub did not listen on $HUB_URL and $JSON_URL within 60 s; its log:" >&2
   cat "$HUB_LOG" >&2
   exit 1
 fi
 
 echo "Interop hub listening on $HUB_URL (database: $DB_CONN)"
+echo "HTTP/JSON over HTTP/1.1 on $JSON_URL (also over h2c on $HUB_URL; OpenAPI: $JSON_URL/openapi/v1.json)"
 echo "Bootstrap administrator key: $ADMIN_KEY (send as 'authorization: Bearer <key>')"
 
 if ! has_project "$CLI_PROJECT"; then

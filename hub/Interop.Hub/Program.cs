@@ -5,9 +5,9 @@ using Interop.Hub.Audit;
 using Interop.Hub.Configuration;
 using Interop.Hub.Errors;
 using Interop.Hub.Feed;
+using Interop.Hub.HttpJson;
 using Interop.Hub.Registry;
 using Interop.Hub.Storage.Migrations;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -18,12 +18,10 @@ builder.Host.UseSerilog((context, configuration) => configuration
     .Enrich.FromLogContext()
     .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj} {Properties:j}{NewLine}{Exception}"));
 
-// Cleartext HTTP/2 (h2c) on every endpoint: without TLS, Kestrel's default
-// Http1AndHttp2 only speaks HTTP/1.1 and gRPC clients fail. Set in code so it
-// holds whatever folder the hub is started from.
+// h2c on the --urls addresses; HTTP/1.1 on Interop:HttpJsonUrl if set.
+HttpJsonEndpoints.Configure(builder.WebHost, builder.Configuration);
 builder.WebHost.ConfigureKestrel(kestrel =>
 {
-    kestrel.ConfigureEndpointDefaults(endpoint => endpoint.Protocols = HttpProtocols.Http2);
     // Feed streams are long: many per connection, and pings so that a dead
     // peer is noticed and idle proxies keep the connection open.
     kestrel.Limits.Http2.MaxStreamsPerConnection = 1000;
@@ -54,7 +52,7 @@ builder.Services.AddGrpc(options =>
     options.Interceptors.Add<CallScopeInterceptor>();
     options.Interceptors.Add<ErrorInterceptor>();
     options.EnableDetailedErrors = false;
-});
+}).AddHttpJson();
 builder.Services.AddGrpcReflection();
 builder.Services.AddGrpcHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
@@ -66,6 +64,8 @@ await OrganizationBootstrap.EnsureAdministratorAsync(app.Services, CancellationT
 // Read now, not at the first registration.
 app.Services.GetRequiredService<Interop.Hub.Core.Matching.Geography.ICommuneDirectory>();
 
+// Before authentication: the OpenAPI document is public, like the contract.
+app.UseOpenApiDocument();
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();

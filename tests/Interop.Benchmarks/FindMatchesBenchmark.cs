@@ -151,6 +151,12 @@ internal static class FindMatchesBenchmark
         return new Query(request, hashes, expected, error);
     }
 
+    // A birth abroad (INSEE country code 99xxx) is not a commune: the contract
+    // takes it as free text, and FindMatches refuses it as a commune code, as
+    // registration does. The stock, loaded by COPY, keeps the code.
+    private static BirthPlace BirthPlaceOf(string code) =>
+        code.StartsWith("99", StringComparison.Ordinal) ? new BirthPlace { FreeText = code } : new BirthPlace { CommuneCode = code };
+
     private static Person ToProto(SyntheticApplicant person) => new()
     {
         LastName = person.LastName,
@@ -158,7 +164,7 @@ internal static class FindMatchesBenchmark
         FirstNames = { person.FirstNames },
         Sex = person.Sex == CoreSex.Male ? Sex.Male : Sex.Female,
         BirthDate = new Google.Type.Date { Year = person.BirthDate.Year, Month = person.BirthDate.Month, Day = person.BirthDate.Day },
-        BirthPlace = new BirthPlace { CommuneCode = person.BirthCommune },
+        BirthPlace = BirthPlaceOf(person.BirthCommune),
         NationalityClass = NationalityClass.French,
         Contact = new Contact
         {
@@ -217,7 +223,8 @@ internal static class FindMatchesBenchmark
                     results[i] = -1;
                     lock (failures)
                     {
-                        var kind = exception.StatusCode.ToString();
+                        // The hub's message names the refused fields: a failure report says why, not only how many.
+                        var kind = $"{exception.StatusCode} ({exception.Status.Detail})";
                         failures[kind] = failures.GetValueOrDefault(kind) + 1;
                     }
                 }

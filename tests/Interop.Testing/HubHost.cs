@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -22,12 +23,13 @@ public sealed class HubHost : IAsyncDisposable
     private readonly WebApplicationFactory<Program> factory;
     private readonly List<InteropClient> clients = [];
 
-    private HubHost(WebApplicationFactory<Program> factory, string connectionString, FakeTimeProvider clock, Uri address)
+    private HubHost(WebApplicationFactory<Program> factory, string connectionString, FakeTimeProvider clock, Uri address, Uri? httpJsonAddress)
     {
         this.factory = factory;
         ConnectionString = connectionString;
         Clock = clock;
         Address = address;
+        HttpJsonAddress = httpJsonAddress;
         Channel = GrpcChannel.ForAddress(address);
         Admin = ApiKeyCredentials.Over(Channel, HubAccess.BootstrapKey);
     }
@@ -36,7 +38,11 @@ public sealed class HubHost : IAsyncDisposable
 
     public FakeTimeProvider Clock { get; }
 
+    /// <summary>The hub's address: cleartext HTTP/2 (h2c), gRPC and the HTTP/JSON door.</summary>
     public Uri Address { get; }
+
+    /// <summary>The extra HTTP/1.1 address of the HTTP/JSON door, when started with <c>httpJson: true</c>.</summary>
+    public Uri? HttpJsonAddress { get; }
 
     /// <summary>The channel without credentials.</summary>
     public GrpcChannel Channel { get; }
@@ -61,8 +67,12 @@ public sealed class HubHost : IAsyncDisposable
         return client;
     }
 
-    /// <summary>Starts a hub on a new database; the clock starts at <paramref name="start"/> (default 2026-03-10 10:00 Paris).</summary>
-    public static async Task<HubHost> StartAsync(string purpose, DateTimeOffset? start = null, IDictionary<string, string>? settings = null)
+    /// <summary>
+    /// Starts a hub on a new database; the clock starts at <paramref name="start"/> (default 2026-03-10 10:00 Paris).
+    /// With <paramref name="httpJson"/>, the hub also listens on a second loopback port speaking HTTP/1.1
+    /// (<see cref="HttpJsonAddress"/>), as <c>Interop:HttpJsonUrl</c> opens one in a deployment.
+    /// </summary>
+    public static async Task<HubHost> StartAsync(string purpose, DateTimeOffset? start = null, IDictionary<string, string>? settings = null, bool httpJson = false)
     {
         var connectionString = await TestPostgres.CreateDatabaseAsync(purpose);
         var clock = new FakeTimeProvider(start ?? new DateTimeOffset(2026, 3, 10, 10, 0, 0, TimeSpan.FromHours(1)));
@@ -81,12 +91,27 @@ public sealed class HubHost : IAsyncDisposable
         });
         // An explicit loopback listener on port 0: the OS picks a free port, and
         // no host falls back to the default URL when many start in parallel.
-        factory.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0));
+        // The HTTP/1.1 endpoint is declared here rather than through Interop:HttpJsonUrl, which
+        // needs a fixed port: Kestrel writes the port it bound back into these listen options.
+        ListenOptions? httpJsonListener = null;
+        factory.UseKestrel(kestrel =>
+        {
+            kestrel.Listen(System.Net.IPAddress.Loopback, 0);
+            if (httpJson)
+            {
+                kestrel.Listen(System.Net.IPAddress.Loopback, 0, endpoint =>
+                {
+                    endpoint.Protocols = HttpProtocols.Http1;
+                    httpJsonListener = endpoint;
+                });
+            }
+        });
         factory.StartServer();
+        var httpJsonAddress = httpJsonListener is { IPEndPoint: { } bound } ? new Uri($"http://127.0.0.1:{bound.Port}") : null;
         var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
             .Select(a => new Uri(a.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal)))
-            .First();
-        var hub = new HubHost(factory, connectionString, clock, address);
+            .First(a => httpJsonAddress is null || a.Port != httpJsonAddress.Port);
+        var hub = new HubHost(factory, connectionString, clock, address, httpJsonAddress);
         hub.Calls = await HubAccess.JoinAsync(hub.Channel, TestOrganizations.Registrar());
         return hub;
     }

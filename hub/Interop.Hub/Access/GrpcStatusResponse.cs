@@ -1,18 +1,23 @@
 using Google.Protobuf;
 using Grpc.Core;
 using Interop.Hub.Core.Errors;
+using Interop.Hub.Errors;
 
 namespace Interop.Hub.Access;
 
 /// <summary>
-/// Writes a gRPC "trailers-only" answer from middleware (authentication,
-/// rate limiting) that runs before any gRPC service: HTTP 200 with
-/// <c>grpc-status</c>, <c>grpc-message</c> and the <c>google.rpc.Status</c>
-/// details in the headers. A bare HTTP 401 or 429 would reach clients as a
-/// vague UNAUTHENTICATED or UNAVAILABLE without a reason.
+/// Writes a refusal from middleware (authentication, rate limiting) that runs
+/// before any gRPC service. To a gRPC caller: a "trailers-only" answer, HTTP 200
+/// with <c>grpc-status</c>, <c>grpc-message</c> and the <c>google.rpc.Status</c>
+/// details in the headers (a bare HTTP 401 or 429 would reach gRPC clients as a
+/// vague UNAUTHENTICATED or UNAVAILABLE without a reason). To an HTTP/JSON caller:
+/// the HTTP status of the code and the same <c>google.rpc.Status</c> as JSON, as
+/// the transcoded calls answer their own errors.
 /// </summary>
 internal static class GrpcStatusResponse
 {
+    private static readonly JsonFormatter Json = new(JsonFormatter.Settings.Default.WithTypeRegistry(ErrorDetailTypes.Registry));
+
     public static Task WriteAsync(HttpContext context, StatusCode code, string reason, string message, IMessage? detail = null)
     {
         var status = new Google.Rpc.Status { Code = (int)code, Message = message };
@@ -23,6 +28,18 @@ internal static class GrpcStatusResponse
         }
 
         var response = context.Response;
+        if (!IsGrpc(context.Request))
+        {
+            response.StatusCode = HttpStatus(code);
+            if (code == StatusCode.Unauthenticated)
+            {
+                response.Headers.WWWAuthenticate = "Bearer";
+            }
+
+            response.ContentType = "application/json; charset=utf-8";
+            return response.WriteAsync(Json.Format(status), context.RequestAborted);
+        }
+
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = "application/grpc";
         response.Headers["grpc-status"] = ((int)code).ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -30,4 +47,17 @@ internal static class GrpcStatusResponse
         response.Headers["grpc-status-details-bin"] = Convert.ToBase64String(status.ToByteArray()).TrimEnd('=');
         return Task.CompletedTask;
     }
+
+    private static bool IsGrpc(HttpRequest request) =>
+        request.ContentType?.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase) == true;
+
+    // The codes middleware refuses with, mapped as gRPC JSON transcoding maps them.
+    private static int HttpStatus(StatusCode code) => code switch
+    {
+        StatusCode.Unauthenticated => StatusCodes.Status401Unauthorized,
+        StatusCode.PermissionDenied => StatusCodes.Status403Forbidden,
+        StatusCode.ResourceExhausted => StatusCodes.Status429TooManyRequests,
+        StatusCode.Unavailable => StatusCodes.Status503ServiceUnavailable,
+        _ => StatusCodes.Status500InternalServerError,
+    };
 }

@@ -28,6 +28,14 @@ public sealed class InteropOptions
     /// <summary>Whether this process runs the periodic jobs. Default true; several replicas may all run them safely.</summary>
     public bool RunJobs { get; set; } = true;
 
+    /// <summary>
+    /// An extra cleartext <b>HTTP/1.1</b> address (e.g. <c>http://127.0.0.1:5081</c>) for the HTTP/JSON door,
+    /// for clients that cannot speak HTTP/2 prior knowledge (PHP, old Java). Unset: none; the HTTP/JSON
+    /// door still answers over h2c on the <c>--urls</c> addresses. Behind TLS one port serves both
+    /// protocols through ALPN, so this is for cleartext deployments and local runs.
+    /// </summary>
+    public string? HttpJsonUrl { get; set; }
+
     /// <summary>Calls per second each organisation may make (token bucket). Default 100.</summary>
     public int RateLimitPerSecond { get; set; } = 100;
 
