@@ -175,6 +175,7 @@ smoke registrations "$BENCH" registrations
 smoke findmatches "$BENCH" findmatches
 smoke feed "tests/Interop.Feed.Benchmarks/bin/Release/net10.0/Interop.Feed.Benchmarks.dll"
 smoke matching "tests/Interop.Matching.Benchmarks/bin/Release/net10.0/Interop.Matching.Benchmarks.dll"
+smoke client "tests/Interop.Client.Benchmarks/bin/Release/net10.0/Interop.Client.Benchmarks.dll"
 smoke heldout "tests/Interop.Matching.HeldOut/bin/Release/net10.0/Interop.Matching.HeldOut.dll"
 echo "benchmark smoke runs: $((SECONDS - smoke_started)) s"
 

@@ -1,3 +1,4 @@
+using Interop.Client;
 using System.Diagnostics;
 using Grpc.Core;
 using Grpc.Net.Client;
@@ -76,7 +77,7 @@ internal static class FindMatchesBenchmark
         var channels = Enumerable.Range(0, options.Clients).Select(_ => GrpcChannel.ForAddress(hub.Address)).ToArray();
         try
         {
-            var clients = channels.Select(c => new MatchingService.MatchingServiceClient(BearerToken.Over(c, apiKey))).ToArray();
+            var clients = channels.Select(c => new MatchingService.MatchingServiceClient(ApiKeyCredentials.Over(c, apiKey))).ToArray();
             await using var dataSource = NpgsqlDataSource.Create(database.ConnectionString);
 
             Console.WriteLine($"Warm-up: {warmUp.Length} queries each way, {options.Clients} clients…");

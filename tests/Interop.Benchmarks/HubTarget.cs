@@ -1,4 +1,5 @@
 using Grpc.Net.Client;
+using Interop.Client;
 using Interop.Contracts.V1;
 using Interop.Testing;
 
@@ -43,7 +44,7 @@ internal sealed class HubTarget : IRegistrationTarget
 
     // The gRPC client's code in this process warms up alongside the hub's.
     public IReadOnlyList<int> CompilingProcesses =>
-        ChildProcess.FindId("Interop.Hub.dll") is { } hubProcess ? [hubProcess, Environment.ProcessId] : [Environment.ProcessId];
+        ProcessLookup.FindChild("Interop.Hub.dll") is { } hubProcess ? [hubProcess, Environment.ProcessId] : [Environment.ProcessId];
 
     public static async Task<HubTarget> StartAsync(string purpose)
     {
@@ -76,7 +77,7 @@ internal sealed class HubTarget : IRegistrationTarget
         // have, rather than every client multiplexed on one connection.
         var channel = GrpcChannel.ForAddress(hub.Address);
         channels.Add(channel);
-        var client = new RegistryService.RegistryServiceClient(BearerToken.Over(channel, apiKey));
+        var client = new RegistryService.RegistryServiceClient(ApiKeyCredentials.Over(channel, apiKey));
         return async cancellationToken =>
         {
             // A new request id per call: each is a new registration, never a replay.

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Interop.Testing;
 
 namespace Interop.Benchmarks;
 

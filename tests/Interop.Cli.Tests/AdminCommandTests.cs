@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Interop.Client;
 using Interop.Contracts.V1;
 using Interop.Testing;
 
@@ -29,7 +30,7 @@ public sealed class AdminCommandTests(InstalledCli cli) : IAsyncLifetime
         var keyName = issued.Output.Split('\n')[0].Trim();
         var secret = issued.Output.Split("secret (shown once): ")[1].Trim();
 
-        var registry = new RegistryService.RegistryServiceClient(BearerToken.Over(hub.Channel, secret));
+        var registry = new RegistryService.RegistryServiceClient(ApiKeyCredentials.Over(hub.Channel, secret));
         var application = (await registry.CreateApplicationAsync(TestApplications.Create(desk: ""))).Application;
         Assert.Equal("CAE01", application.RegisteringDesk);
 

@@ -1,20 +1,26 @@
-using Grpc.Core;
+using Interop.Client;
 using Interop.Contracts.V1;
+using Interop.Testing;
 
 namespace Interop.Feed.Benchmarks;
 
 /// <summary>
-/// One subscription on its own stream: checks that every change arrives once and
-/// in change_seq order, and records the delay from the change's change_time
-/// (stamped by the hub at the write) to its arrival here.
+/// One subscription on its own stream, followed as an integrator follows it
+/// (the client library's <see cref="FeedSubscription"/>, which acknowledges
+/// in batches): checks that every change arrives in change_seq order without
+/// a gap, and records the delay from the change's change_time (stamped by the
+/// hub at the write) to its arrival here. The library hands each position to
+/// its loop once, so a change the hub sent twice would not reach this count:
+/// the hub's own exactly-once delivery is checked on the raw stream by
+/// Interop.Hub.Tests (TwoHubFeedTests, ChangeFeedTests).
 /// </summary>
 internal sealed class FeedSubscriber : IAsyncDisposable
 {
-    private readonly CancellationTokenSource stop = new();
     private readonly TaskCompletionSource caughtUp = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock gate = new();
     private readonly List<double> latenciesMs = [];
-    private readonly Task reading;
+    private readonly FeedSubscription subscription;
+    private readonly FeedReadLoop loop;
     private long position;
     private long changes;
     private long duplicates;
@@ -22,30 +28,17 @@ internal sealed class FeedSubscriber : IAsyncDisposable
     private long bytes;
     private DateTime lastDelivery;
 
-    private FeedSubscriber(CallInvoker calls, string subscriptionId, long after, TimeSpan pause)
+    private FeedSubscriber(InteropClient client, string subscriptionId, long after, TimeSpan pause)
     {
         position = after;
-        var feed = new ChangeFeedService.ChangeFeedServiceClient(calls);
-        var request = new SubscribeRequest { SubscriptionId = subscriptionId, StartAfterChangeSeq = after };
-        reading = Task.Run(async () =>
+        subscription = client.Subscribe(new FeedSubscriptionOptions { SubscriptionId = subscriptionId, StartAfterChangeSeq = after });
+        subscription.CaughtUp += (_, head) => OnCaughtUp(head);
+        loop = FeedReadLoop.Start(subscription.ReadAllAsync, async (change, stop) =>
         {
-            using var call = feed.Subscribe(request, cancellationToken: stop.Token);
-            try
+            Record(change, DateTime.UtcNow);
+            if (pause > TimeSpan.Zero)
             {
-                await foreach (var message in call.ResponseStream.ReadAllAsync(stop.Token))
-                {
-                    Record(message, DateTime.UtcNow);
-                    if (pause > TimeSpan.Zero && message.EventCase == SubscribeResponse.EventOneofCase.Change)
-                    {
-                        await Task.Delay(pause, stop.Token);
-                    }
-                }
-            }
-            catch (RpcException exception) when (exception.StatusCode == StatusCode.Cancelled && stop.IsCancellationRequested)
-            {
-            }
-            catch (OperationCanceledException) when (stop.IsCancellationRequested)
-            {
+                await Task.Delay(pause, stop);
             }
         });
     }
@@ -61,19 +54,19 @@ internal sealed class FeedSubscriber : IAsyncDisposable
         }
     }
 
-    public Task Completion => reading;
+    public Task Completion => loop.Completion;
 
-    public static FeedSubscriber Start(CallInvoker calls, string subscriptionId, long after, TimeSpan pause = default) =>
-        new(calls, subscriptionId, after, pause);
+    public static FeedSubscriber Start(InteropClient client, string subscriptionId, long after, TimeSpan pause = default) =>
+        new(client, subscriptionId, after, pause);
 
     public async Task WaitForCaughtUpAsync(TimeSpan timeout)
     {
-        var done = await Task.WhenAny(caughtUp.Task, reading, Task.Delay(timeout));
+        var done = await Task.WhenAny(caughtUp.Task, loop.Completion, Task.Delay(timeout));
         if (done != caughtUp.Task)
         {
-            if (reading.IsCompleted)
+            if (loop.Completion.IsCompleted)
             {
-                await reading;
+                await loop.Completion;
             }
 
             throw new TimeoutException("A subscriber did not say it caught up.");
@@ -90,53 +83,39 @@ internal sealed class FeedSubscriber : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await stop.CancelAsync();
-        try
-        {
-            await reading;
-        }
-        catch (RpcException)
-        {
-        }
-
-        stop.Dispose();
+        await loop.DisposeAsync();
+        await subscription.DisposeAsync();
     }
 
-    private void Record(SubscribeResponse message, DateTime now)
+    private void OnCaughtUp(long head)
     {
         lock (gate)
         {
-            switch (message.EventCase)
-            {
-                case SubscribeResponse.EventOneofCase.Change:
-                    var seq = message.Change.ChangeSeq;
-                    if (seq <= position)
-                    {
-                        duplicates++;
-                        return;
-                    }
+            position = Math.Max(position, head);
+        }
 
-                    // Every change of the run concerns this subscriber, so the
-                    // next one must be position + 1; anything else is a gap.
-                    missing += seq - position - 1;
-                    position = seq;
-                    changes++;
-                    bytes += message.CalculateSize();
-                    lastDelivery = now;
-                    latenciesMs.Add((now - message.Change.ChangeTime.ToDateTime()).TotalMilliseconds);
-                    break;
-                case SubscribeResponse.EventOneofCase.Checkpoint:
-                    position = Math.Max(position, message.Checkpoint.ChangeSeq);
-                    break;
-                case SubscribeResponse.EventOneofCase.CaughtUp:
-                    position = Math.Max(position, message.CaughtUp.ChangeSeq);
-                    caughtUp.TrySetResult();
-                    break;
-                case SubscribeResponse.EventOneofCase.Heartbeat:
-                case SubscribeResponse.EventOneofCase.None:
-                default:
-                    break;
+        caughtUp.TrySetResult();
+    }
+
+    private void Record(Change change, DateTime now)
+    {
+        lock (gate)
+        {
+            var seq = change.ChangeSeq;
+            if (seq <= position)
+            {
+                duplicates++;
+                return;
             }
+
+            // Every change of the run concerns this subscriber, so the
+            // next one must be position + 1; anything else is a gap.
+            missing += seq - position - 1;
+            position = seq;
+            changes++;
+            bytes += change.CalculateSize();
+            lastDelivery = now;
+            latenciesMs.Add((now - change.ChangeTime.ToDateTime()).TotalMilliseconds);
         }
     }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Grpc.Core;
 using Grpc.Net.Client;
+using Interop.Client;
 using Interop.Contracts.V1;
 using Interop.Feed.Benchmarks;
 using Interop.Testing;
@@ -46,11 +47,15 @@ GrpcChannel NewChannel()
 var setup = NewChannel();
 var landlordKey = await HubAccess.IssueKeyAsync(setup, TestOrganizations.Of("bench-landlord", OrganizationKind.Landlord, stock: ["14118"], desks: ["B0001"]));
 var prefectureKey = await HubAccess.IssueKeyAsync(setup, TestOrganizations.Of("prefecture", OrganizationKind.StateService, departements: ["14"]));
-var writerCalls = Enumerable.Range(0, WriterClients).Select(_ => BearerToken.Over(NewChannel(), landlordKey)).ToList();
-CallInvoker[] subscriberCalls = [BearerToken.Over(NewChannel(), prefectureKey), BearerToken.Over(NewChannel(), prefectureKey)];
+var writerCalls = Enumerable.Range(0, WriterClients).Select(_ => ApiKeyCredentials.Over(NewChannel(), landlordKey)).ToList();
+// Subscribers follow the feed through the client library, as integrators do,
+// on 2 connections (one InteropClient each).
+using var subscribersA = new InteropClient(hub.Address, prefectureKey);
+using var subscribersB = new InteropClient(hub.Address, prefectureKey);
+InteropClient[] subscriberClients = [subscribersA, subscribersB];
 // The slow subscriber has a connection of its own, so that only its stream's
 // HTTP/2 window fills up.
-var slowCalls = BearerToken.Over(NewChannel(), prefectureKey);
+using var slowClient = new InteropClient(hub.Address, prefectureKey);
 
 var exitCode = 0;
 try
@@ -65,7 +70,7 @@ try
     // Baseline: a plain unary GetApplication round trip by the same subscriber organisation, idle hub.
     var landlord = new RegistryService.RegistryServiceClient(writerCalls[0]);
     var created = (await landlord.CreateApplicationAsync(TestApplications.Create("B0001"))).Application;
-    var reader = new RegistryService.RegistryServiceClient(subscriberCalls[0]);
+    var reader = new RegistryService.RegistryServiceClient(ApiKeyCredentials.Over(NewChannel(), prefectureKey));
     var unary = new List<double>();
     for (var i = 0; i < options.BaselineWarmUpCalls + options.BaselineCalls; i++)
     {
@@ -140,9 +145,9 @@ async Task<Phase> RunPhaseAsync(string label, int subscribers, bool withSlowSubs
 {
     var head0 = await FeedHead.WhenSequencedAsync(connectionString);
     var fast = Enumerable.Range(0, subscribers)
-        .Select(i => FeedSubscriber.Start(subscriberCalls[i % subscriberCalls.Length], $"{label}-{i}", head0))
+        .Select(i => FeedSubscriber.Start(subscriberClients[i % subscriberClients.Length], $"{label}-{i}", head0))
         .ToList();
-    var slowSubscriber = withSlowSubscriber ? FeedSubscriber.Start(slowCalls, $"{label}-slow", head0, slowPause) : null;
+    var slowSubscriber = withSlowSubscriber ? FeedSubscriber.Start(slowClient, $"{label}-slow", head0, slowPause) : null;
     try
     {
         await Task.WhenAll(fast.Append(slowSubscriber).OfType<FeedSubscriber>().Select(s => s.WaitForCaughtUpAsync(TimeSpan.FromSeconds(30))));

@@ -1,46 +1,52 @@
 using System.Collections.Concurrent;
 using Grpc.Core;
+using Interop.Client;
 using Interop.Contracts.V1;
 
 namespace Interop.Testing;
 
-/// <summary>A subscriber of the change feed that records every message it receives, as an adapter's feed loop would.</summary>
+/// <summary>
+/// A subscriber of the change feed that records what it receives. Through the
+/// client library (<see cref="Subscribe"/>): the changes an integrator's loop
+/// gets, and the library's caught-up signal. On the raw stream
+/// (<see cref="StartRaw"/>): every message of the hub's protocol, markers included.
+/// </summary>
 public sealed class FeedRecorder : IAsyncDisposable
 {
-    private readonly CancellationTokenSource stop = new();
     private readonly ConcurrentQueue<SubscribeResponse> received = new();
-    private readonly Task reading;
+    private readonly FeedSubscription? subscription;
+    private FeedReadLoop loop = null!;
 
-    private FeedRecorder(CallInvoker calls, SubscribeRequest request)
-    {
-        var feed = new ChangeFeedService.ChangeFeedServiceClient(calls);
-        reading = Task.Run(async () =>
-        {
-            using var call = feed.Subscribe(request, cancellationToken: stop.Token);
-            try
-            {
-                await foreach (var message in call.ResponseStream.ReadAllAsync(stop.Token))
-                {
-                    received.Enqueue(message);
-                }
-            }
-            catch (RpcException exception) when (exception.StatusCode == StatusCode.Cancelled && stop.IsCancellationRequested)
-            {
-            }
-            catch (OperationCanceledException) when (stop.IsCancellationRequested)
-            {
-            }
-        });
-    }
+    private FeedRecorder(FeedSubscription? subscription) => this.subscription = subscription;
 
+    /// <summary>
+    /// The messages received. Through the library: its changes, and a
+    /// <c>caught_up</c> message for each time it said it caught up (the
+    /// library consumes the other markers).
+    /// </summary>
     public IReadOnlyList<SubscribeResponse> Messages => received.ToList();
 
     public IReadOnlyList<Change> Changes => received.Where(m => m.EventCase == SubscribeResponse.EventOneofCase.Change).Select(m => m.Change).ToList();
 
-    /// <summary>The stream's end, if it ended (with the hub's status, for example).</summary>
-    public Task Completion => reading;
+    /// <summary>The feed's end, if it ended (with the hub's status, for example).</summary>
+    public Task Completion => loop.Completion;
 
-    public static FeedRecorder Start(CallInvoker calls, SubscribeRequest request) => new(calls, request);
+    /// <summary>Reads one raw <c>Subscribe</c> stream: for tests of the hub's protocol itself (markers, stream ends, checkpoints).</summary>
+    public static FeedRecorder StartRaw(CallInvoker calls, SubscribeRequest request)
+    {
+        var recorder = new FeedRecorder(null);
+        recorder.loop = FeedReadLoop.Start(token => FeedReadLoop.Raw(calls, request, token), (message, _) => recorder.Record(message));
+        return recorder;
+    }
+
+    /// <summary>Follows the feed as an integrator does, with <see cref="InteropClient.Subscribe"/>.</summary>
+    public static FeedRecorder Subscribe(InteropClient client, FeedSubscriptionOptions options)
+    {
+        var recorder = new FeedRecorder(client.Subscribe(options));
+        recorder.subscription!.CaughtUp += (_, head) => recorder.received.Enqueue(new SubscribeResponse { CaughtUp = new FeedPosition { ChangeSeq = head } });
+        recorder.loop = FeedReadLoop.Start(recorder.subscription.ReadAllAsync, (change, _) => recorder.Record(new SubscribeResponse { Change = change }));
+        return recorder;
+    }
 
     /// <summary>Waits until the subscriber says it caught up at or beyond <paramref name="changeSeq"/>.</summary>
     public async Task WaitForCaughtUpAsync(long changeSeq, TimeSpan? timeout = null)
@@ -53,10 +59,10 @@ public sealed class FeedRecorder : IAsyncDisposable
                 return;
             }
 
-            if (reading.IsCompleted)
+            if (loop.Completion.IsCompleted)
             {
-                await reading;
-                throw new InvalidOperationException("The feed stream ended before catching up.");
+                await loop.Completion;
+                throw new InvalidOperationException("The feed ended before catching up.");
             }
 
             await Task.Delay(20);
@@ -67,15 +73,16 @@ public sealed class FeedRecorder : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await stop.CancelAsync();
-        try
+        await loop.DisposeAsync();
+        if (subscription is not null)
         {
-            await reading;
+            await subscription.DisposeAsync();
         }
-        catch (RpcException)
-        {
-        }
+    }
 
-        stop.Dispose();
+    private ValueTask Record(SubscribeResponse message)
+    {
+        received.Enqueue(message);
+        return ValueTask.CompletedTask;
     }
 }

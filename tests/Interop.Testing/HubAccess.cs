@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Interop.Client;
 using Interop.Contracts.V1;
 
 namespace Interop.Testing;
@@ -11,13 +12,13 @@ public static class HubAccess
     public static async Task<CallInvoker> JoinAsync(ChannelBase channel, Organization organization, Google.Protobuf.WellKnownTypes.Timestamp? expires = null)
     {
         var token = await IssueKeyAsync(channel, organization, expires);
-        return BearerToken.Over(channel, token);
+        return ApiKeyCredentials.Over(channel, token);
     }
 
     /// <summary>Creates the organisation and returns the secret of a new key of it.</summary>
     public static async Task<string> IssueKeyAsync(ChannelBase channel, Organization organization, Google.Protobuf.WellKnownTypes.Timestamp? expires = null)
     {
-        var admin = new AdminService.AdminServiceClient(BearerToken.Over(channel, BootstrapKey));
+        var admin = new AdminService.AdminServiceClient(ApiKeyCredentials.Over(channel, BootstrapKey));
         await admin.CreateOrganizationAsync(new CreateOrganizationRequest { RequestId = Guid.NewGuid().ToString(), Organization = organization });
         return await IssueKeyAsync(channel, organization.OrganizationId, expires);
     }
@@ -25,7 +26,7 @@ public static class HubAccess
     /// <summary>The secret of a new key of an organisation that already exists.</summary>
     public static async Task<string> IssueKeyAsync(ChannelBase channel, string organizationId, Google.Protobuf.WellKnownTypes.Timestamp? expires = null)
     {
-        var admin = new AdminService.AdminServiceClient(BearerToken.Over(channel, BootstrapKey));
+        var admin = new AdminService.AdminServiceClient(ApiKeyCredentials.Over(channel, BootstrapKey));
         var issued = await admin.IssueApiKeyAsync(new IssueApiKeyRequest
         {
             RequestId = Guid.NewGuid().ToString(),

@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Grpc.Net.Client;
+using Interop.Client;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -20,6 +21,7 @@ namespace Interop.Testing;
 public sealed class HubHost : IAsyncDisposable
 {
     private readonly WebApplicationFactory<Program> factory;
+    private readonly List<InteropClient> clients = [];
 
     private HubHost(WebApplicationFactory<Program> factory, string connectionString, FakeTimeProvider clock, Uri address, Uri? httpJsonAddress)
     {
@@ -29,7 +31,7 @@ public sealed class HubHost : IAsyncDisposable
         Address = address;
         HttpJsonAddress = httpJsonAddress;
         Channel = GrpcChannel.ForAddress(address);
-        Admin = BearerToken.Over(Channel, HubAccess.BootstrapKey);
+        Admin = ApiKeyCredentials.Over(Channel, HubAccess.BootstrapKey);
     }
 
     public string ConnectionString { get; }
@@ -52,6 +54,18 @@ public sealed class HubHost : IAsyncDisposable
     public CallInvoker Calls { get; private set; } = null!;
 
     public IServiceProvider Services => factory.Services;
+
+    /// <summary>A client library connection to this hub with <paramref name="apiKey"/>, as an integrator makes one; disposed with the hub.</summary>
+    public InteropClient Connect(string apiKey)
+    {
+        var client = new InteropClient(Address, apiKey);
+        lock (clients)
+        {
+            clients.Add(client);
+        }
+
+        return client;
+    }
 
     /// <summary>
     /// Starts a hub on a new database; the clock starts at <paramref name="start"/> (default 2026-03-10 10:00 Paris).
@@ -104,6 +118,11 @@ public sealed class HubHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var client in clients)
+        {
+            client.Dispose();
+        }
+
         Channel.Dispose();
         await factory.DisposeAsync();
     }

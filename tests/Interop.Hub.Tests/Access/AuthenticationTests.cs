@@ -1,6 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Grpc.Health.V1;
+using Interop.Client;
 using Interop.Contracts.V1;
 using Interop.Testing;
 
@@ -64,9 +65,9 @@ public sealed class AuthenticationTests : IAsyncLifetime
         var revoked = await admin.RevokeApiKeyAsync(new RevokeApiKeyRequest { RequestId = Guid.NewGuid().ToString(), Name = firstKey.Name });
 
         Assert.NotNull(revoked.RevokeTime);
-        await RpcAssert.FailsAsync(StatusCode.Unauthenticated, () => new RegistryService.RegistryServiceClient(BearerToken.Over(hub.Channel, first))
+        await RpcAssert.FailsAsync(StatusCode.Unauthenticated, () => new RegistryService.RegistryServiceClient(ApiKeyCredentials.Over(hub.Channel, first))
             .ListApplicationsAsync(new ListApplicationsRequest()).ResponseAsync);
-        await new RegistryService.RegistryServiceClient(BearerToken.Over(hub.Channel, second.Secret)).ListApplicationsAsync(new ListApplicationsRequest());
+        await new RegistryService.RegistryServiceClient(ApiKeyCredentials.Over(hub.Channel, second.Secret)).ListApplicationsAsync(new ListApplicationsRequest());
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Interop.Client;
 using Interop.Contracts.V1;
 using Interop.Testing;
 using static Interop.Hub.Tests.Attributions.AttributionCalls;
@@ -15,12 +16,15 @@ public sealed class AttributionServiceTests : IAsyncLifetime
     private AttributionCalls landlordA = null!;
     private AttributionCalls landlordB = null!;
     private CallInvoker callsB = null!;
+    private InteropClient clientB = null!;
 
     public async Task InitializeAsync()
     {
         hub = await HubHost.StartAsync("attributions");
         landlordA = new AttributionCalls(hub.Calls);
-        callsB = await HubAccess.JoinAsync(hub.Channel, TestOrganizations.Of("landlord-b", OrganizationKind.Landlord, stock: ["14118"]));
+        var keyB = await HubAccess.IssueKeyAsync(hub.Channel, TestOrganizations.Of("landlord-b", OrganizationKind.Landlord, stock: ["14118"]));
+        callsB = ApiKeyCredentials.Over(hub.Channel, keyB);
+        clientB = hub.Connect(keyB);
         landlordB = new AttributionCalls(callsB);
     }
 
@@ -33,7 +37,7 @@ public sealed class AttributionServiceTests : IAsyncLifetime
     public async Task FullPath_LeaseSigned_RadiatesAttributionWithTheLeaseDataAndLandlordBReceivesTheRadiation()
     {
         var application = await RegisterAsync();
-        await using var feedB = FeedRecorder.Start(callsB, new SubscribeRequest { SubscriptionId = "erp-b" });
+        await using var feedB = FeedRecorder.Subscribe(clientB, new FeedSubscriptionOptions { SubscriptionId = "erp-b" });
 
         var proposed = await landlordA.Client.ProposeCandidateAsync(Proposal(application.Name, application.Revision));
         Assert.Equal(ProposalState.Proposed, proposed.State);

@@ -1,4 +1,5 @@
 using Grpc.Net.Client;
+using Interop.Client;
 using Interop.Contracts.V1;
 using Interop.Testing;
 
@@ -17,9 +18,9 @@ public sealed class GracefulShutdownTests
         using var channelB = GrpcChannel.ForAddress(second.Address);
         var writer = await HubAccess.IssueKeyAsync(channelA, TestOrganizations.Of("writer", OrganizationKind.Landlord, stock: ["14118"], desks: ["W0001"]));
         var reader = await HubAccess.IssueKeyAsync(channelA, TestOrganizations.Of("reader", OrganizationKind.StateService, departements: ["14"]));
-        var registry = new RegistryService.RegistryServiceClient(BearerToken.Over(channelB, writer));
+        var registry = new RegistryService.RegistryServiceClient(ApiKeyCredentials.Over(channelB, writer));
         await registry.CreateApplicationAsync(TestApplications.Create("W0001"));
-        var stream = FeedRecorder.Start(BearerToken.Over(channelA, reader), new SubscribeRequest { SubscriptionId = "erp" });
+        var stream = FeedRecorder.StartRaw(ApiKeyCredentials.Over(channelA, reader), new SubscribeRequest { SubscriptionId = "erp" });
         await stream.WaitForCaughtUpAsync(await FeedHead.WhenSequencedAsync(connectionString));
 
         await first.StopGracefullyAsync(TimeSpan.FromSeconds(30));
@@ -28,10 +29,10 @@ public sealed class GracefulShutdownTests
         await stream.Completion.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.True(stream.Completion.IsCompletedSuccessfully);
         var seen = stream.Changes.Last().ChangeSeq;
-        await new ChangeFeedService.ChangeFeedServiceClient(BearerToken.Over(channelB, reader))
+        await new ChangeFeedService.ChangeFeedServiceClient(ApiKeyCredentials.Over(channelB, reader))
             .AcknowledgeAsync(new AcknowledgeRequest { SubscriptionId = "erp", ChangeSeq = seen });
         await registry.CreateApplicationAsync(TestApplications.Create("W0001"));
-        await using var resumed = FeedRecorder.Start(BearerToken.Over(channelB, reader), new SubscribeRequest { SubscriptionId = "erp" });
+        await using var resumed = FeedRecorder.StartRaw(ApiKeyCredentials.Over(channelB, reader), new SubscribeRequest { SubscriptionId = "erp" });
         await resumed.WaitForCaughtUpAsync(await FeedHead.WhenSequencedAsync(connectionString));
 
         Assert.Equal([seen + 1], resumed.Changes.Select(c => c.ChangeSeq));

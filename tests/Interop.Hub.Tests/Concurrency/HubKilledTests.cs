@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Grpc.Net.Client;
+using Interop.Client;
 using Interop.Contracts.V1;
 using Interop.Testing;
 
@@ -8,8 +9,9 @@ namespace Interop.Hub.Tests.Concurrency;
 /// <summary>
 /// A hub process killed with SIGKILL while registrations and a feed stream are
 /// in flight: the writer retries with the same request ids against a new
-/// process, the subscriber resumes after the last change it saw. Nothing is
-/// lost, nothing applied twice, the feed has no gap.
+/// process on the same address, the subscriber (the client library's
+/// subscription) resumes after the last change it saw. Nothing is lost,
+/// nothing applied twice, the feed has no gap.
 /// </summary>
 public sealed class HubKilledTests
 {
@@ -31,16 +33,30 @@ public sealed class HubKilledTests
         ExternalHubProcess? second = null;
         var answered = new Dictionary<string, string>();
 
+        using var reader = new InteropClient(first.Address, readerToken);
+        var subscription = reader.Subscribe(new FeedSubscriptionOptions
+        {
+            SubscriptionId = "reader",
+            StartAfterChangeSeq = 0,
+            ReconnectMaxDelay = TimeSpan.FromSeconds(1),
+        });
+        var reading = FeedReadLoop.Start(subscription.ReadAllAsync, (change, _) =>
+        {
+            lock (seen)
+            {
+                seen.Add(change);
+            }
+
+            return ValueTask.CompletedTask;
+        });
         try
         {
-            var streamStop = new CancellationTokenSource();
-            var reading = ReadFeedAsync(() => channel, readerToken, seen, streamStop.Token);
             for (var i = 0; i < Registrations; i++)
             {
                 if (i == Registrations / 2)
                 {
                     // Kill without warning while the next request is sent.
-                    var pending = new RegistryService.RegistryServiceClient(BearerToken.Over(channel, token)).CreateApplicationAsync(requests[i]).ResponseAsync;
+                    var pending = new RegistryService.RegistryServiceClient(ApiKeyCredentials.Over(channel, token)).CreateApplicationAsync(requests[i]).ResponseAsync;
                     current.Kill();
                     try
                     {
@@ -50,23 +66,28 @@ public sealed class HubKilledTests
                     {
                     }
 
-                    second = await ExternalHubProcess.StartAsync(connectionString);
+                    // An operator restarts the hub where its clients know it.
+                    second = await ExternalHubProcess.StartAsync(connectionString, port: first.Address.Port);
                     channel = GrpcChannel.ForAddress(second.Address);
                     current = second;
                 }
 
                 // The writer retries with the same request id until it has an answer.
-                for (var attempt = 0; ; attempt++)
+                // The restarted hub may still be starting on the same port (its
+                // listening check can meet the killed process's socket in its
+                // last moments), hence a budget in time rather than a few attempts.
+                var giveUp = DateTime.UtcNow.AddSeconds(60);
+                while (true)
                 {
                     try
                     {
-                        var registry = new RegistryService.RegistryServiceClient(BearerToken.Over(channel, token));
+                        var registry = new RegistryService.RegistryServiceClient(ApiKeyCredentials.Over(channel, token));
                         var number = (await registry.CreateApplicationAsync(requests[i])).Application.Number;
                         Assert.True(!answered.TryGetValue(requests[i].RequestId, out var earlier) || earlier == number, "a retry got another number");
                         answered[requests[i].RequestId] = number;
                         break;
                     }
-                    catch (RpcException) when (attempt < 20)
+                    catch (RpcException) when (DateTime.UtcNow < giveUp)
                     {
                         await Task.Delay(200);
                     }
@@ -80,8 +101,7 @@ public sealed class HubKilledTests
                 await Task.Delay(50);
             }
 
-            await streamStop.CancelAsync();
-            await reading;
+            await reading.DisposeAsync();
 
             var stored = await new DatabaseProbe(connectionString).QueryAsync<string>("SELECT number FROM applications WHERE registering_desk = 'W0001'");
             Assert.Equal(Registrations, stored.Count);
@@ -91,6 +111,8 @@ public sealed class HubKilledTests
         }
         finally
         {
+            await reading.DisposeAsync();
+            await subscription.DisposeAsync();
             await first.DisposeAsync();
             if (second is not null)
             {
@@ -106,38 +128,6 @@ public sealed class HubKilledTests
         lock (seen)
         {
             return seen.Count == 0 ? 0 : seen[^1].ChangeSeq;
-        }
-    }
-
-    /// <summary>A subscriber that resumes after the last change it saw whenever its stream breaks.</summary>
-    private static async Task ReadFeedAsync(Func<GrpcChannel> channel, string token, List<Change> seen, CancellationToken stop)
-    {
-        while (!stop.IsCancellationRequested)
-        {
-            try
-            {
-                var feed = new ChangeFeedService.ChangeFeedServiceClient(BearerToken.Over(channel(), token));
-                var after = LastSeen(seen);
-                using var call = feed.Subscribe(new SubscribeRequest { SubscriptionId = "reader", StartAfterChangeSeq = after }, cancellationToken: stop);
-                await foreach (var message in call.ResponseStream.ReadAllAsync(stop))
-                {
-                    if (message.EventCase == SubscribeResponse.EventOneofCase.Change && message.Change.ChangeSeq > LastSeen(seen))
-                    {
-                        lock (seen)
-                        {
-                            seen.Add(message.Change);
-                        }
-                    }
-                }
-            }
-            catch (RpcException) when (!stop.IsCancellationRequested)
-            {
-                await Task.Delay(200, CancellationToken.None);
-            }
-            catch (Exception) when (stop.IsCancellationRequested)
-            {
-                return;
-            }
         }
     }
 }

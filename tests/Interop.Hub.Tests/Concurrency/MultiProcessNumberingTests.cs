@@ -1,3 +1,4 @@
+using Interop.Client;
 using System.Collections.Concurrent;
 using Grpc.Net.Client;
 using Interop.Contracts.V1;
@@ -31,13 +32,13 @@ public sealed class MultiProcessNumberingTests
             "multi-desk-landlord", OrganizationKind.Landlord, stock: ["14118"], desks: Desks));
         var registries = new[]
         {
-            new RegistryService.RegistryServiceClient(BearerToken.Over(channelA, token)),
-            new RegistryService.RegistryServiceClient(BearerToken.Over(channelB, token)),
+            new RegistryService.RegistryServiceClient(ApiKeyCredentials.Over(channelA, token)),
+            new RegistryService.RegistryServiceClient(ApiKeyCredentials.Over(channelB, token)),
         };
         var importers = new[]
         {
-            new RegistryService.RegistryServiceClient(BearerToken.Over(channelA, HubAccess.BootstrapKey)),
-            new RegistryService.RegistryServiceClient(BearerToken.Over(channelB, HubAccess.BootstrapKey)),
+            new RegistryService.RegistryServiceClient(ApiKeyCredentials.Over(channelA, HubAccess.BootstrapKey)),
+            new RegistryService.RegistryServiceClient(ApiKeyCredentials.Over(channelB, HubAccess.BootstrapKey)),
         };
         var minted = new ConcurrentBag<string>();
         var imported = new ConcurrentBag<string>();

@@ -1,4 +1,5 @@
 using Grpc.Net.Client;
+using Interop.Client;
 using Interop.Contracts.V1;
 using Interop.Testing;
 
@@ -22,12 +23,12 @@ public sealed class TwoHubFeedTests
         using var channelB = GrpcChannel.ForAddress(second.Address);
         var writer = await HubAccess.IssueKeyAsync(channelA, TestOrganizations.Of("writer", OrganizationKind.Landlord, stock: ["14118"], desks: ["W0001"]));
         var reader = await HubAccess.IssueKeyAsync(channelA, TestOrganizations.Of("reader", OrganizationKind.StateService, departements: ["14"]));
-        await using var onA = FeedRecorder.Start(BearerToken.Over(channelA, reader), new SubscribeRequest { SubscriptionId = "on-a" });
-        await using var onB = FeedRecorder.Start(BearerToken.Over(channelB, reader), new SubscribeRequest { SubscriptionId = "on-b" });
+        await using var onA = FeedRecorder.StartRaw(ApiKeyCredentials.Over(channelA, reader), new SubscribeRequest { SubscriptionId = "on-a" });
+        await using var onB = FeedRecorder.StartRaw(ApiKeyCredentials.Over(channelB, reader), new SubscribeRequest { SubscriptionId = "on-b" });
 
         await Task.WhenAll(new[] { channelA, channelB }.Select(channel => Task.Run(async () =>
         {
-            var registry = new RegistryService.RegistryServiceClient(BearerToken.Over(channel, writer));
+            var registry = new RegistryService.RegistryServiceClient(ApiKeyCredentials.Over(channel, writer));
             for (var i = 0; i < 40; i++)
             {
                 var created = (await registry.CreateApplicationAsync(TestApplications.Create("W0001"))).Application;

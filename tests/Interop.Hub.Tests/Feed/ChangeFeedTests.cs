@@ -1,5 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using Interop.Client;
 using Interop.Contracts.V1;
 using FeedPruning = Interop.Hub.Feed.FeedPruning;
 using Interop.Testing;
@@ -7,18 +8,24 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Interop.Hub.Tests.Feed;
 
-/// <summary>The change feed end to end over gRPC: who sees what, in which order, and how a subscriber resumes.</summary>
+/// <summary>
+/// The change feed end to end over gRPC: who sees what, in which order, and
+/// how a subscriber resumes. What a subscriber receives is read through the
+/// client library's subscription, as integrators read it; the hub's protocol
+/// itself (markers, stored checkpoints, CHECKPOINT_EXPIRED) on the raw stream.
+/// </summary>
 public sealed class ChangeFeedTests : IAsyncLifetime
 {
     private HubHost hub = null!;
     private readonly Dictionary<string, CallInvoker> landlords = [];
+    private readonly Dictionary<string, InteropClient> clients = [];
 
     public async Task InitializeAsync()
     {
         hub = await HubHost.StartAsync("feed");
-        landlords["a"] = await HubAccess.JoinAsync(hub.Channel, TestOrganizations.Of("landlord-a", OrganizationKind.Landlord, stock: ["14118"], desks: ["LA001"]));
-        landlords["b"] = await HubAccess.JoinAsync(hub.Channel, TestOrganizations.Of("landlord-b", OrganizationKind.Landlord, stock: ["14327"], desks: ["LB001"]));
-        landlords["c"] = await HubAccess.JoinAsync(hub.Channel, TestOrganizations.Of("landlord-c", OrganizationKind.Landlord, stock: ["61001"], desks: ["LC001"]));
+        await JoinAsync("a", "14118", "LA001");
+        await JoinAsync("b", "14327", "LB001");
+        await JoinAsync("c", "61001", "LC001");
     }
 
     public async Task DisposeAsync() => await hub.DisposeAsync();
@@ -26,7 +33,7 @@ public sealed class ChangeFeedTests : IAsyncLifetime
     [Fact]
     public async Task ThreeLandlordsPushingWhileSubscribed_EachSeesExactlyWhatItMaySeeOnceAndInOrder()
     {
-        var recorders = landlords.ToDictionary(l => l.Key, l => FeedRecorder.Start(l.Value, new SubscribeRequest { SubscriptionId = "erp" }));
+        var recorders = clients.ToDictionary(l => l.Key, l => FeedRecorder.Subscribe(l.Value, new FeedSubscriptionOptions { SubscriptionId = "erp" }));
         try
         {
             var calvados = new List<string>();
@@ -91,7 +98,7 @@ public sealed class ChangeFeedTests : IAsyncLifetime
     [Fact]
     public async Task SubscriberStoppedMidStream_ResumesAfterItsAcknowledgedCheckpointWithoutGap()
     {
-        var first = FeedRecorder.Start(landlords["b"], new SubscribeRequest { SubscriptionId = "resume" });
+        var first = FeedRecorder.StartRaw(landlords["b"], new SubscribeRequest { SubscriptionId = "resume" });
         var numbers = new List<string>();
         await PushAsync("a", "LA001", "14", 6, numbers);
         var head = await FeedHead.WhenSequencedAsync(hub.ConnectionString);
@@ -103,7 +110,7 @@ public sealed class ChangeFeedTests : IAsyncLifetime
         await first.DisposeAsync();
 
         await PushAsync("a", "LA001", "14", 4, numbers);
-        await using var second = FeedRecorder.Start(landlords["b"], new SubscribeRequest { SubscriptionId = "resume" });
+        await using var second = FeedRecorder.StartRaw(landlords["b"], new SubscribeRequest { SubscriptionId = "resume" });
         await second.WaitForCaughtUpAsync(await FeedHead.WhenSequencedAsync(hub.ConnectionString));
 
         var all = delivered.Take(3).Concat(second.Changes).Select(c => c.ChangeId).ToList();
@@ -118,7 +125,7 @@ public sealed class ChangeFeedTests : IAsyncLifetime
     [Fact]
     public async Task IdleOrFilteredOut_StreamSendsCaughtUpHeartbeatsAndCheckpoints()
     {
-        await using var orne = FeedRecorder.Start(landlords["c"], new SubscribeRequest
+        await using var orne = FeedRecorder.StartRaw(landlords["c"], new SubscribeRequest
         {
             SubscriptionId = "markers",
             HeartbeatInterval = Duration.FromTimeSpan(TimeSpan.FromSeconds(1)),
@@ -139,8 +146,8 @@ public sealed class ChangeFeedTests : IAsyncLifetime
     [Fact]
     public async Task Filters_NarrowWhatTheOrganisationMaySeeButNeverWidenIt()
     {
-        await using var widening = FeedRecorder.Start(landlords["c"], new SubscribeRequest { SubscriptionId = "wider", Departements = { "14" } });
-        await using var narrowing = FeedRecorder.Start(landlords["b"], new SubscribeRequest
+        await using var widening = FeedRecorder.Subscribe(clients["c"], new FeedSubscriptionOptions { SubscriptionId = "wider", Departements = { "14" } });
+        await using var narrowing = FeedRecorder.Subscribe(clients["b"], new FeedSubscriptionOptions
         {
             SubscriptionId = "narrower",
             Kinds = { ChangeKind.Radiated },
@@ -181,7 +188,7 @@ public sealed class ChangeFeedTests : IAsyncLifetime
         var listing = await new RegistryService.RegistryServiceClient(landlords["b"]).ListApplicationsAsync(new ListApplicationsRequest());
         Assert.Equal(numbers.Order(StringComparer.Ordinal), listing.Applications.Select(a => a.Number));
         await PushAsync("a", "LA001", "14", 1, numbers);
-        await using var resumed = FeedRecorder.Start(landlords["b"], new SubscribeRequest { SubscriptionId = "late", StartAfterChangeSeq = listing.ChangeSeq });
+        await using var resumed = FeedRecorder.Subscribe(clients["b"], new FeedSubscriptionOptions { SubscriptionId = "late", StartAfterChangeSeq = listing.ChangeSeq });
         await resumed.WaitForCaughtUpAsync(await FeedHead.WhenSequencedAsync(hub.ConnectionString));
 
         Assert.Equal([numbers[^1]], resumed.Changes.Select(c => c.ApplicationState.Number));
@@ -198,6 +205,13 @@ public sealed class ChangeFeedTests : IAsyncLifetime
             using var call = feed.Subscribe(new SubscribeRequest { SubscriptionId = "stats" });
             await call.ResponseStream.MoveNext(CancellationToken.None);
         });
+    }
+
+    private async Task JoinAsync(string landlord, string stock, string desk)
+    {
+        var key = await HubAccess.IssueKeyAsync(hub.Channel, TestOrganizations.Of("landlord-" + landlord, OrganizationKind.Landlord, stock: [stock], desks: [desk]));
+        landlords[landlord] = ApiKeyCredentials.Over(hub.Channel, key);
+        clients[landlord] = hub.Connect(key);
     }
 
     private async Task PushAsync(string landlord, string desk, string departement, int count, List<string>? numbers)

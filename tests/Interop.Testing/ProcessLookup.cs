@@ -1,11 +1,12 @@
 using System.Globalization;
 
-namespace Interop.Benchmarks;
+namespace Interop.Testing;
 
 /// <summary>Finds a process this program started, by a piece of its command line, through /proc (Linux).</summary>
-internal static class ChildProcess
+public static class ProcessLookup
 {
-    public static int? FindId(string commandLinePart)
+    /// <summary>The id of a child of this process whose command line holds <paramref name="commandLinePart"/> (e.g. <c>Interop.Hub.dll</c>), or null.</summary>
+    public static int? FindChild(string commandLinePart)
     {
         try
         {

@@ -1,15 +1,15 @@
 using System.Globalization;
 
-namespace Interop.Benchmarks;
+namespace Interop.Testing;
 
 /// <summary>
 /// How busy a process's background JIT is, from the CPU time of its tiered
 /// compilation worker thread in /proc (Linux). That thread recompiles hot
 /// methods into their final form; once it idles, the process runs the code it
 /// will keep running. Where /proc is missing it reports no activity, and the
-/// warm-up falls back to its minimum length.
+/// warm-up falls back to its minimum length. Shared by the benchmarks' warm-ups.
 /// </summary>
-internal sealed class JitActivity(int processId)
+public sealed class JitActivity(int processId)
 {
     // The runtime names the thread ".NET Tiered Compilation Worker"; Linux keeps 15 characters.
     private const string ThreadName = ".NET Tiered Com";
