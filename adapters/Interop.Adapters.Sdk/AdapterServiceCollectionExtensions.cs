@@ -50,22 +50,24 @@ public static class AdapterServiceCollectionExtensions
             provider.GetRequiredService<AdapterMetrics>(),
             Time(provider),
             Logger(provider)));
+        services.AddSingleton(provider => new OutboundPusher(
+            provider.GetRequiredService<InteropClient>(),
+            provider.GetRequiredService<IAdapterStateStore>(),
+            provider.GetRequiredService<CodeMapper>(),
+            options,
+            provider.GetRequiredService<AdapterMetrics>(),
+            Logger(provider)));
         services.AddSingleton(provider => new DeadLetterQueue(
             provider.GetRequiredService<IAdapterStateStore>(),
             provider.GetRequiredService<InboundApplier>(),
+            provider.GetRequiredService<OutboundPusher>(),
             provider.GetRequiredService<InteropClient>(),
             Logger(provider)));
         if (options.Outbound)
         {
             services.AddSingleton<IHostedService>(provider => new OutboundWorker(
                 provider.GetRequiredService<IErpChangeSource>(),
-                new OutboundPusher(
-                    provider.GetRequiredService<InteropClient>(),
-                    provider.GetRequiredService<IAdapterStateStore>(),
-                    provider.GetRequiredService<CodeMapper>(),
-                    options,
-                    provider.GetRequiredService<AdapterMetrics>(),
-                    Logger(provider)),
+                provider.GetRequiredService<OutboundPusher>(),
                 provider.GetRequiredService<IAdapterStateStore>(),
                 provider.GetRequiredService<ResiliencePipeline>(),
                 options,

@@ -36,6 +36,9 @@ public sealed class AdapterProcess : IAsyncDisposable
 
     public DeadLetterQueue DeadLetters => host.Services.GetRequiredService<DeadLetterQueue>();
 
+    /// <summary>The host's configuration, which an operator may change while it runs (a mapping added).</summary>
+    public IConfiguration Configuration => host.Services.GetRequiredService<IConfiguration>();
+
     public Diagnostics.AdapterMetrics Metrics => host.Services.GetRequiredService<Diagnostics.AdapterMetrics>();
 
     public static async Task<AdapterProcess> StartAsync(AdapterHub hub, Landlord landlord, InMemoryErp erp, IAdapterStateStore state, Action<AdapterOptions>? configure = null)

@@ -1,4 +1,7 @@
+using System.Runtime.ExceptionServices;
 using Interop.Adapters.Sdk.Diagnostics;
+using Interop.Adapters.Sdk.Mapping;
+using Interop.Adapters.Sdk.Outbound;
 using Interop.Adapters.Sdk.State;
 using Interop.Client;
 using Interop.Contracts.V1;
@@ -7,20 +10,22 @@ using Microsoft.Extensions.Logging;
 namespace Interop.Adapters.Sdk.Inbound;
 
 /// <summary>
-/// The dead letters of an adapter: list them, and replay an inbound one once the ERP or the
-/// configuration is fixed. (A command-line front end comes with the adapter host.)
+/// The dead letters of an adapter: list them, and replay one once the ERP or the configuration is
+/// fixed. (A command-line front end comes later, with the adapter host.)
 /// </summary>
 public sealed class DeadLetterQueue
 {
     private readonly IAdapterStateStore state;
     private readonly InboundApplier applier;
+    private readonly OutboundPusher pusher;
     private readonly InteropClient hub;
     private readonly ILogger logger;
 
-    internal DeadLetterQueue(IAdapterStateStore state, InboundApplier applier, InteropClient hub, ILogger logger)
+    internal DeadLetterQueue(IAdapterStateStore state, InboundApplier applier, OutboundPusher pusher, InteropClient hub, ILogger logger)
     {
         this.state = state;
         this.applier = applier;
+        this.pusher = pusher;
         this.hub = hub;
         this.logger = logger;
     }
@@ -30,13 +35,17 @@ public sealed class DeadLetterQueue
         await state.ListDeadLettersAsync(cancellationToken);
 
     /// <summary>
-    /// Applies the inbound dead letter <paramref name="id"/> through the sink again, with the
-    /// application's current state read from the hub (the stored one when the hub no longer shows it),
-    /// and removes it once applied.
+    /// Replays the dead letter <paramref name="id"/> once the ERP or the configuration is fixed, and
+    /// removes it once it went through. Inbound: applied through the sink again, with the application's
+    /// current state read from the hub (the stored one when the hub no longer shows it). Outbound: the
+    /// stored ERP change pushed again, its codes mapped with the current tables (the outbound marker
+    /// does not move: it passed the change when it was dead-lettered).
     /// </summary>
     /// <returns>False when no dead letter has this id.</returns>
-    /// <exception cref="ErpRefusedException">The ERP refuses it again; the dead letter stays.</exception>
-    /// <exception cref="NotSupportedException">An outbound dead letter: replaying those comes later (push the ERP change again from the ERP).</exception>
+    /// <exception cref="ErpRefusedException">The ERP refuses the inbound change again; the dead letter stays.</exception>
+    /// <exception cref="UnknownCodeException">An outbound code still has no mapping; the dead letter stays.</exception>
+    /// <exception cref="InteropException">The hub refuses the outbound change again; the dead letter stays.</exception>
+    /// <exception cref="InvalidOperationException">The outbound change still cannot go (e.g. its ERP record is linked to no application); the dead letter stays.</exception>
     public async Task<bool> ReplayAsync(Guid id, CancellationToken cancellationToken = default)
     {
         var deadLetter = (await state.ListDeadLettersAsync(cancellationToken)).FirstOrDefault(d => d.Id == id);
@@ -45,9 +54,37 @@ public sealed class DeadLetterQueue
             return false;
         }
 
-        if (deadLetter.Direction != DeadLetterDirection.Inbound || deadLetter.HubChange is null)
+        if (deadLetter.ErpChange is { } stored)
         {
-            throw new NotSupportedException("Only inbound dead letters can be replayed by the SDK today.");
+            try
+            {
+                await pusher.PushAsync(StoredErpChange.Deserialize(stored), cancellationToken);
+            }
+            catch (ChangeRefusedException e)
+            {
+                if (e.InnerException is InteropException refusal)
+                {
+                    ExceptionDispatchInfo.Throw(refusal);
+                }
+
+                throw new InvalidOperationException(e.Message, e);
+            }
+        }
+        else
+        {
+            await ReplayInboundAsync(deadLetter, cancellationToken);
+        }
+
+        await state.RemoveDeadLetterAsync(id, cancellationToken);
+        AdapterLog.Replayed(logger, id, deadLetter.ChangeId);
+        return true;
+    }
+
+    private async Task ReplayInboundAsync(DeadLetter deadLetter, CancellationToken cancellationToken)
+    {
+        if (deadLetter.HubChange is null)
+        {
+            throw new InvalidDataException($"Dead letter {deadLetter.Id} holds no change to replay.");
         }
 
         var change = Change.Parser.ParseFrom(deadLetter.HubChange);
@@ -61,8 +98,5 @@ public sealed class DeadLetterQueue
         }
 
         await applier.ReplayAsync(change, cancellationToken);
-        await state.RemoveDeadLetterAsync(id, cancellationToken);
-        AdapterLog.Replayed(logger, id, deadLetter.ChangeId);
-        return true;
     }
 }

@@ -101,6 +101,7 @@ internal sealed class OutboundWorker(
             ErpRecordId = change.ErpRecordId,
             Reason = reason,
             DeadLetteredAt = timeProvider.GetUtcNow(),
+            ErpChange = StoredErpChange.Serialize(change),
         }, CancellationToken.None);
         metrics.CountDeadLettered("outbound");
         AdapterLog.DeadLettered(logger, "outbound", change.ChangeId, reason);

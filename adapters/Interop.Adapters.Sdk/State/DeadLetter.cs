@@ -26,4 +26,7 @@ public sealed record DeadLetter
 
     /// <summary>The hub change in protobuf binary form (inbound), for replay; null outbound.</summary>
     public byte[]? HubChange { get; init; }
+
+    /// <summary>The ERP change as the SDK serialized it (outbound), for replay; null inbound.</summary>
+    public byte[]? ErpChange { get; init; }
 }

@@ -147,13 +147,13 @@ public sealed class OutboundTests(AdapterHub hub) : IClassFixture<AdapterHub>
     }
 
     [Fact]
-    public async Task UnknownErpCode_IsDeadLetteredNamingTableAndValue_AndTheNextChangeStillGoes()
+    public async Task UnknownErpCode_IsDeadLetteredNamingTableAndValue_TheNextChangeStillGoes_AndReplayAfterTheMappingIsAddedPushesIt()
     {
         var landlord = await hub.JoinLandlordAsync("codes");
         var erp = new InMemoryErp();
         var state = new InMemoryAdapterStateStore();
         var (unmapped, _) = HubView.ErpHousehold(TestApplications.UniqueName());
-        var badChange = erp.Register("r-bad", unmapped, new ErpCode("current_housing", "CARAVANE"));
+        var badChange = erp.Register("r-bad", unmapped, new ErpCode("current_housing", "CARAVANE"), new ErpCode("reason_codes", "DIVORCE"));
         var next = TestApplications.UniqueName();
         var (household, codes) = HubView.ErpHousehold(next);
         erp.Register("r-next", household, codes);
@@ -170,5 +170,14 @@ public sealed class OutboundTests(AdapterHub hub) : IClassFixture<AdapterHub>
         Assert.Null(await state.FindByErpRecordAsync("r-bad", default));
         Assert.Equal(1, await HubView.ApplicationsOfAsync(hub, next));
         Assert.Equal(1, adapter.Metrics.DeadLettered);
+
+        adapter.Configuration["Adapter:Mappings:current_housing:CARAVANE"] = "HOUSING_SITUATION_CAMPING_CARAVAN";
+        Assert.True(await adapter.DeadLetters.ReplayAsync(deadLetter.Id));
+
+        var replayed = await HubView.LinkedAsync(state, "r-bad");
+        using var reader = new InteropClient(hub.Hub.Address, landlord.ApiKey);
+        var pushed = await reader.Registry.GetApplicationAsync(new GetApplicationRequest { Name = "applications/" + replayed.Number });
+        Assert.Equal(HousingSituation.CampingCaravan, pushed.CurrentHousing);
+        Assert.Empty(await adapter.DeadLetters.ListAsync());
     }
 }
