@@ -59,6 +59,19 @@ public sealed class CommandLineTests(InstalledCli cli)
         Assert.Equal("", result.Output);
     }
 
+    [Theory]
+    [InlineData("config", "set-profile", "x", "--hub", "http://127.0.0.1:1", "--key", "ik_abc_SECRETSECRET")]
+    [InlineData("applications", "list", "--ky", "bootstrap-SECRETSECRET-with-32-characters")]
+    [InlineData("applications", "list", "--kee=bootstrap-SECRETSECRET-with-32-characters")]
+    public async Task MistypedKeyOption_NeverPrintsTheKey(params string[] arguments)
+    {
+        var result = await cli.RunAsync(arguments);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("interop: ", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("SECRETSECRET", result.Error + result.Output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Typo_InASubcommand_SuggestsIt()
     {

@@ -126,7 +126,12 @@ internal sealed class OutboundPusher(InteropClient hub, IAdapterStateStore state
                         Reason = radiationReason,
                     }, cancellationToken: cancellationToken),
                 };
-                await state.SaveLinkAsync(link with { Revision = revised.Revision }, cancellationToken);
+                // The link's revision is also what the inbound loop has applied: after a mismatch,
+                // the revisions others wrote in between have not reached the ERP yet, and moving
+                // the link past them would make the inbound loop skip them as already applied.
+                // The next push then meets one more mismatch and re-reads: slower, never lossy.
+                var seen = expected == link.Revision ? revised.Revision : link.Revision;
+                await state.SaveLinkAsync(link with { Revision = seen }, cancellationToken);
                 AdapterLog.Pushed(logger, change.ChangeId, change.Kind.ToString(), link.Number, revised.Revision);
                 return;
             }

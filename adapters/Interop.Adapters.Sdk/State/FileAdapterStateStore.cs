@@ -49,7 +49,7 @@ public sealed class FileAdapterStateStore : AdapterStateStoreBase
     private protected override async ValueTask PersistAsync(AdapterStateData state, CancellationToken cancellationToken)
     {
         var temporary = path + ".tmp";
-        await using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 4096, FileOptions.WriteThrough))
+        await using (var stream = PrivateFile.Create(temporary, FileOptions.WriteThrough))
         {
             // Not cancellable: a half-done write is worse than a late one.
             await JsonSerializer.SerializeAsync(stream, state, Json, CancellationToken.None);

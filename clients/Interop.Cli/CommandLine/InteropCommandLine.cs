@@ -59,10 +59,15 @@ internal static class InteropCommandLine
         {
             // One line like every other error, then the parser's typo suggestions, all on
             // stderr; and exit 2, since System.CommandLine's 1 is ours for the hub's refusals.
-            await Console.Error.WriteLineAsync("interop: " + string.Join("; ", parse.Errors.Select(e => ErrorReport.OneLine(e.Message).TrimEnd('.'))));
+            // Both go through the mask: an unmatched token may be a key typed after a mistyped option.
+            var secrets = SecretMask.SecretsIn(args);
+            await Console.Error.WriteLineAsync(SecretMask.Apply(
+                "interop: " + string.Join("; ", parse.Errors.Select(e => ErrorReport.OneLine(e.Message).TrimEnd('.'))), secrets));
             errors.ShowHelp = false;
             errors.ShowTypoCorrections = true;
-            await parse.InvokeAsync(new InvocationConfiguration { Output = Console.Error, Error = TextWriter.Null });
+            using var suggestions = new StringWriter();
+            await parse.InvokeAsync(new InvocationConfiguration { Output = suggestions, Error = TextWriter.Null });
+            await Console.Error.WriteAsync(SecretMask.Apply(suggestions.ToString(), secrets));
             return ExitCodes.Usage;
         }
 

@@ -221,8 +221,9 @@ public sealed class FeedSubscription : IAsyncDisposable
 
     /// <summary>
     /// Counts the change in hand as processed and stores the position at the
-    /// hub now, without waiting for the batch. Safe to call from the loop or
-    /// from another thread.
+    /// hub now, without waiting for the batch. Call it from the loop that
+    /// reads the changes: from another thread it would also count a change
+    /// the loop may still be processing.
     /// </summary>
     /// <param name="cancellationToken">Cancels the acknowledgement (not the subscription).</param>
     /// <exception cref="InteropException">The hub refused the acknowledgement.</exception>
@@ -234,8 +235,9 @@ public sealed class FeedSubscription : IAsyncDisposable
     }
 
     /// <summary>
-    /// Ends a loop still reading, stops the timer and stores the processed
-    /// position at the hub (a last acknowledgement, given at most 10 seconds;
+    /// Ends a loop still reading, stops the timer and, unless
+    /// <see cref="FeedSubscriptionOptions.AcknowledgeAutomatically"/> is false,
+    /// stores the processed position at the hub (a last acknowledgement, given at most 10 seconds;
     /// a failure is logged, not thrown: the changes since the previous
     /// acknowledgement then come again to the next subscription).
     /// </summary>
@@ -248,6 +250,12 @@ public sealed class FeedSubscription : IAsyncDisposable
 
         await timer.DisposeAsync().ConfigureAwait(false);
         await disposal.CancelAsync().ConfigureAwait(false);
+        if (!settings.AcknowledgeAutomatically)
+        {
+            disposal.Dispose();
+            return;
+        }
+
         using var limit = new CancellationTokenSource(FinalAcknowledgementTimeout, time);
         try
         {
@@ -329,7 +337,8 @@ public sealed class FeedSubscription : IAsyncDisposable
         bool due;
         lock (gate)
         {
-            due = position > acknowledged
+            due = settings.AcknowledgeAutomatically
+                && position > acknowledged
                 && (processedSinceAcknowledgement >= settings.AcknowledgeEvery || time.GetElapsedTime(lastAcknowledgement) >= settings.AcknowledgeInterval);
         }
 
@@ -341,7 +350,7 @@ public sealed class FeedSubscription : IAsyncDisposable
 
     private void OnTimer()
     {
-        if (Volatile.Read(ref disposed) == 1 || Position <= AcknowledgedPosition)
+        if (!settings.AcknowledgeAutomatically || Volatile.Read(ref disposed) == 1 || Position <= AcknowledgedPosition)
         {
             return;
         }

@@ -43,6 +43,16 @@ public sealed class FeedSubscriptionOptions
     public TimeSpan AcknowledgeInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
+    /// Whether the subscription stores its position at the hub by itself: in
+    /// batches (<see cref="AcknowledgeEvery"/>, <see cref="AcknowledgeInterval"/>)
+    /// and when disposed. Default true. Set it to false when the position may
+    /// move only once the caller's own work is safe (a file published, a
+    /// transaction committed): then only <see cref="FeedSubscription.AcknowledgeAsync"/>
+    /// acknowledges, and a failed run leaves the hub's checkpoint where it was.
+    /// </summary>
+    public bool AcknowledgeAutomatically { get; set; } = true;
+
+    /// <summary>
     /// The delay before reconnecting after the stream ended or broke; it
     /// doubles after each failed connection, with jitter (half to all of the
     /// computed delay), and resets once a message arrives. Default 200 milliseconds.

@@ -12,6 +12,7 @@ internal sealed record FeedSubscriptionSettings(
     long StartAfterChangeSeq,
     int AcknowledgeEvery,
     TimeSpan AcknowledgeInterval,
+    bool AcknowledgeAutomatically,
     TimeSpan ReconnectBaseDelay,
     TimeSpan ReconnectMaxDelay,
     bool StopWhenCaughtUp)
@@ -50,6 +51,7 @@ internal sealed record FeedSubscriptionSettings(
             options.StartAfterChangeSeq ?? 0,
             options.AcknowledgeEvery,
             options.AcknowledgeInterval,
+            options.AcknowledgeAutomatically,
             options.ReconnectBaseDelay,
             options.ReconnectMaxDelay,
             options.StopWhenCaughtUp);

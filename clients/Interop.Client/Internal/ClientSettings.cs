@@ -18,6 +18,9 @@ internal sealed record ClientSettings(
 {
     public bool IsCleartext => Address.Scheme == Uri.UriSchemeHttp;
 
+    /// <summary>Without the key: a record's generated text would print it wherever the settings are logged.</summary>
+    public override string ToString() => $"ClientSettings {{ Address = {Address}, DefaultDeadline = {DefaultDeadline}, MaxAttempts = {MaxAttempts} }}";
+
     public static ClientSettings From(InteropClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Interop.Contracts.V1;
+using Interop.NationalExchange.Files;
 using Interop.NationalExchange.Mapping;
 using Interop.NationalExchange.Schema;
 using Interop.NationalExchange.Writing;
@@ -24,7 +25,7 @@ internal static class ExportFileBuilder
         var byType = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var skipped = new List<ExportSkip>();
         long last;
-        await using (var stream = new FileStream(temporaryPath, FileMode.Create, FileAccess.Write, FileShare.None, 64 * 1024))
+        await using (var stream = PrivateFile.Create(temporaryPath, 64 * 1024))
         {
             using (var writer = new NuuFileWriter(stream, header))
             {

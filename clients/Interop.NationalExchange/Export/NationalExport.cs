@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Interop.Client;
 using Interop.Contracts.V1;
+using Interop.NationalExchange.Files;
 using Interop.NationalExchange.State;
 using Interop.NationalExchange.Writing;
 using Microsoft.Extensions.Logging;
@@ -95,9 +96,9 @@ public sealed class NationalExport
                 SubscriptionId = options.SubscriptionId,
                 StartAfterChangeSeq = after,
                 StopWhenCaughtUp = true,
-                // Nothing is acknowledged while reading: only once the file is published and recorded.
-                AcknowledgeEvery = int.MaxValue,
-                AcknowledgeInterval = TimeSpan.FromDays(1),
+                // Nothing is acknowledged while reading nor when a failed run lets go of the
+                // subscription: only once the file is published and recorded.
+                AcknowledgeAutomatically = false,
             })
             : null;
         try
@@ -139,8 +140,6 @@ public sealed class NationalExport
         }
         finally
         {
-            // Disposing the client's subscription stores its read position, also after a failure:
-            // harmless, since the next run starts after the state's last recorded run.
             if (subscription is not null)
             {
                 await subscription.DisposeAsync().ConfigureAwait(false);
@@ -233,7 +232,12 @@ public sealed class NationalExport
         File.Move(temporaryPath, Path.Combine(Outbox, fileName), overwrite: true);
         var reportPath = Path.Combine(Outbox, fileName + ".report.json");
         var reportTemporary = TemporaryPath(fileName + ".report.json");
-        File.WriteAllBytes(reportTemporary, JsonSerializer.SerializeToUtf8Bytes(report, ReportJson));
+        using (var stream = PrivateFile.Create(reportTemporary))
+        {
+            stream.Write(JsonSerializer.SerializeToUtf8Bytes(report, ReportJson));
+            stream.Flush(flushToDisk: true);
+        }
+
         File.Move(reportTemporary, reportPath, overwrite: true);
     }
 

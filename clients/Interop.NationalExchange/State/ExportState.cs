@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Interop.NationalExchange.Files;
 
 namespace Interop.NationalExchange.State;
 
@@ -47,7 +48,7 @@ internal sealed record ExportState
     {
         var path = Path.Combine(directory, FileName);
         var temporary = path + ".tmp";
-        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+        using (var stream = PrivateFile.Create(temporary))
         {
             JsonSerializer.Serialize(stream, this, Json);
             stream.Flush(flushToDisk: true);

@@ -137,13 +137,56 @@ public sealed class OutboundTests(AdapterHub hub) : IClassFixture<AdapterHub>
         var (moved, _) = HubView.ErpHousehold(name);
         erp.Update("r1", moved, ["current_housing"], new ErpCode("current_housing", "HOTEL"));
 
-        await Eventually.TrueAsync(async () => (await state.FindByErpRecordAsync("r1", default))!.Revision == 3, "the ERP change applied as revision 3");
+        await Eventually.TrueAsync(
+            async () => (await desk.Registry.GetApplicationAsync(new GetApplicationRequest { Name = "applications/" + link.Number })).Revision == 3,
+            "the ERP change applied as revision 3");
         var after = await desk.Registry.GetApplicationAsync(new GetApplicationRequest { Name = "applications/" + link.Number });
         Assert.Equal(3, after.Revision);
+        // The ERP has not seen revision 2 yet: the link stays where the ERP is.
+        Assert.Equal(1, (await state.FindByErpRecordAsync("r1", default))!.Revision);
         Assert.Equal(HousingSituation.Hotel, after.CurrentHousing);
         Assert.Equal(1234, after.Resources.MonthlyIncomeEur);
         Assert.True(adapter.Metrics.Retried >= 1);
         Assert.Empty(await adapter.DeadLetters.ListAsync());
+    }
+
+    [Fact]
+    public async Task StaleRevision_WrittenByAnotherLandlord_StillReachesTheErpThroughTheFeedAfterThePush()
+    {
+        var landlord = await hub.JoinLandlordAsync("stale-a");
+        var other = await hub.JoinLandlordAsync("stale-b");
+        var erp = new InMemoryErp();
+        var state = new InMemoryAdapterStateStore();
+        var name = TestApplications.UniqueName();
+        string number;
+        await using (var outbound = await AdapterProcess.StartAsync(hub, landlord, erp, state, o => o.Inbound = false))
+        {
+            var (household, codes) = HubView.ErpHousehold(name);
+            erp.Register("r1", household, codes);
+            number = (await HubView.LinkedAsync(state, "r1")).Number;
+
+            // The other landlord changes the income (revision 2) before this landlord's ERP change is pushed.
+            using var otherClient = new InteropClient(hub.Hub.Address, other.ApiKey);
+            var current = await otherClient.Registry.GetApplicationAsync(new GetApplicationRequest { Name = "applications/" + number });
+            current.Resources.MonthlyIncomeEur = 1234;
+            await otherClient.Registry.UpdateApplicationAsync(new UpdateApplicationRequest
+            {
+                Application = current,
+                UpdateMask = new Google.Protobuf.WellKnownTypes.FieldMask { Paths = { "resources" } },
+                ExpectedRevision = 1,
+            });
+            var (moved, _) = HubView.ErpHousehold(name);
+            erp.Update("r1", moved, ["current_housing"], new ErpCode("current_housing", "HOTEL"));
+            await Eventually.TrueAsync(
+                async () => (await otherClient.Registry.GetApplicationAsync(new GetApplicationRequest { Name = "applications/" + number })).Revision == 3,
+                "the ERP change re-applied as revision 3");
+        }
+
+        // The feed then brings the other landlord's revision 2: it was never applied to this ERP, so it is not skipped.
+        await using var inbound = await AdapterProcess.StartAsync(hub, landlord, erp, state, o => o.Outbound = false);
+        await Eventually.TrueAsync(
+            () => erp.Applied.Any(c => c.Application == "applications/" + number && c.Revision == 2),
+            "the other landlord's change applied to the ERP");
     }
 
     [Fact]

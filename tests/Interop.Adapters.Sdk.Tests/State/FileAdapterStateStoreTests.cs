@@ -27,6 +27,11 @@ public sealed class FileAdapterStateStoreTests : IDisposable
         Assert.Equal(deadLetter.Id, stored.Id);
         Assert.Equal([1, 2, 3], stored.HubChange);
         Assert.Equal(["state.json"], folder.GetFiles().Select(f => f.Name));
+        // Dead letters hold applicants' personal data: the file is its owner's only.
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
+        }
     }
 
     [Fact]

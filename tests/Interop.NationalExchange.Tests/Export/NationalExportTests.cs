@@ -40,6 +40,12 @@ public sealed class NationalExportTests
         Assert.Equal(["nuu-20270213-0001.xml"], exchange.Files());
         var path = Path.Combine(exchange.Outbox, report.FileName);
         Assert.Empty(NuuSchema.ValidateFile(path));
+        // The file and its report hold applicants' personal data: their owner's only.
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path + ".report.json"));
+        }
         var file = NuuFile.Load(path);
         Assert.Equal(
             [$"CRE {a.Number}", $"CRE {b.Number}", $"CRE {c.Number}", $"REN {b.Number}", $"MOD {a.Number}", $"RAD {c.Number} motif=RADABA"],
@@ -128,6 +134,25 @@ public sealed class NationalExportTests
 
         var next = await exchange.ExportAsync(Day.AddDays(1));
         Assert.Equal([$"CRE {c.Number}"], NuuFile.Load(Path.Combine(exchange.Outbox, next.FileName)).Lines);
+        Assert.Equal(3, await exchange.HubCheckpointAsync());
+    }
+
+    [Fact]
+    public async Task Export_ASecondDayCrashingBeforeTheAcknowledgement_LeavesTheHubCheckpointAtTheFirstDay()
+    {
+        await using var exchange = await ExchangeHub.StartAsync("exchange-crash-day-two");
+        await exchange.RegisterAsync();
+        await exchange.RegisterAsync();
+        await exchange.ExportAsync(Day);
+        Assert.Equal(2, await exchange.HubCheckpointAsync());
+        var c = await exchange.RegisterAsync();
+
+        // The second day reads through the client's subscription (the first read from 0 does not).
+        await Assert.ThrowsAsync<IOException>(() => exchange.ExportAsync(Day.AddDays(1), () => throw new IOException("killed before the acknowledgement")));
+        Assert.Equal(2, await exchange.HubCheckpointAsync());
+
+        var rerun = await exchange.ExportAsync(Day.AddDays(1));
+        Assert.Equal([$"CRE {c.Number}"], NuuFile.Load(Path.Combine(exchange.Outbox, rerun.FileName)).Lines);
         Assert.Equal(3, await exchange.HubCheckpointAsync());
     }
 
