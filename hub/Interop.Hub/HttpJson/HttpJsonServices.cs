@@ -50,10 +50,21 @@ internal static class HttpJsonServices
         return grpc;
     }
 
-    /// <summary>Serves the OpenAPI document at <c>/openapi/v1.json</c>, to anyone: the contract is public.</summary>
+    /// <summary>
+    /// Serves the OpenAPI document at <c>/openapi/v1.json</c>, to anyone: the contract is public.
+    /// Built once, at the first request: Swashbuckle's middleware would rebuild it from the
+    /// descriptors at every request, a cost anyone could make the hub pay without a key.
+    /// </summary>
     public static WebApplication UseOpenApiDocument(this WebApplication app)
     {
-        app.UseSwagger(options => options.RouteTemplate = "openapi/{documentName}.json");
+        var document = new Lazy<byte[]>(() =>
+        {
+            var openApi = app.Services.GetRequiredService<Swashbuckle.AspNetCore.Swagger.ISwaggerProvider>().GetSwagger("v1");
+            using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+            openApi.SerializeAsV3(new Microsoft.OpenApi.Writers.OpenApiJsonWriter(text));
+            return System.Text.Encoding.UTF8.GetBytes(text.ToString());
+        });
+        app.MapGet("/openapi/v1.json", () => Results.Bytes(document.Value, "application/json")).AllowAnonymous();
         return app;
     }
 }
