@@ -1,4 +1,5 @@
 using Interop.Adapters.Sdk.Diagnostics;
+using Interop.Adapters.Sdk.Resilience;
 using Interop.Client;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -12,37 +13,8 @@ namespace Interop.Adapters.Sdk.Inbound;
 /// </summary>
 internal sealed class InboundWorker(InteropClient hub, InboundApplier applier, AdapterOptions options, AdapterMetrics metrics, TimeProvider timeProvider, ILogger logger) : BackgroundService
 {
-    private const string Loop = "inbound";
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await FollowAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception e)
-            {
-                // The change in hand was not processed: the next subscription gets it again.
-                AdapterLog.LoopFailed(logger, e, Loop, options.FailureDelay.TotalMilliseconds);
-                try
-                {
-                    await Task.Delay(options.FailureDelay, timeProvider, stoppingToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    break;
-                }
-            }
-        }
-
-        AdapterLog.Stopped(logger, Loop);
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        RestartingLoop.RunAsync("inbound", FollowAsync, options, timeProvider, logger, stoppingToken);
 
     private async Task FollowAsync(CancellationToken stoppingToken)
     {

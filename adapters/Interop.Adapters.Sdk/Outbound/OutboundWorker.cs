@@ -1,5 +1,6 @@
 using Interop.Adapters.Sdk.Diagnostics;
 using Interop.Adapters.Sdk.Mapping;
+using Interop.Adapters.Sdk.Resilience;
 using Interop.Adapters.Sdk.State;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -23,39 +24,16 @@ internal sealed class OutboundWorker(
     TimeProvider timeProvider,
     ILogger logger) : BackgroundService
 {
-    private const string Loop = "outbound";
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        RestartingLoop.RunAsync("outbound", PollOnceAsync, options, timeProvider, logger, stoppingToken);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>One batch, then a pause of <see cref="AdapterOptions.PollInterval"/> when the ERP had nothing new.</summary>
+    private async Task PollOnceAsync(CancellationToken stoppingToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        if (await PushBatchAsync(stoppingToken) == 0)
         {
-            try
-            {
-                var pushed = await PushBatchAsync(stoppingToken);
-                if (pushed == 0)
-                {
-                    await Task.Delay(options.PollInterval, timeProvider, stoppingToken);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception e)
-            {
-                AdapterLog.LoopFailed(logger, e, Loop, options.FailureDelay.TotalMilliseconds);
-                try
-                {
-                    await Task.Delay(options.FailureDelay, timeProvider, stoppingToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    break;
-                }
-            }
+            await Task.Delay(options.PollInterval, timeProvider, stoppingToken);
         }
-
-        AdapterLog.Stopped(logger, Loop);
     }
 
     /// <summary>Pushes one batch; returns how many changes it handled.</summary>
