@@ -28,4 +28,21 @@ public static class HubView
         await Eventually.TrueAsync(async () => (link = await state.FindByErpRecordAsync(erpRecordId, CancellationToken.None)) is not null, $"ERP record {erpRecordId} linked");
         return link!;
     }
+
+    /// <summary>Another writer sets the income to 1234 on the hub, from revision 1 to 2, as the adapter's next push will not expect.</summary>
+    public static async Task ChangeIncomeAsync(Interop.Client.InteropClient writer, string number)
+    {
+        var current = await writer.Registry.GetApplicationAsync(new GetApplicationRequest { Name = "applications/" + number });
+        current.Resources.MonthlyIncomeEur = 1234;
+        await writer.Registry.UpdateApplicationAsync(new UpdateApplicationRequest
+        {
+            Application = current,
+            UpdateMask = new Google.Protobuf.WellKnownTypes.FieldMask { Paths = { "resources" } },
+            ExpectedRevision = 1,
+        });
+    }
+
+    /// <summary>The application's current revision, as any reader of it sees it.</summary>
+    public static async Task<long> RevisionAsync(Interop.Client.InteropClient reader, string number) =>
+        (await reader.Registry.GetApplicationAsync(new GetApplicationRequest { Name = "applications/" + number })).Revision;
 }

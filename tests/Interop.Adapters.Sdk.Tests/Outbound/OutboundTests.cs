@@ -125,21 +125,12 @@ public sealed class OutboundTests(AdapterHub hub) : IClassFixture<AdapterHub>
 
         // Another desk of the landlord changes the income on the hub meanwhile: revision 2.
         using var desk = new InteropClient(hub.Hub.Address, await HubAccess.IssueKeyAsync(hub.Hub.Channel, landlord.OrganizationId));
-        var current = await desk.Registry.GetApplicationAsync(new GetApplicationRequest { Name = "applications/" + link.Number });
-        current.Resources.MonthlyIncomeEur = 1234;
-        await desk.Registry.UpdateApplicationAsync(new UpdateApplicationRequest
-        {
-            Application = current,
-            UpdateMask = new Google.Protobuf.WellKnownTypes.FieldMask { Paths = { "resources" } },
-            ExpectedRevision = 1,
-        });
+        await HubView.ChangeIncomeAsync(desk, link.Number);
 
         var (moved, _) = HubView.ErpHousehold(name);
         erp.Update("r1", moved, ["current_housing"], new ErpCode("current_housing", "HOTEL"));
 
-        await Eventually.TrueAsync(
-            async () => (await desk.Registry.GetApplicationAsync(new GetApplicationRequest { Name = "applications/" + link.Number })).Revision == 3,
-            "the ERP change applied as revision 3");
+        await Eventually.TrueAsync(async () => await HubView.RevisionAsync(desk, link.Number) == 3, "the ERP change applied as revision 3");
         var after = await desk.Registry.GetApplicationAsync(new GetApplicationRequest { Name = "applications/" + link.Number });
         Assert.Equal(3, after.Revision);
         // The ERP has not seen revision 2 yet: the link stays where the ERP is.
@@ -167,19 +158,10 @@ public sealed class OutboundTests(AdapterHub hub) : IClassFixture<AdapterHub>
 
             // The other landlord changes the income (revision 2) before this landlord's ERP change is pushed.
             using var otherClient = new InteropClient(hub.Hub.Address, other.ApiKey);
-            var current = await otherClient.Registry.GetApplicationAsync(new GetApplicationRequest { Name = "applications/" + number });
-            current.Resources.MonthlyIncomeEur = 1234;
-            await otherClient.Registry.UpdateApplicationAsync(new UpdateApplicationRequest
-            {
-                Application = current,
-                UpdateMask = new Google.Protobuf.WellKnownTypes.FieldMask { Paths = { "resources" } },
-                ExpectedRevision = 1,
-            });
+            await HubView.ChangeIncomeAsync(otherClient, number);
             var (moved, _) = HubView.ErpHousehold(name);
             erp.Update("r1", moved, ["current_housing"], new ErpCode("current_housing", "HOTEL"));
-            await Eventually.TrueAsync(
-                async () => (await otherClient.Registry.GetApplicationAsync(new GetApplicationRequest { Name = "applications/" + number })).Revision == 3,
-                "the ERP change re-applied as revision 3");
+            await Eventually.TrueAsync(async () => await HubView.RevisionAsync(otherClient, number) == 3, "the ERP change re-applied as revision 3");
         }
 
         // The feed then brings the other landlord's revision 2: it was never applied to this ERP, so it is not skipped.
