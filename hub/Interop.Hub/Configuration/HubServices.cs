@@ -17,6 +17,7 @@ using Interop.Hub.Storage.Changes;
 using Interop.Hub.Storage.Feed;
 using Interop.Hub.Storage.Idempotency;
 using Interop.Hub.Storage.Matching;
+using Interop.Hub.Storage.NationalExchange;
 using Interop.Hub.Storage.Numbering;
 
 namespace Interop.Hub.Configuration;
@@ -85,6 +86,13 @@ internal static class HubServices
     public static IServiceCollection AddAttributions(this IServiceCollection services)
     {
         services.AddSingleton<ProposalStore>();
+        return services;
+    }
+
+    /// <summary>The national registry's answers: rejected lines recorded against their application.</summary>
+    public static IServiceCollection AddNationalExchange(this IServiceCollection services)
+    {
+        services.AddSingleton<NationalRejectionStore>();
         return services;
     }
 
