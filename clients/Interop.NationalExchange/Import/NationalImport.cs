@@ -50,15 +50,20 @@ public sealed class NationalImport
     /// <summary>Imports one return file.</summary>
     /// <param name="path">The return file.</param>
     /// <param name="cancellationToken">Stops between lines; a rerun finishes the file.</param>
-    /// <exception cref="NuuValidationException">The file does not validate against the return schema: nothing was applied.</exception>
+    /// <exception cref="NuuValidationException">The file does not validate against the return schema, or its lines do not match the control counts of its <c>pied</c>: nothing was applied.</exception>
     public async Task<ImportReport> ImportAsync(string path, CancellationToken cancellationToken = default)
     {
         Directory.CreateDirectory(options.Directory);
         var fileName = Path.GetFileName(path);
         var errors = ReturnSchema.ValidateFile(path);
+        if (errors.Count == 0 && ReturnFileReader.CountsMismatch(path) is { } mismatch)
+        {
+            errors = [mismatch];
+        }
+
         if (errors.Count > 0)
         {
-            throw new NuuValidationException(fileName, errors);
+            throw new NuuValidationException(fileName, errors, "the return file schema (interface-nuu-retour-v1.xsd)");
         }
 
         var sha = await ExportFileBuilder.Sha256Async(path, cancellationToken).ConfigureAwait(false);

@@ -50,6 +50,41 @@ public sealed class ReturnFileReader : IDisposable
         }
     }
 
+    /// <summary>
+    /// The control counts of the <c>pied</c> (acquittements, rejets, radiations), read once
+    /// <see cref="Lines"/> has been enumerated to the end.
+    /// </summary>
+    public (long Acquittements, long Rejets, long Radiations) Footer()
+    {
+        var pied = (XElement)XNode.ReadFrom(reader);
+        return (Long(pied.Element(R + "nombreAcquittements")!.Value), Long(pied.Element(R + "nombreRejets")!.Value), Long(pied.Element(R + "nombreRadiations")!.Value));
+    }
+
+    /// <summary>
+    /// Reads a validated file through and compares its lines with the control counts of
+    /// its <c>pied</c>; a difference (a file cut and closed again, lines lost) as a sentence, null when they agree.
+    /// </summary>
+    public static string? CountsMismatch(string path)
+    {
+        using var reader = Open(path);
+        long acquittements = 0, rejets = 0, radiations = 0;
+        foreach (var line in reader.Lines())
+        {
+            _ = line switch
+            {
+                Acquittement => acquittements++,
+                Rejet => rejets++,
+                _ => radiations++,
+            };
+        }
+
+        var counted = (acquittements, rejets, radiations);
+        var footer = reader.Footer();
+        return counted == footer
+            ? null
+            : $"the pied counts {footer.Acquittements} acquittements, {footer.Rejets} rejets, {footer.Radiations} radiations; the file holds {acquittements}, {rejets}, {radiations}";
+    }
+
     /// <inheritdoc />
     public void Dispose()
     {
