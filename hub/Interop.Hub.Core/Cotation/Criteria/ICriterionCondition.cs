@@ -6,6 +6,12 @@ public interface ICriterionCondition
     /// <summary>The kind's name in grid files (<c>overcrowding</c>, <c>rentBurden</c>, …).</summary>
     string Kind { get; }
 
+    /// <summary>
+    /// True when only a validation can tell whether the criterion holds (nothing in the application does):
+    /// such a criterion shows no line at all until validated, instead of « en attente » on every application.
+    /// </summary>
+    bool RestsOnValidationOnly => false;
+
     /// <summary>Whether <paramref name="subject"/> meets the condition on <paramref name="day"/>.</summary>
     ConditionResult Evaluate(CotationSubject subject, DateOnly day);
 }

@@ -48,36 +48,48 @@ public static class CotationScorer
         foreach (var criterion in rubric.Criteria)
         {
             var result = criterion.Condition.Evaluate(subject, day);
-            var title = result.Detail.Length == 0 ? criterion.Label : $"{criterion.Label} ({result.Detail})";
-            switch (result.State)
+            if (result.State == ConditionState.Unknown)
             {
-                case ConditionState.Unknown:
-                    lines.Add(new ScoreLine(rubric.Id, criterion.Id, LineStatus.NotEvaluated, 0, $"{criterion.Label} : non évalué, {result.Detail}"));
-                    continue;
-                case ConditionState.NotMet:
-                    continue;
-                default:
-                    break;
+                lines.Add(new ScoreLine(rubric.Id, criterion.Id, LineStatus.NotEvaluated, 0, $"{criterion.Label} : non évalué, {result.Detail}"));
+                continue;
+            }
+
+            if (result.State == ConditionState.NotMet)
+            {
+                continue;
+            }
+
+            // The facts behind the line, in parentheses after the label: what the data show, a cap, who validated.
+            var facts = new List<string>();
+            if (result.Detail.Length > 0)
+            {
+                facts.Add(result.Detail);
             }
 
             var points = criterion.Points * result.Units;
             if (criterion.MaxPoints is { } criterionCap && points > criterionCap)
             {
                 points = criterionCap;
-                title += $", plafonné à {Wording.Points(criterionCap)}";
+                facts.Add($"plafonné à {Wording.Points(criterionCap)}");
             }
 
             if (criterion.NeedsValidation)
             {
                 if (ValidationOf(criterion, day, validations) is not { } validation)
                 {
-                    lines.Add(new ScoreLine(rubric.Id, criterion.Id, LineStatus.AwaitingValidation, 0, $"{title} : {Wording.SignedPoints(points)} en attente de validation ({criterion.ValidationRole})"));
+                    if (criterion.Condition.RestsOnValidationOnly)
+                    {
+                        continue;
+                    }
+
+                    lines.Add(new ScoreLine(rubric.Id, criterion.Id, LineStatus.AwaitingValidation, 0, $"{Title(criterion, facts)} : {Wording.SignedPoints(points)} en attente de validation ({criterion.ValidationRole})"));
                     continue;
                 }
 
-                title += $", validé le {Wording.Date(validation.ValidatedOn)} par {validation.ValidatedBy} ({validation.Role})";
+                facts.Add($"validé le {Wording.Date(validation.ValidatedOn)} par {validation.ValidatedBy}, {validation.Role}");
             }
 
+            var title = Title(criterion, facts);
             met.Add((criterion, points, title));
         }
 
@@ -106,6 +118,9 @@ public static class CotationScorer
 
         return sum;
     }
+
+    private static string Title(Criterion criterion, List<string> facts) =>
+        facts.Count == 0 ? criterion.Label : $"{criterion.Label} ({string.Join(", ", facts)})";
 
     /// <summary>
     /// The first validation of the criterion by its named role made by <paramref name="day"/>: a criterion
