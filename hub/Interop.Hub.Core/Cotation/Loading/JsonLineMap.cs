@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Interop.Hub.Core.Errors;
 
 namespace Interop.Hub.Core.Cotation.Loading;
 
@@ -42,10 +43,11 @@ internal sealed class JsonLineMap
         while (reader.Read())
         {
             var line = LineAt(reader.TokenStartIndex);
+            var text = reader.TokenType is JsonTokenType.PropertyName or JsonTokenType.String ? Decode(ref reader, line) : null;
             switch (reader.TokenType)
             {
                 case JsonTokenType.PropertyName:
-                    property = frames.Peek().Path + "." + reader.GetString();
+                    property = frames.Peek().Path + "." + text;
                     map._lines.TryAdd(property, line);
                     continue;
                 case JsonTokenType.EndObject:
@@ -65,6 +67,23 @@ internal sealed class JsonLineMap
         }
 
         return map;
+    }
+
+    /// <summary>
+    /// The text of a string or property name. JSON lets an escape name half a surrogate pair
+    /// (<c>"\ud800"</c>), which parses but cannot become a .NET string: refused here, with its line,
+    /// so that no later read of the document meets it.
+    /// </summary>
+    private static string Decode(ref Utf8JsonReader reader, int line)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            throw new ValidationException("$", string.Create(CultureInfo.InvariantCulture, $"line {line}: a string holds an invalid Unicode escape (half a surrogate pair)."), CotationReasons.InvalidGrid);
+        }
     }
 
     private static string ValuePath(Stack<(string Path, bool IsArray, int Index)> frames, string? property, int line, JsonLineMap map)

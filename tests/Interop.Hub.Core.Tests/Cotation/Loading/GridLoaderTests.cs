@@ -247,4 +247,14 @@ public class GridLoaderTests
         Assert.Equal((0.5m, 30m), (criteria[6].Points, criteria[6].MaxPoints));
         Assert.Equal("service instructeur", criteria[7].ValidationRole);
     }
+
+    [Theory]
+    [InlineData("{ \"gridId\": \"\\ud800\" }")]
+    [InlineData("{ \"\\udc00\": 1 }")]
+    public void Load_ALoneSurrogateEscape_IsRefusedAsInvalidText(string json)
+    {
+        var refusal = Refusal(json);
+
+        Assert.Contains("invalid Unicode", Assert.Single(refusal.Violations).Description);
+    }
 }
