@@ -115,6 +115,33 @@ public sealed class CotationServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GetApplicationScore_OnceANewVersionIsInForce_UsesIt()
+    {
+        await epci.PublishGridVersionAsync(Publish(GridJson(1, "2026-01-01")));
+        await epci.PublishGridVersionAsync(Publish(GridJson(2, "2026-04-01").Replace("\"points\": 5", "\"points\": 8", StringComparison.Ordinal)));
+        var application = await RegisterAsync();
+
+        var before = await landlord.GetApplicationScoreAsync(ScoreOf(application));
+        hub.Clock.Advance(TimeSpan.FromDays(23));
+        var after = await landlord.GetApplicationScoreAsync(ScoreOf(application));
+
+        Assert.Equal(("grids/caen-la-mer-test/versions/1", "5"), (before.GridVersion, before.Total));
+        Assert.Equal(("grids/caen-la-mer-test/versions/2", "8", On(2026, 4, 2)), (after.GridVersion, after.Total, after.Day));
+    }
+
+    [Fact]
+    public async Task RecordCriterionValidation_ByAnOrganisationThatMayNotChangeTheApplication_IsDenied_AndStoresNothing()
+    {
+        await epci.PublishGridVersionAsync(Publish(GridJson()));
+        var application = await RegisterAsync(a => a.ReasonCodes[0] = "06");
+        var stranger = CotationClient(await HubAccess.JoinAsync(hub.Channel, TestOrganizations.Of("landlord-orne", OrganizationKind.Landlord, stock: ["61001"], desks: ["C0001"])));
+
+        await RpcAssert.FailsAsync(StatusCode.PermissionDenied, () => stranger.RecordCriterionValidationAsync(Validate(application.Name, "travailleur social", On(2026, 3, 10))).ResponseAsync);
+
+        Assert.Equal(0, Assert.Single(await new DatabaseProbe(hub.ConnectionString).QueryAsync<long>("SELECT count(*) FROM cotation_validations")));
+    }
+
+    [Fact]
     public async Task GetApplicationScore_WithoutTheCurrentRent_SaysTheRentBurdenIsNotEvaluated()
     {
         await epci.PublishGridVersionAsync(Publish(GridJson()));
