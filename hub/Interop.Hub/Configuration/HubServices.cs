@@ -89,6 +89,14 @@ internal static class HubServices
         return services;
     }
 
+    /// <summary>Cotation: grid ownership, published grid versions, criterion validations.</summary>
+    public static IServiceCollection AddCotation(this IServiceCollection services)
+    {
+        services.AddSingleton<Storage.Cotation.CotationStore>();
+        services.AddSingleton<Cotation.GridCatalog>();
+        return services;
+    }
+
     /// <summary>The national registry's answers: rejected lines recorded against their application.</summary>
     public static IServiceCollection AddNationalExchange(this IServiceCollection services)
     {
