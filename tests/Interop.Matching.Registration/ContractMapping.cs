@@ -81,8 +81,24 @@ internal sealed class ContractMapping(IReadOnlyDictionary<string, Sex> sexByFirs
                 : null;
 
     /// <summary>
-    /// A French INSEE code as `commune_code`; a country code (`99xxx`) or a name as `free_text`, since the contract's
-    /// `commune_code` takes communes only.
+    /// A code of a commune of a département (01–95 but the former 20, 2A, 2B, 971–976), as the contract's
+    /// `commune_code` takes; a former Corsican code (20xxx), an overseas collectivity's (98xxx) or a country's (99xxx) is not.
+    /// </summary>
+    private static bool IsDepartementCommune(string code)
+    {
+        if (code.Length != 5 || !code[2..].All(char.IsAsciiDigit))
+        {
+            return false;
+        }
+
+        var head = code[..2];
+        return head is "2A" or "2B"
+            || (head.All(char.IsAsciiDigit) && head is not ("00" or "20" or "96" or "98" or "99") && (head != "97" || code[2] is >= '1' and <= '6'));
+    }
+
+    /// <summary>
+    /// A French INSEE code as `commune_code`; any other code or a name as `free_text`, since the contract's `commune_code`
+    /// takes communes of a département only.
     /// </summary>
     private static BirthPlace? PlaceOf(string text)
     {
@@ -91,8 +107,6 @@ internal sealed class ContractMapping(IReadOnlyDictionary<string, Sex> sexByFirs
             return null;
         }
 
-        var communeCode = text.Length == 5 && !text.StartsWith("99", StringComparison.Ordinal) &&
-            (text.All(char.IsAsciiDigit) || (text.StartsWith("2A", StringComparison.Ordinal) || text.StartsWith("2B", StringComparison.Ordinal)) && text[2..].All(char.IsAsciiDigit));
-        return communeCode ? new BirthPlace { CommuneCode = text } : new BirthPlace { FreeText = text };
+        return IsDepartementCommune(text) ? new BirthPlace { CommuneCode = text } : new BirthPlace { FreeText = text };
     }
 }
