@@ -26,6 +26,12 @@ if (input is null || truthPath is null || !File.Exists(input) || !File.Exists(tr
     return 2;
 }
 
+if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("INTEROP_TEST_POSTGRES")))
+{
+    Console.Error.WriteLine("INTEROP_TEST_POSTGRES is not set: `. deploy/postgres.sh; pg_start_throwaway --fast; export INTEROP_TEST_POSTGRES=$INTEROP_PG_ADMIN`.");
+    return 2;
+}
+
 var records = DedupCsv.Read(input);
 if (Option("limit") is { } limit)
 {
