@@ -38,12 +38,17 @@ internal sealed class SequencerService(
         var total = 0;
         await using var connection = await database.OpenAsync(cancellationToken);
         int numbered;
+
+        // A short batch took what its snapshot could number; what commits
+        // next announces itself, and rows left behind show in the held-back
+        // check below. (Asking again for an empty batch cost five round trips
+        // at every wake-up, on the delivery path.)
         do
         {
             numbered = await sequencer.SequenceBatchAsync(connection, BatchSize, cancellationToken);
             total += numbered;
         }
-        while (numbered > 0);
+        while (numbered >= BatchSize);
 
         if (total > 0)
         {
@@ -67,9 +72,11 @@ internal sealed class SequencerService(
             try
             {
                 var committed = signals.Committed.NextPulse;
-                var (_, heldBack) = await RunAsync(stoppingToken);
+                var (numbered, heldBack) = await RunAsync(stoppingToken);
                 var pause = heldBack ? heldBackPause : poll;
-                heldBackPause = heldBack ? TimeSpan.FromTicks(Math.Min(heldBackPause.Ticks * 2, poll.Ticks)) : FirstHeldBackPause;
+
+                // The pause grows only while nothing moves; progress starts it again from the shortest.
+                heldBackPause = heldBack && numbered == 0 ? TimeSpan.FromTicks(Math.Min(heldBackPause.Ticks * 2, poll.Ticks)) : FirstHeldBackPause;
                 await FeedSignal.WaitAsync(committed, pause, stoppingToken);
             }
             catch (Exception exception) when (exception is NpgsqlException or TimeoutException)
