@@ -24,6 +24,11 @@ internal sealed class FeedStream(
     IServerStreamWriter<V1.SubscribeResponse> stream, ServerCallContext context)
 {
     private const int PageSize = 200;
+    private static readonly WriteOptions BufferHint = new(WriteFlags.BufferHint);
+
+    // Only a gRPC call's writer takes write options; the HTTP/JSON door's
+    // refuses them (and writes each line as it comes anyway).
+    private readonly bool buffered = context.GetHttpContext().Request.ContentType?.StartsWith("application/grpc", StringComparison.Ordinal) == true;
 
     public async Task RunAsync(long after, CancellationToken cancellationToken)
     {
@@ -74,13 +79,26 @@ internal sealed class FeedStream(
                 .Select(n => new AuditEntry(caller.OrganizationId, caller.KeyId, n, context.Method, AuditTrail.Read, peer))
                 .ToList(),
             cancellationToken);
+        // One flush per page, not per change: a page read in catch-up is 200
+        // messages, and each flush is a system call and an HTTP/2 frame of its own.
+        var checkpoint = passing[^1].ChangeSeq != last;
         for (var i = 0; i < passing.Count; i++)
         {
             var message = shown[i] ? passing[i].WithState : passing[i].WithoutState;
+            if (buffered)
+            {
+                stream.WriteOptions = i < passing.Count - 1 || checkpoint ? BufferHint : null;
+            }
+
             await stream.WriteAsync(new V1.SubscribeResponse { Change = message }, cancellationToken);
         }
 
-        if (passing[^1].ChangeSeq != last)
+        if (buffered)
+        {
+            stream.WriteOptions = null;
+        }
+
+        if (checkpoint)
         {
             await stream.WriteAsync(new V1.SubscribeResponse { Checkpoint = new V1.FeedPosition { ChangeSeq = last } }, cancellationToken);
         }
