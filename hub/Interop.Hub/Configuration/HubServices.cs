@@ -54,16 +54,29 @@ internal static class HubServices
         return services;
     }
 
-    /// <summary>The change feed: its sequencer (one at a time across processes), wake-ups, subscriptions and pruning.</summary>
+    /// <summary>
+    /// The change feed: its sequencer (one at a time across processes), woken
+    /// by this process' commits and NOTIFY; one fan-out reader per process;
+    /// the batched audit of deliveries; subscriptions and pruning.
+    /// </summary>
     public static IServiceCollection AddChangeFeed(this IServiceCollection services)
     {
         services.AddSingleton<FeedSequencer>();
         services.AddSingleton<FeedStore>();
         services.AddSingleton<SubscriptionStore>();
-        services.AddSingleton<FeedSignals>();
+        services.AddSingleton(provider =>
+        {
+            var signals = new FeedSignals();
+            provider.GetRequiredService<RegistryDatabase>().ChangesCommitted += signals.Committed.Pulse;
+            return signals;
+        });
         services.AddSingleton<FeedPruning>();
+        services.AddSingleton<FeedPages>();
+        services.AddSingleton<DeliveryAudit>();
         services.AddSingleton<SequencerService>();
         services.AddHostedService(provider => provider.GetRequiredService<SequencerService>());
+        services.AddSingleton<FeedFanOut>();
+        services.AddHostedService(provider => provider.GetRequiredService<FeedFanOut>());
         services.AddHostedService<FeedListener>();
         return services;
     }
