@@ -58,7 +58,7 @@ public sealed class TrafficGenerator
     private string RegisterOne()
     {
         // A quarter of the registrations are households that apply at several landlords.
-        if (random.Next(4) == 0)
+        if (pool.SharedCount > 0 && random.Next(4) == 0)
         {
             var shared = random.Next(pool.SharedCount);
             if (sharedTyped.Add(shared))
