@@ -67,9 +67,11 @@ public static class SimulatorHost
         builder.Services.AddSingleton(provider => new TrafficGenerator(
             erp,
             provider.GetRequiredService<AttributionDesk>(),
+            provider.GetRequiredService<InteropClient>(),
             new HouseholdPool(settings.SharedHouseholds),
             async (reference, token) => (await state.FindByErpRecordAsync(reference, token))?.Number,
-            settings.Seed));
+            settings.Seed,
+            TimeProvider.System));
         builder.Services.AddHostedService<TrafficWorker>();
         builder.Services.AddHostedService(provider => new FlowReporter(
             erp, provider.GetRequiredService<AdapterMetrics>(), settings, provider.GetRequiredService<TextWriter>(), TimeProvider.System));

@@ -1,5 +1,6 @@
 using Interop.Adapters.Simulator.Erp;
 using Interop.Client;
+using Interop.Contracts.V1;
 
 namespace Interop.Adapters.Simulator.Traffic;
 
@@ -15,30 +16,39 @@ public sealed class TrafficGenerator
 
     private readonly SimulatedErp erp;
     private readonly AttributionDesk? desk;
+    private readonly InteropClient? hub;
     private readonly HouseholdPool pool;
     private readonly Func<string, CancellationToken, Task<string?>> numberOf;
     private readonly Random random;
+    private readonly TimeProvider timeProvider;
     private readonly int seed;
     private readonly HashSet<long> sharedTyped = [];
     private long ownOrdinal;
 
     /// <param name="erp">The ERP the desks type into.</param>
     /// <param name="desk">The attribution team, or null for no leases.</param>
+    /// <param name="hub">The hub, to read when an application may be renewed; null for no renewals.</param>
     /// <param name="pool">The households.</param>
     /// <param name="numberOf">The hub number linked to a dossier reference, or null while it is not pushed yet.</param>
     /// <param name="seed">The seed of the choices and of this landlord's own households.</param>
-    public TrafficGenerator(SimulatedErp erp, AttributionDesk? desk, HouseholdPool pool, Func<string, CancellationToken, Task<string?>> numberOf, int seed)
+    /// <param name="timeProvider">The clock of the hub steps' timeout.</param>
+    public TrafficGenerator(SimulatedErp erp, AttributionDesk? desk, InteropClient? hub, HouseholdPool pool, Func<string, CancellationToken, Task<string?>> numberOf, int seed, TimeProvider timeProvider)
     {
+        this.timeProvider = timeProvider;
         this.erp = erp;
         this.desk = desk;
+        this.hub = hub;
         this.pool = pool;
         this.numberOf = numberOf;
         this.seed = seed;
         random = new Random(seed);
     }
 
-    /// <summary>Leases that could not be signed (attributed elsewhere meanwhile, changed under our feet).</summary>
-    public int LeasesFailed { get; private set; }
+    /// <summary>Hub steps (renewal checks, leases) that failed or timed out, the hub away or the application changed meanwhile.</summary>
+    public int HubStepsFailed { get; private set; }
+
+    /// <summary>How long a step that calls the hub itself (a renewal's check, a lease) may take. Default 2 s.</summary>
+    public TimeSpan HubStepTimeout { get; init; } = TimeSpan.FromSeconds(2);
 
     /// <summary>One action of the landlord; returns what it did (a <see cref="FlowKinds"/> value, or <c>idle</c>).</summary>
     public async Task<string> StepAsync(CancellationToken cancellationToken)
@@ -48,11 +58,32 @@ public sealed class TrafficGenerator
         {
             < 45 => RegisterOne(),
             < 65 => await ChangeOneAsync(UpdateOne, FlowKinds.Updated, cancellationToken),
-            < 75 => await ChangeOneAsync(d => erp.Renew(d.Reference), FlowKinds.Renewed, cancellationToken),
+            < 75 => await WithTheHubAsync(RenewOneAsync, cancellationToken),
             < 80 => await ChangeOneAsync(d => erp.Radiate(d.Reference, "RENONC"), FlowKinds.Radiated, cancellationToken),
-            < 88 => await SignLeaseAsync(cancellationToken),
+            < 88 => await WithTheHubAsync(SignLeaseAsync, cancellationToken),
             _ => "idle",
         };
+    }
+
+    /// <summary>
+    /// A step that talks to the hub directly gets <see cref="HubStepTimeout"/>: the desks keep typing
+    /// into the ERP while the hub is down (their changes wait in the journal), they do not queue behind it.
+    /// </summary>
+    private async Task<string> WithTheHubAsync(Func<CancellationToken, Task<string>> step, CancellationToken cancellationToken)
+    {
+        using var bounded = new CancellationTokenSource(HubStepTimeout, timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, bounded.Token);
+        try
+        {
+            return await step(linked.Token);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is OperationCanceledException or Grpc.Core.RpcException)
+        {
+            // The hub is slow or away, or the application changed meanwhile (attributed elsewhere,
+            // radiated): another dossier next time.
+            HubStepsFailed++;
+            return "idle";
+        }
     }
 
     private string RegisterOne()
@@ -91,6 +122,36 @@ public sealed class TrafficGenerator
         return kind;
     }
 
+    /// <summary>
+    /// Renews a dossier whose application expires within the month, the only time the hub accepts a
+    /// renewal: in a fresh simulation none does yet, and the step is idle.
+    /// </summary>
+    private async Task<string> RenewOneAsync(CancellationToken cancellationToken)
+    {
+        var local = erp.Dossiers.Where(d => d.Origine == "LOCAL" && d.Statut == "ACTIF").OrderBy(d => d.Reference, StringComparer.Ordinal).ToList();
+        if (hub is null || local.Count == 0)
+        {
+            return "idle";
+        }
+
+        var dossier = local[random.Next(local.Count)];
+        if (await numberOf(dossier.Reference, cancellationToken) is not { } number)
+        {
+            return "idle";
+        }
+
+        var application = await hub.Registry.GetApplicationAsync(new GetApplicationRequest { Name = "applications/" + number }, cancellationToken: cancellationToken);
+        var today = DateOnly.FromDateTime(application.UpdateTime.ToDateTime());
+        var expiry = application.ExpiryDate is { Year: > 0 } e ? new DateOnly(e.Year, e.Month, e.Day) : DateOnly.MaxValue;
+        if (expiry > today.AddMonths(1))
+        {
+            return "idle";
+        }
+
+        erp.Renew(dossier.Reference);
+        return FlowKinds.Renewed;
+    }
+
     private async Task<string> SignLeaseAsync(CancellationToken cancellationToken)
     {
         var active = erp.Dossiers.Where(d => d.Statut == "ACTIF").OrderBy(d => d.Reference, StringComparer.Ordinal).ToList();
@@ -106,17 +167,8 @@ public sealed class TrafficGenerator
             return "idle";
         }
 
-        try
-        {
-            await desk.SignLeaseAsync(dossier.Reference, number, cancellationToken);
-            return FlowKinds.LeaseSigned;
-        }
-        catch (InteropException)
-        {
-            // Attributed elsewhere, radiated or changed meanwhile: another household next time.
-            LeasesFailed++;
-            return "idle";
-        }
+        await desk.SignLeaseAsync(dossier.Reference, number, cancellationToken);
+        return FlowKinds.LeaseSigned;
     }
 
     private void UpdateOne(Dossier dossier)

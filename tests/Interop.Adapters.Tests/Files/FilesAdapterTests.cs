@@ -59,7 +59,7 @@ public sealed class FilesAdapterTests(LandlordsHub hub) : IClassFixture<Landlord
         await using var adapter = await Running.FilesAsync(hub.Hub.Address, landlord, folder.FullName);
         var header = Header.Replace(';', ',');
         var (good, unknown) = (TestApplications.UniqueName(), TestApplications.UniqueName());
-        File.WriteAllText(Path.Combine(inbox, "a.csv"), $"{header}\nG-1,{good},\"Anne, Marie\",F,01/01/1980,14118,FRA,C,LP,SANSLOGT,900,14,T1,14118\n");
+        File.WriteAllText(Path.Combine(inbox, "a.csv"), $"{header}\nG-1,{good},\"Anne-Marie\",F,01/01/1980,14118,FRA,C,LP,SANSLOGT,900,14,T1,14118\n");
         await Eventually.TrueAsync(() => File.Exists(Path.Combine(folder.FullName, "done", "a.csv")), "a good file in done/");
         Assert.Contains("lines rejected: 0", await File.ReadAllTextAsync(Path.Combine(folder.FullName, "done", "a.csv.report.txt")), StringComparison.Ordinal);
 
