@@ -13,6 +13,8 @@ namespace Interop.Adapters.Tests;
 /// <summary>An adapter host started as its console program starts it, and what the tests look at.</summary>
 public sealed class Running : IAsyncDisposable
 {
+    private int disposed;
+
     private Running(IHost host)
     {
         Host = host;
@@ -67,8 +69,14 @@ public sealed class Running : IAsyncDisposable
     public static SimulatedErp NewErp(int seed) =>
         new(SimulatorHost.ReferencePrefix(seed), new ConfigurationBuilder().AddInMemoryCollection(ErpCodes.Mappings).Build().GetSection("Adapter:Mappings"), TimeProvider.System);
 
+    /// <summary>Stops and disposes the host; a second call does nothing (tests stop it before deleting its folders).</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
+
         await Host.StopAsync();
         Host.Dispose();
     }

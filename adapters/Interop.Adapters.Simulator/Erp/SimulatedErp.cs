@@ -72,6 +72,18 @@ public sealed class SimulatedErp : IErpChangeSource, IHubChangeSink
     /// <summary>How many hub changes were written for each number (a change applied twice counts twice).</summary>
     public ConcurrentDictionary<string, int> WritesByNumber { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>How many local changes the journal holds (the marker of the last one).</summary>
+    public long JournalLength
+    {
+        get
+        {
+            lock (gate)
+            {
+                return journal.Count;
+            }
+        }
+    }
+
     public Dossier? Find(string reference)
     {
         lock (gate)

@@ -66,10 +66,11 @@ public static class SimulatorHost
         builder.Services.AddSingleton(provider => new AttributionDesk(provider.GetRequiredService<InteropClient>(), erp, settings.Organization, settings.StockCommune));
         builder.Services.AddSingleton(provider => new TrafficGenerator(
             erp,
-            provider.GetRequiredService<AttributionDesk>(),
+            settings.Leases ? provider.GetRequiredService<AttributionDesk>() : null,
             provider.GetRequiredService<InteropClient>(),
             new HouseholdPool(settings.SharedHouseholds),
             async (reference, token) => (await state.FindByErpRecordAsync(reference, token))?.Number,
+            async token => await state.GetOutboundMarkerAsync(token) == erp.JournalLength.ToString(System.Globalization.CultureInfo.InvariantCulture),
             settings.Seed,
             TimeProvider.System));
         builder.Services.AddHostedService<TrafficWorker>();

@@ -19,6 +19,7 @@ public sealed class TrafficGenerator
     private readonly InteropClient? hub;
     private readonly HouseholdPool pool;
     private readonly Func<string, CancellationToken, Task<string?>> numberOf;
+    private readonly Func<CancellationToken, Task<bool>> journalPushed;
     private readonly Random random;
     private readonly TimeProvider timeProvider;
     private readonly int seed;
@@ -30,10 +31,20 @@ public sealed class TrafficGenerator
     /// <param name="hub">The hub, to read when an application may be renewed; null for no renewals.</param>
     /// <param name="pool">The households.</param>
     /// <param name="numberOf">The hub number linked to a dossier reference, or null while it is not pushed yet.</param>
+    /// <param name="journalPushed">Whether every change of the ERP's journal reached the hub (or was dead-lettered).</param>
     /// <param name="seed">The seed of the choices and of this landlord's own households.</param>
     /// <param name="timeProvider">The clock of the hub steps' timeout.</param>
-    public TrafficGenerator(SimulatedErp erp, AttributionDesk? desk, InteropClient? hub, HouseholdPool pool, Func<string, CancellationToken, Task<string?>> numberOf, int seed, TimeProvider timeProvider)
+    public TrafficGenerator(
+        SimulatedErp erp,
+        AttributionDesk? desk,
+        InteropClient? hub,
+        HouseholdPool pool,
+        Func<string, CancellationToken, Task<string?>> numberOf,
+        Func<CancellationToken, Task<bool>> journalPushed,
+        int seed,
+        TimeProvider timeProvider)
     {
+        this.journalPushed = journalPushed;
         this.timeProvider = timeProvider;
         this.erp = erp;
         this.desk = desk;
@@ -155,7 +166,10 @@ public sealed class TrafficGenerator
     private async Task<string> SignLeaseAsync(CancellationToken cancellationToken)
     {
         var active = erp.Dossiers.Where(d => d.Statut == "ACTIF").OrderBy(d => d.Reference, StringComparer.Ordinal).ToList();
-        if (desk is null || active.Count == 0)
+        // The attribution steps go to the hub directly, not through the journal: signed while an
+        // update of the same household still waits in the journal, the lease would overtake it and
+        // the hub would refuse that update (the application is radiated by then).
+        if (desk is null || active.Count == 0 || !await journalPushed(cancellationToken))
         {
             return "idle";
         }

@@ -20,8 +20,8 @@ public sealed class HubRestartTests
         }
 
         var state1 = new InMemoryAdapterStateStore();
-        // Landlord 1 types, updates, renews and radiates at 40 actions a second; landlord 2 only follows.
-        await using var one = await Running.SimulatorAsync(hub.Address, landlord1, seed: 41, s => s with { Rate = 40, Steps = 600, SharedHouseholds = 0 }, state: state1);
+        // Landlord 1 types, updates, renews and radiates at 50 actions a second; landlord 2 only follows.
+        await using var one = await Running.SimulatorAsync(hub.Address, landlord1, seed: 41, s => s with { Rate = 50, Steps = 400, SharedHouseholds = 0 }, state: state1);
         await using var two = await Running.SimulatorAsync(hub.Address, landlord2, seed: 42);
 
         await Eventually.TrueAsync(() => one.Metrics.Pushed >= 20, "traffic flowing before the hub goes down");

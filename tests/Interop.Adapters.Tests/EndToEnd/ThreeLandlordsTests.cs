@@ -56,6 +56,7 @@ public sealed class ThreeLandlordsTests(LandlordsHub hub) : IClassFixture<Landlo
         Assert.Equal(Contracts.V1.RadiationReason.Attribution, application.Radiation.Reason);
         Assert.Empty(await one.State.ListDeadLettersAsync(default));
         Assert.Empty(await two.State.ListDeadLettersAsync(default));
+        await two.DisposeAsync();
         folder.Delete(recursive: true);
     }
 
@@ -83,6 +84,7 @@ public sealed class ThreeLandlordsTests(LandlordsHub hub) : IClassFixture<Landlo
         }
 
         Assert.Empty(Directory.GetFiles(Path.Combine(outbox, ".tmp")));
+        await two.DisposeAsync();
         folder.Delete(recursive: true);
     }
 

@@ -47,6 +47,7 @@ public sealed class FilesAdapterTests(LandlordsHub hub) : IClassFixture<Landlord
         Assert.Equal((1650L, NationalityClass.EuropeanUnion), (three.Resources.MonthlyIncomeEur, three.Applicant.NationalityClass));
         Assert.Equal([Typology.T3, Typology.T4], three.Wishes.Typologies);
         Assert.Null(await adapter.State.FindByErpRecordAsync("F-2", default));
+        await adapter.DisposeAsync();
         folder.Delete(recursive: true);
     }
 
@@ -68,6 +69,7 @@ public sealed class FilesAdapterTests(LandlordsHub hub) : IClassFixture<Landlord
         var report = await File.ReadAllTextAsync(Path.Combine(folder.FullName, "failed", "b.csv.report.txt"));
         Assert.Contains("line 2: ERP code 'CARAVANE' has no mapping in table 'current_housing'", report, StringComparison.Ordinal);
         Assert.NotNull(await adapter.State.FindByErpRecordAsync("G-1", default));
+        await adapter.DisposeAsync();
         folder.Delete(recursive: true);
     }
 }
