@@ -3,9 +3,9 @@
 # cluster, the hub on http://127.0.0.1:<port> (h2c: gRPC and HTTP/JSON) with
 # its HTTP/JSON door also on a second free port over HTTP/1.1, and the demo
 # client against it. The hub then keeps running until Ctrl-C; everything (hub,
-# cluster, temp files) is removed on the way out. Before that it starts the
-# live demo of adapters/README.md: two simulated landlord ERPs and one
-# file-based landlord, printing what flows between them.
+# cluster, temp files) is removed on the way out. After the demo client, the
+# live demo of adapters/README.md runs beside the hub: two simulated landlord
+# ERPs and one file-based landlord, printing what flows between them.
 #
 #   deploy/run.sh              # hub on a free port
 #   deploy/run.sh --port 5080  # hub on port 5080
@@ -226,10 +226,10 @@ FILES_PROJECT=adapters/Interop.Adapters.Files
 FILES_DIR="$RUN_DIR/bailleur-fichiers"
 mkdir -p "$FILES_DIR/inbox"
 INTEROP_API_KEY="$KEY_A" setsid dotnet run --no-build -c Release --project "$SIMULATOR_PROJECT" -- \
-  --hub "$HUB_URL" --organization bailleur-a --desk A0101 --seed 1 --rate 2 --report-seconds 15 --data "$RUN_DIR/bailleur-a" </dev/null &
+  --hub "$HUB_URL" --organization bailleur-a --desk A0101 --seed 1 --rate 2 --shared-households 8 --report-seconds 15 --data "$RUN_DIR/bailleur-a" </dev/null &
 LANDLORD_PIDS+=($!)
 INTEROP_API_KEY="$KEY_B" setsid dotnet run --no-build -c Release --project "$SIMULATOR_PROJECT" -- \
-  --hub "$HUB_URL" --organization bailleur-b --desk A0102 --seed 2 --rate 2 --report-seconds 15 --data "$RUN_DIR/bailleur-b" </dev/null &
+  --hub "$HUB_URL" --organization bailleur-b --desk A0102 --seed 2 --rate 2 --shared-households 8 --report-seconds 15 --data "$RUN_DIR/bailleur-b" </dev/null &
 LANDLORD_PIDS+=($!)
 INTEROP_API_KEY="$KEY_F" setsid dotnet run --no-build -c Release --project "$FILES_PROJECT" -- \
   --hub "$HUB_URL" --organization bailleur-fichiers --desk A0103 --folder "$FILES_DIR" </dev/null &

@@ -21,13 +21,14 @@ public static class SimulatorCommandLine
     private static readonly Option<string?> Data = new("--data") { Description = "Folder of the ERP's and the adapter's files (default: in memory)." };
     private static readonly Option<string?> Config = new("--config") { Description = "A JSON file whose Adapter:Mappings tables override the built-in ones." };
     private static readonly Option<double> ReportSeconds = new("--report-seconds") { Description = "Seconds between two counts lines.", DefaultValueFactory = _ => 5 };
+    private static readonly Option<int> Shared = new("--shared-households") { Description = "How many households every landlord may type (the duplicates the hub catches).", DefaultValueFactory = _ => 30 };
     private static readonly Option<bool> Quiet = new("--quiet") { Description = "Only the counts lines, not one line per event." };
 
     /// <summary>Parses and runs; returns the exit code.</summary>
     public static async Task<int> RunAsync(string[] args)
     {
         var root = new RootCommand("A simulated landlord ERP (its own schema and codes) connected to the Interop hub through the adapter SDK, with seeded traffic.");
-        foreach (var option in new Option[] { Hub, ApiKey, Organization, Desk, Seed, Rate, Steps, Data, Config, ReportSeconds, Quiet })
+        foreach (var option in new Option[] { Hub, ApiKey, Organization, Desk, Seed, Rate, Steps, Data, Config, ReportSeconds, Shared, Quiet })
         {
             // Recursive: the dead-letters verb builds the same host, so it takes the same options.
             option.Recursive = true;
@@ -57,6 +58,7 @@ public static class SimulatorCommandLine
         DataFolder = parse.GetValue(Data),
         ConfigFile = parse.GetValue(Config),
         ReportInterval = TimeSpan.FromSeconds(Math.Max(0.5, parse.GetValue(ReportSeconds))),
+        SharedHouseholds = Math.Max(0, parse.GetValue(Shared)),
         Verbose = !parse.GetValue(Quiet),
     };
 }
