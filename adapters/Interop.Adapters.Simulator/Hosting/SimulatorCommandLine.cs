@@ -11,7 +11,7 @@ namespace Interop.Adapters.Simulator.Hosting;
 /// </summary>
 public static class SimulatorCommandLine
 {
-    private static readonly Option<Uri> Hub = new("--hub") { Description = "The hub's address (h2c), e.g. http://127.0.0.1:5080.", Required = true };
+    private static readonly Option<string> Hub = new("--hub") { Description = "The hub's address (h2c), e.g. http://127.0.0.1:5080.", Required = true };
     private static readonly Option<string> ApiKey = new("--api-key") { Description = "The landlord's API key (or INTEROP_API_KEY)." };
     private static readonly Option<string> Organization = new("--organization") { Description = "The landlord's organisation id at the hub.", Required = true };
     private static readonly Option<string> Desk = new("--desk") { Description = "The registering desk of its registrations.", DefaultValueFactory = _ => "B0001" };
@@ -47,7 +47,10 @@ public static class SimulatorCommandLine
 
     private static SimulatorSettings Settings(ParseResult parse) => new()
     {
-        Hub = parse.GetRequiredValue(Hub),
+        // System.CommandLine has no Uri parser: read it as text.
+        Hub = Uri.TryCreate(parse.GetRequiredValue(Hub), UriKind.Absolute, out var hub) && hub.Scheme is "http" or "https"
+            ? hub
+            : throw new InvalidOperationException($"--hub '{parse.GetRequiredValue(Hub)}' is not an http:// or https:// address."),
         ApiKey = parse.GetValue(ApiKey) ?? Environment.GetEnvironmentVariable("INTEROP_API_KEY")
             ?? throw new InvalidOperationException("Give the landlord's API key with --api-key or INTEROP_API_KEY."),
         Organization = parse.GetRequiredValue(Organization),
