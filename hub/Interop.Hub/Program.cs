@@ -45,6 +45,7 @@ builder.Services
     .AddChangeFeed()
     .AddMatching(interopOptions, builder.Environment)
     .AddAttributions()
+    .AddObservatory(interopOptions, builder.Environment)
     .AddPeriodicJobs();
 
 builder.Services.AddGrpc(options =>
@@ -77,6 +78,7 @@ app.MapGrpcService<AuditService>().RequireAuthorization();
 app.MapGrpcService<ChangeFeedService>().RequireAuthorization();
 app.MapGrpcService<Interop.Hub.Matching.MatchingService>().RequireAuthorization();
 app.MapGrpcService<AttributionService>().RequireAuthorization();
+app.MapGrpcService<Interop.Hub.Observatory.ObservatoryService>().RequireAuthorization();
 app.MapGrpcHealthChecksService();
 app.MapGrpcReflectionService();
 
