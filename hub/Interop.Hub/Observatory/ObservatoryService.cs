@@ -90,7 +90,9 @@ internal sealed partial class ObservatoryService(
             ChangeTime = Timestamp.FromDateTimeOffset(entry.OccurredAt),
             StateRecorded = step.After is not null,
         };
-        if (step.After is { } after)
+        // What changed is known when both states are, or from nothing at the first revision;
+        // the state an upgrade recorded on an older application has no known state before it.
+        if (step.After is { } after && (step.Before is not null || entry.Revision == 1))
         {
             var before = step.Before is { } b ? PastApplications.ToProto(b, step.BeforeFacts!) : null;
             change.FieldChanges.AddRange(FieldDiff.Between(before, PastApplications.ToProto(after, entry.Facts!)));
