@@ -45,6 +45,7 @@ builder.Services
     .AddChangeFeed()
     .AddMatching(interopOptions, builder.Environment)
     .AddAttributions()
+    .AddCotation()
     .AddObservatory(interopOptions, builder.Environment)
     .AddPeriodicJobs();
 
@@ -78,6 +79,7 @@ app.MapGrpcService<AuditService>().RequireAuthorization();
 app.MapGrpcService<ChangeFeedService>().RequireAuthorization();
 app.MapGrpcService<Interop.Hub.Matching.MatchingService>().RequireAuthorization();
 app.MapGrpcService<AttributionService>().RequireAuthorization();
+app.MapGrpcService<Interop.Hub.Cotation.CotationService>().RequireAuthorization();
 app.MapGrpcService<Interop.Hub.Observatory.ObservatoryService>().RequireAuthorization();
 app.MapGrpcHealthChecksService();
 app.MapGrpcReflectionService();
