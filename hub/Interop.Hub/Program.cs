@@ -6,6 +6,7 @@ using Interop.Hub.Configuration;
 using Interop.Hub.Errors;
 using Interop.Hub.Feed;
 using Interop.Hub.HttpJson;
+using Interop.Hub.Transport;
 using Interop.Hub.Registry;
 using Interop.Hub.Storage.Migrations;
 using Serilog;
@@ -18,8 +19,11 @@ builder.Host.UseSerilog((context, configuration) => configuration
     .Enrich.FromLogContext()
     .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj} {Properties:j}{NewLine}{Exception}"));
 
-// h2c on the --urls addresses; HTTP/1.1 on Interop:HttpJsonUrl if set.
-HttpJsonEndpoints.Configure(builder.WebHost, builder.Configuration);
+var interopOptions = builder.Configuration.GetSection(InteropOptions.Section).Get<InteropOptions>() ?? new InteropOptions();
+
+// h2c on http:// --urls addresses, TLS with ALPN on https:// ones; HTTP/1.1 on Interop:HttpJsonUrl if set.
+CleartextPolicy.Enforce(builder.Environment, builder.Configuration, interopOptions);
+HubEndpoints.Configure(builder.WebHost, builder.Configuration, interopOptions);
 builder.WebHost.ConfigureKestrel(kestrel =>
 {
     // Feed streams are long: many per connection, and pings so that a dead
@@ -37,7 +41,6 @@ if (string.IsNullOrWhiteSpace(connectionString))
 }
 
 builder.Services.Configure<InteropOptions>(builder.Configuration.GetSection(InteropOptions.Section));
-var interopOptions = builder.Configuration.GetSection(InteropOptions.Section).Get<InteropOptions>() ?? new InteropOptions();
 OrganizationBootstrap.RequireStrongBootstrapKey(interopOptions, builder.Environment);
 builder.Services
     .AddRegistry(connectionString)

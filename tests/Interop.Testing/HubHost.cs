@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Interop.Client;
@@ -23,14 +24,18 @@ public sealed class HubHost : IAsyncDisposable
     private readonly WebApplicationFactory<Program> factory;
     private readonly List<InteropClient> clients = [];
 
-    private HubHost(WebApplicationFactory<Program> factory, string connectionString, FakeTimeProvider clock, Uri address, Uri? httpJsonAddress)
+    private HubHost(
+        WebApplicationFactory<Program> factory, string connectionString, FakeTimeProvider clock, Uri address, Uri? httpJsonAddress, X509Certificate2? serverAuthority)
     {
         this.factory = factory;
         ConnectionString = connectionString;
         Clock = clock;
         Address = address;
         HttpJsonAddress = httpJsonAddress;
-        Channel = GrpcChannel.ForAddress(address);
+        ServerAuthority = serverAuthority;
+        Channel = serverAuthority is null
+            ? GrpcChannel.ForAddress(address)
+            : GrpcChannel.ForAddress(address, new GrpcChannelOptions { HttpHandler = TrustingHandler(serverAuthority, null) });
         Admin = ApiKeyCredentials.Over(Channel, HubAccess.BootstrapKey);
     }
 
@@ -38,11 +43,14 @@ public sealed class HubHost : IAsyncDisposable
 
     public FakeTimeProvider Clock { get; }
 
-    /// <summary>The hub's address: cleartext HTTP/2 (h2c), gRPC and the HTTP/JSON door.</summary>
+    /// <summary>The hub's address: cleartext HTTP/2 (h2c), or TLS when started with a server authority; gRPC and the HTTP/JSON door.</summary>
     public Uri Address { get; }
 
     /// <summary>The extra HTTP/1.1 address of the HTTP/JSON door, when started with <c>httpJson: true</c>.</summary>
     public Uri? HttpJsonAddress { get; }
+
+    /// <summary>The authority of the hub's server certificate when it serves TLS, else null.</summary>
+    public X509Certificate2? ServerAuthority { get; }
 
     /// <summary>The channel without credentials.</summary>
     public GrpcChannel Channel { get; }
@@ -58,7 +66,46 @@ public sealed class HubHost : IAsyncDisposable
     /// <summary>A client library connection to this hub with <paramref name="apiKey"/>, as an integrator makes one; disposed with the hub.</summary>
     public InteropClient Connect(string apiKey)
     {
-        var client = new InteropClient(Address, apiKey);
+        return Track(InteropClient.Create(new InteropClientOptions
+        {
+            Address = Address,
+            ApiKey = apiKey,
+            ServerCertificateAuthorities = ServerAuthority is null ? null : [ServerAuthority],
+        }));
+    }
+
+    /// <summary>A client library connection to this hub over TLS with a client certificate and no API key; disposed with the hub.</summary>
+    public InteropClient ConnectWithCertificate(X509Certificate2 clientCertificate)
+    {
+        var authority = ServerAuthority ?? throw new InvalidOperationException("Start the hub with a server authority to use client certificates.");
+        return Track(InteropClient.Create(new InteropClientOptions
+        {
+            Address = Address,
+            ClientCertificate = clientCertificate,
+            ServerCertificateAuthorities = [authority],
+        }));
+    }
+
+    /// <summary>An HTTP handler trusting <paramref name="authority"/> for the hub's certificate, presenting <paramref name="clientCertificate"/> if given.</summary>
+    public static SocketsHttpHandler TrustingHandler(X509Certificate2 authority, X509Certificate2? clientCertificate)
+    {
+        var handler = new SocketsHttpHandler();
+        handler.SslOptions.CertificateChainPolicy = new X509ChainPolicy
+        {
+            TrustMode = X509ChainTrustMode.CustomRootTrust,
+            RevocationMode = X509RevocationMode.NoCheck,
+        };
+        handler.SslOptions.CertificateChainPolicy.CustomTrustStore.Add(authority);
+        if (clientCertificate is not null)
+        {
+            handler.SslOptions.ClientCertificates = [clientCertificate];
+        }
+
+        return handler;
+    }
+
+    private InteropClient Track(InteropClient client)
+    {
         lock (clients)
         {
             clients.Add(client);
@@ -71,8 +118,11 @@ public sealed class HubHost : IAsyncDisposable
     /// Starts a hub on a new database; the clock starts at <paramref name="start"/> (default 2026-03-10 10:00 Paris).
     /// With <paramref name="httpJson"/>, the hub also listens on a second loopback port speaking HTTP/1.1
     /// (<see cref="HttpJsonAddress"/>), as <c>Interop:HttpJsonUrl</c> opens one in a deployment.
+    /// With <paramref name="serverAuthority"/>, the hub binds <c>https://127.0.0.1:0</c> itself as a deployment
+    /// does (the <c>Interop:Tls</c> settings must name its certificate) and every client made here trusts that authority.
     /// </summary>
-    public static async Task<HubHost> StartAsync(string purpose, DateTimeOffset? start = null, IDictionary<string, string>? settings = null, bool httpJson = false)
+    public static async Task<HubHost> StartAsync(
+        string purpose, DateTimeOffset? start = null, IDictionary<string, string>? settings = null, bool httpJson = false, X509Certificate2? serverAuthority = null)
     {
         var connectionString = await TestPostgres.CreateDatabaseAsync(purpose);
         var clock = new FakeTimeProvider(start ?? new DateTimeOffset(2026, 3, 10, 10, 0, 0, TimeSpan.FromHours(1)));
@@ -86,6 +136,11 @@ public sealed class HubHost : IAsyncDisposable
                 builder.UseSetting(key, value);
             }
 
+            if (serverAuthority is not null)
+            {
+                builder.UseSetting(WebHostDefaults.ServerUrlsKey, "https://127.0.0.1:0");
+            }
+
             builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
             builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock));
         });
@@ -94,24 +149,32 @@ public sealed class HubHost : IAsyncDisposable
         // The HTTP/1.1 endpoint is declared here rather than through Interop:HttpJsonUrl, which
         // needs a fixed port: Kestrel writes the port it bound back into these listen options.
         ListenOptions? httpJsonListener = null;
-        factory.UseKestrel(kestrel =>
+        if (serverAuthority is not null)
         {
-            kestrel.Listen(System.Net.IPAddress.Loopback, 0);
-            if (httpJson)
+            factory.UseKestrel();
+        }
+        else
+        {
+            factory.UseKestrel(kestrel =>
             {
-                kestrel.Listen(System.Net.IPAddress.Loopback, 0, endpoint =>
+                kestrel.Listen(System.Net.IPAddress.Loopback, 0);
+                if (httpJson)
                 {
-                    endpoint.Protocols = HttpProtocols.Http1;
-                    httpJsonListener = endpoint;
-                });
-            }
-        });
+                    kestrel.Listen(System.Net.IPAddress.Loopback, 0, endpoint =>
+                    {
+                        endpoint.Protocols = HttpProtocols.Http1;
+                        httpJsonListener = endpoint;
+                    });
+                }
+            });
+        }
+
         factory.StartServer();
         var httpJsonAddress = httpJsonListener is { IPEndPoint: { } bound } ? new Uri($"http://127.0.0.1:{bound.Port}") : null;
         var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
             .Select(a => new Uri(a.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal)))
             .First(a => httpJsonAddress is null || a.Port != httpJsonAddress.Port);
-        var hub = new HubHost(factory, connectionString, clock, address, httpJsonAddress);
+        var hub = new HubHost(factory, connectionString, clock, address, httpJsonAddress, serverAuthority);
         hub.Calls = await HubAccess.JoinAsync(hub.Channel, TestOrganizations.Registrar());
         return hub;
     }

@@ -55,6 +55,17 @@ public sealed class InteropOptions
     /// </summary>
     public string? GeographyFile { get; set; }
 
+    /// <summary>TLS: the server certificate and the accepted client certificates. Default: none (cleartext HTTP/2).</summary>
+    public TlsOptions Tls { get; set; } = new();
+
+    /// <summary>
+    /// Whether a Production hub may listen in cleartext (h2c, or the HTTP/1.1 JSON door) on an
+    /// address other than loopback, e.g. behind a proxy or mesh sidecar that terminates TLS.
+    /// Default false: such a hub refuses to start. Cleartext on loopback, and every address
+    /// outside Production, is always allowed.
+    /// </summary>
+    public bool AllowCleartext { get; set; }
+
     /// <summary>A stream is ended gracefully after this long so load rebalances across replicas; clients resume. Default 30 minutes.</summary>
     public TimeSpan FeedStreamLifetime { get; set; } = TimeSpan.FromMinutes(30);
 }
