@@ -3,6 +3,7 @@ using Interop.Hub.Admin;
 using Interop.Hub.Attributions;
 using Interop.Hub.Audit;
 using Interop.Hub.Configuration;
+using Interop.Hub.Diagnostics;
 using Interop.Hub.Errors;
 using Interop.Hub.Feed;
 using Interop.Hub.HttpJson;
@@ -13,8 +14,12 @@ using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.Host.UseSerilog((context, configuration) => configuration
+// ReadFrom.Services: sinks registered as services (a test's capture) receive every event too.
+// preserveStaticLogger: each host logs through its own logger, not the process-wide Log.Logger
+// the last host started would own (several hubs share a test process).
+builder.Host.UseSerilog(preserveStaticLogger: true, configureLogger: (context, services, configuration) => configuration
     .ReadFrom.Configuration(context.Configuration)
+    .ReadFrom.Services(services)
     .MinimumLevel.Override("Microsoft.AspNetCore", Serilog.Events.LogEventLevel.Warning)
     .Enrich.FromLogContext()
     .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj} {Properties:j}{NewLine}{Exception}"));
@@ -48,10 +53,13 @@ builder.Services
     .AddChangeFeed()
     .AddMatching(interopOptions, builder.Environment)
     .AddAttributions()
-    .AddPeriodicJobs();
+    .AddPeriodicJobs()
+    .AddTelemetry(interopOptions.Telemetry);
 
 builder.Services.AddGrpc(options =>
 {
+    // Outermost: it sees the status the error interceptor maps to.
+    options.Interceptors.Add<CallTelemetryInterceptor>();
     options.Interceptors.Add<CallScopeInterceptor>();
     options.Interceptors.Add<ErrorInterceptor>();
     options.EnableDetailedErrors = false;
@@ -64,8 +72,11 @@ var app = builder.Build();
 await DatabaseMigrator.MigrateAsync(connectionString, app.Services.GetRequiredService<ILogger<Program>>(), CancellationToken.None);
 await OrganizationBootstrap.EnsureAdministratorAsync(app.Services, CancellationToken.None);
 
-// Read now, not at the first registration.
+// Read now, not at the first registration; the meter's gauges exist before the first call.
 app.Services.GetRequiredService<Interop.Hub.Core.Matching.Geography.ICommuneDirectory>();
+app.Services.GetRequiredService<HubMetrics>();
+
+app.MapMetricsPort(interopOptions.Telemetry);
 
 // Before authentication: the OpenAPI document is public, like the contract.
 app.UseOpenApiDocument();

@@ -25,9 +25,16 @@ public sealed class HubHost : IAsyncDisposable
     private readonly List<InteropClient> clients = [];
 
     private HubHost(
-        WebApplicationFactory<Program> factory, string connectionString, FakeTimeProvider clock, Uri address, Uri? httpJsonAddress, X509Certificate2? serverAuthority)
+        WebApplicationFactory<Program> factory,
+        string connectionString,
+        FakeTimeProvider clock,
+        Uri address,
+        Uri? httpJsonAddress,
+        X509Certificate2? serverAuthority,
+        CapturedLogs logs)
     {
         this.factory = factory;
+        Logs = logs;
         ConnectionString = connectionString;
         Clock = clock;
         Address = address;
@@ -41,6 +48,16 @@ public sealed class HubHost : IAsyncDisposable
 
     public string ConnectionString { get; }
 
+    /// <summary>
+    /// Every log event of this hub at the configured level (Warning unless the test's settings say
+    /// <c>Serilog:MinimumLevel:Default</c>). An error among them fails the test when the hub is
+    /// disposed, unless <see cref="ExpectErrorLogs"/> says the test provokes them.
+    /// </summary>
+    public CapturedLogs Logs { get; }
+
+    /// <summary>The test provokes errors the hub logs (a killed database, an exhausted counter): they do not fail it.</summary>
+    public bool ExpectErrorLogs { get; set; }
+
     public FakeTimeProvider Clock { get; }
 
     /// <summary>The hub's address: cleartext HTTP/2 (h2c), or TLS when started with a server authority; gRPC and the HTTP/JSON door.</summary>
@@ -48,6 +65,9 @@ public sealed class HubHost : IAsyncDisposable
 
     /// <summary>The extra HTTP/1.1 address of the HTTP/JSON door, when started with <c>httpJson: true</c>.</summary>
     public Uri? HttpJsonAddress { get; }
+
+    /// <summary>The Prometheus scrape address (<c>GET /metrics</c>, HTTP/1.1), when started with <c>metrics: true</c>.</summary>
+    public Uri? MetricsAddress { get; private init; }
 
     /// <summary>The authority of the hub's server certificate when it serves TLS, else null.</summary>
     public X509Certificate2? ServerAuthority { get; }
@@ -120,17 +140,28 @@ public sealed class HubHost : IAsyncDisposable
     /// (<see cref="HttpJsonAddress"/>), as <c>Interop:HttpJsonUrl</c> opens one in a deployment.
     /// With <paramref name="serverAuthority"/>, the hub binds <c>https://127.0.0.1:0</c> itself as a deployment
     /// does (the <c>Interop:Tls</c> settings must name its certificate) and every client made here trusts that authority.
+    /// With <paramref name="metrics"/>, the hub binds its own addresses too, with <c>Interop:Telemetry:MetricsUrl</c>
+    /// on a free loopback port (<see cref="MetricsAddress"/>). <paramref name="services"/> adds to the hub's services.
     /// </summary>
     public static async Task<HubHost> StartAsync(
-        string purpose, DateTimeOffset? start = null, IDictionary<string, string>? settings = null, bool httpJson = false, X509Certificate2? serverAuthority = null)
+        string purpose,
+        DateTimeOffset? start = null,
+        IDictionary<string, string>? settings = null,
+        bool httpJson = false,
+        X509Certificate2? serverAuthority = null,
+        bool metrics = false,
+        Action<IServiceCollection>? services = null)
     {
+        var metricsAddress = metrics ? new Uri($"http://127.0.0.1:{FreePort()}") : null;
         var connectionString = await TestPostgres.CreateDatabaseAsync(purpose);
         var clock = new FakeTimeProvider(start ?? new DateTimeOffset(2026, 3, 10, 10, 0, 0, TimeSpan.FromHours(1)));
+        var logs = new CapturedLogs();
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             builder.UseSetting("ConnectionStrings:Interop", connectionString);
             builder.UseSetting("Interop:RunJobs", "false");
             builder.UseSetting("Interop:BootstrapAdminKey", HubAccess.BootstrapKey);
+            builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
             foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             {
                 builder.UseSetting(key, value);
@@ -140,16 +171,29 @@ public sealed class HubHost : IAsyncDisposable
             {
                 builder.UseSetting(WebHostDefaults.ServerUrlsKey, "https://127.0.0.1:0");
             }
+            else if (metricsAddress is not null)
+            {
+                builder.UseSetting(WebHostDefaults.ServerUrlsKey, "http://127.0.0.1:0");
+            }
 
-            builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
-            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock));
+            if (metricsAddress is not null)
+            {
+                builder.UseSetting("Interop:Telemetry:MetricsUrl", metricsAddress.GetLeftPart(UriPartial.Authority));
+            }
+
+            builder.ConfigureTestServices(collection =>
+            {
+                collection.AddSingleton<TimeProvider>(clock);
+                collection.AddSingleton<Serilog.Core.ILogEventSink>(logs);
+                services?.Invoke(collection);
+            });
         });
         // An explicit loopback listener on port 0: the OS picks a free port, and
         // no host falls back to the default URL when many start in parallel.
         // The HTTP/1.1 endpoint is declared here rather than through Interop:HttpJsonUrl, which
         // needs a fixed port: Kestrel writes the port it bound back into these listen options.
         ListenOptions? httpJsonListener = null;
-        if (serverAuthority is not null)
+        if (serverAuthority is not null || metricsAddress is not null)
         {
             factory.UseKestrel();
         }
@@ -173,8 +217,8 @@ public sealed class HubHost : IAsyncDisposable
         var httpJsonAddress = httpJsonListener is { IPEndPoint: { } bound } ? new Uri($"http://127.0.0.1:{bound.Port}") : null;
         var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
             .Select(a => new Uri(a.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal)))
-            .First(a => httpJsonAddress is null || a.Port != httpJsonAddress.Port);
-        var hub = new HubHost(factory, connectionString, clock, address, httpJsonAddress, serverAuthority);
+            .First(a => (httpJsonAddress is null || a.Port != httpJsonAddress.Port) && (metricsAddress is null || a.Port != metricsAddress.Port));
+        var hub = new HubHost(factory, connectionString, clock, address, httpJsonAddress, serverAuthority, logs) { MetricsAddress = metricsAddress };
         hub.Calls = await HubAccess.JoinAsync(hub.Channel, TestOrganizations.Registrar());
         return hub;
     }
@@ -188,5 +232,21 @@ public sealed class HubHost : IAsyncDisposable
 
         Channel.Dispose();
         await factory.DisposeAsync();
+
+        // Checked last, so the hub is gone even when this fails the test.
+        var errors = Logs.Errors;
+        if (errors.Count > 0 && !ExpectErrorLogs)
+        {
+            throw new Xunit.Sdk.XunitException(
+                $"The hub logged {errors.Count} unexpected error(s); set ExpectErrorLogs if the test provokes them:\n"
+                + string.Join("\n", errors.Select(e => e.Text)));
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

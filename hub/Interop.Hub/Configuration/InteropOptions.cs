@@ -55,6 +55,9 @@ public sealed class InteropOptions
     /// </summary>
     public string? GeographyFile { get; set; }
 
+    /// <summary>Metrics and traces: the Prometheus scrape address and the OTLP collector. Default: none.</summary>
+    public TelemetryOptions Telemetry { get; set; } = new();
+
     /// <summary>TLS: the server certificate and the accepted client certificates. Default: none (cleartext HTTP/2).</summary>
     public TlsOptions Tls { get; set; } = new();
 

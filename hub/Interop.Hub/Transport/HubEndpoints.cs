@@ -11,7 +11,7 @@ namespace Interop.Hub.Transport;
 /// Kestrel's endpoints: cleartext HTTP/2 (h2c) on <c>http://</c> addresses, HTTP/2 and HTTP/1.1
 /// chosen by ALPN on <c>https://</c> addresses with the configured certificate, and, when
 /// <see cref="InteropOptions.HttpJsonUrl"/> is set, one more cleartext address speaking HTTP/1.1
-/// for the HTTP/JSON door.
+/// for the HTTP/JSON door; <see cref="TelemetryOptions.MetricsUrl"/> likewise for the Prometheus scrape.
 /// </summary>
 internal static class HubEndpoints
 {
@@ -20,6 +20,7 @@ internal static class HubEndpoints
     public static void Configure(IWebHostBuilder webHost, IConfiguration configuration, InteropOptions options)
     {
         var httpJsonUrl = options.HttpJsonUrl;
+        var metricsUrl = options.Telemetry.MetricsUrl;
         var urls = configuration[WebHostDefaults.ServerUrlsKey];
         var addresses = (string.IsNullOrWhiteSpace(urls) ? DefaultUrls : urls)
             .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -41,7 +42,7 @@ internal static class HubEndpoints
                 kestrel.ConfigureHttpsDefaults(https => UseCertificate(https, certificate, options.Tls));
             }
 
-            if (string.IsNullOrWhiteSpace(httpJsonUrl) && certificate is null)
+            if (string.IsNullOrWhiteSpace(httpJsonUrl) && string.IsNullOrWhiteSpace(metricsUrl) && certificate is null)
             {
                 return;
             }
@@ -64,6 +65,12 @@ internal static class HubEndpoints
                 }
 
                 Listen(kestrel, httpJsonUrl.Trim(), HttpProtocols.Http1);
+            }
+
+            if (!string.IsNullOrWhiteSpace(metricsUrl))
+            {
+                // HTTP/1.1: what Prometheus speaks in cleartext.
+                Listen(kestrel, metricsUrl.Trim(), HttpProtocols.Http1);
             }
         });
     }
