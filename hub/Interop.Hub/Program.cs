@@ -65,7 +65,11 @@ builder.Services.AddGrpc(options =>
     options.EnableDetailedErrors = false;
 }).AddHttpJson();
 builder.Services.AddGrpcReflection();
-builder.Services.AddGrpcHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+// "" (every check) says whether to send calls here; "liveness" (the process answers) whether to
+// keep it, so an orchestrator does not restart every replica while the database is away.
+builder.Services.AddGrpcHealthChecks(health => health.Services.Map("liveness", check => check.Tags.Contains("live")))
+    .AddCheck("process", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy(), tags: ["live"])
+    .AddCheck<DatabaseHealthCheck>("database");
 
 var app = builder.Build();
 
@@ -77,6 +81,7 @@ app.Services.GetRequiredService<Interop.Hub.Core.Matching.Geography.ICommuneDire
 app.Services.GetRequiredService<HubMetrics>();
 
 app.MapMetricsPort(interopOptions.Telemetry);
+app.UseProbePort(interopOptions);
 
 // Before authentication: the OpenAPI document is public, like the contract.
 app.UseOpenApiDocument();

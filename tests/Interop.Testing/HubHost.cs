@@ -69,6 +69,9 @@ public sealed class HubHost : IAsyncDisposable
     /// <summary>The Prometheus scrape address (<c>GET /metrics</c>, HTTP/1.1), when started with <c>metrics: true</c>.</summary>
     public Uri? MetricsAddress { get; private init; }
 
+    /// <summary>The h2c address serving only <c>grpc.health.v1</c> (<c>Interop:ProbeUrl</c>), when started with <c>metrics: true</c>.</summary>
+    public Uri? ProbeAddress { get; private init; }
+
     /// <summary>The authority of the hub's server certificate when it serves TLS, else null.</summary>
     public X509Certificate2? ServerAuthority { get; }
 
@@ -141,7 +144,7 @@ public sealed class HubHost : IAsyncDisposable
     /// With <paramref name="serverAuthority"/>, the hub binds <c>https://127.0.0.1:0</c> itself as a deployment
     /// does (the <c>Interop:Tls</c> settings must name its certificate) and every client made here trusts that authority.
     /// With <paramref name="metrics"/>, the hub binds its own addresses too, with <c>Interop:Telemetry:MetricsUrl</c>
-    /// on a free loopback port (<see cref="MetricsAddress"/>). <paramref name="services"/> adds to the hub's services.
+    /// and <c>Interop:ProbeUrl</c> on free loopback ports (<see cref="MetricsAddress"/>, <see cref="ProbeAddress"/>). <paramref name="services"/> adds to the hub's services.
     /// </summary>
     public static async Task<HubHost> StartAsync(
         string purpose,
@@ -153,6 +156,7 @@ public sealed class HubHost : IAsyncDisposable
         Action<IServiceCollection>? services = null)
     {
         var metricsAddress = metrics ? new Uri($"http://127.0.0.1:{FreePort()}") : null;
+        var probeAddress = metrics ? new Uri($"http://127.0.0.1:{FreePort()}") : null;
         var connectionString = await TestPostgres.CreateDatabaseAsync(purpose);
         var clock = new FakeTimeProvider(start ?? new DateTimeOffset(2026, 3, 10, 10, 0, 0, TimeSpan.FromHours(1)));
         var logs = new CapturedLogs();
@@ -179,6 +183,7 @@ public sealed class HubHost : IAsyncDisposable
             if (metricsAddress is not null)
             {
                 builder.UseSetting("Interop:Telemetry:MetricsUrl", metricsAddress.GetLeftPart(UriPartial.Authority));
+                builder.UseSetting("Interop:ProbeUrl", probeAddress!.GetLeftPart(UriPartial.Authority));
             }
 
             builder.ConfigureTestServices(collection =>
@@ -217,8 +222,8 @@ public sealed class HubHost : IAsyncDisposable
         var httpJsonAddress = httpJsonListener is { IPEndPoint: { } bound } ? new Uri($"http://127.0.0.1:{bound.Port}") : null;
         var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
             .Select(a => new Uri(a.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal)))
-            .First(a => (httpJsonAddress is null || a.Port != httpJsonAddress.Port) && (metricsAddress is null || a.Port != metricsAddress.Port));
-        var hub = new HubHost(factory, connectionString, clock, address, httpJsonAddress, serverAuthority, logs) { MetricsAddress = metricsAddress };
+            .First(a => (httpJsonAddress is null || a.Port != httpJsonAddress.Port) && (metricsAddress is null || (a.Port != metricsAddress.Port && a.Port != probeAddress!.Port)));
+        var hub = new HubHost(factory, connectionString, clock, address, httpJsonAddress, serverAuthority, logs) { MetricsAddress = metricsAddress, ProbeAddress = probeAddress };
         hub.Calls = await HubAccess.JoinAsync(hub.Channel, TestOrganizations.Registrar());
         return hub;
     }

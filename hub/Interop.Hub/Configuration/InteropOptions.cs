@@ -55,6 +55,13 @@ public sealed class InteropOptions
     /// </summary>
     public string? GeographyFile { get; set; }
 
+    /// <summary>
+    /// An extra cleartext HTTP/2 address (e.g. <c>http://0.0.0.0:8081</c>) serving only
+    /// <c>grpc.health.v1.Health</c>, for orchestrator probes: Kubernetes' gRPC probes speak no TLS.
+    /// It carries no credentials, so the Production cleartext rule does not apply to it. Unset: none.
+    /// </summary>
+    public string? ProbeUrl { get; set; }
+
     /// <summary>Metrics and traces: the Prometheus scrape address and the OTLP collector. Default: none.</summary>
     public TelemetryOptions Telemetry { get; set; } = new();
 

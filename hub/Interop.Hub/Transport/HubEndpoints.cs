@@ -11,7 +11,8 @@ namespace Interop.Hub.Transport;
 /// Kestrel's endpoints: cleartext HTTP/2 (h2c) on <c>http://</c> addresses, HTTP/2 and HTTP/1.1
 /// chosen by ALPN on <c>https://</c> addresses with the configured certificate, and, when
 /// <see cref="InteropOptions.HttpJsonUrl"/> is set, one more cleartext address speaking HTTP/1.1
-/// for the HTTP/JSON door; <see cref="TelemetryOptions.MetricsUrl"/> likewise for the Prometheus scrape.
+/// for the HTTP/JSON door; <see cref="TelemetryOptions.MetricsUrl"/> likewise for the Prometheus scrape,
+/// and <see cref="InteropOptions.ProbeUrl"/> in h2c for health probes (<see cref="DedicatedPorts"/>).
 /// </summary>
 internal static class HubEndpoints
 {
@@ -21,6 +22,7 @@ internal static class HubEndpoints
     {
         var httpJsonUrl = options.HttpJsonUrl;
         var metricsUrl = options.Telemetry.MetricsUrl;
+        var probeUrl = options.ProbeUrl;
         var urls = configuration[WebHostDefaults.ServerUrlsKey];
         var addresses = (string.IsNullOrWhiteSpace(urls) ? DefaultUrls : urls)
             .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -42,7 +44,7 @@ internal static class HubEndpoints
                 kestrel.ConfigureHttpsDefaults(https => UseCertificate(https, certificate, options.Tls));
             }
 
-            if (string.IsNullOrWhiteSpace(httpJsonUrl) && string.IsNullOrWhiteSpace(metricsUrl) && certificate is null)
+            if (string.IsNullOrWhiteSpace(httpJsonUrl) && string.IsNullOrWhiteSpace(metricsUrl) && string.IsNullOrWhiteSpace(probeUrl) && certificate is null)
             {
                 return;
             }
@@ -71,6 +73,11 @@ internal static class HubEndpoints
             {
                 // HTTP/1.1: what Prometheus speaks in cleartext.
                 Listen(kestrel, metricsUrl.Trim(), HttpProtocols.Http1);
+            }
+
+            if (!string.IsNullOrWhiteSpace(probeUrl))
+            {
+                Listen(kestrel, probeUrl.Trim(), HttpProtocols.Http2);
             }
         });
     }
