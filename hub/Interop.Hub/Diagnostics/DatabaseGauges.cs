@@ -23,17 +23,17 @@ internal sealed class DatabaseGauges(NpgsqlDataSource dataSource, TimeProvider t
         FROM subscriptions s CROSS JOIN feed_state f
         """;
 
-    private const string UnsequencedSql = "SELECT count(*), min(occurred_at) FROM changes WHERE change_seq IS NULL";
+    private const string UnsequencedSql = "SELECT count(*), min(occurred_at), current_database() FROM changes WHERE change_seq IS NULL";
 
     // Only transactions that hold a transaction id (they wrote): a reader's snapshot does not
     // hold the sequencer back. The database's own clock, as xact_start is.
     private const string OldestTransactionSql = """
-        SELECT COALESCE(EXTRACT(EPOCH FROM clock_timestamp() - min(xact_start)), 0)::float8
+        SELECT COALESCE(EXTRACT(EPOCH FROM clock_timestamp() - min(xact_start)), 0)::float8, current_database()
         FROM pg_stat_activity
         WHERE datname = current_database() AND backend_xid IS NOT NULL
         """;
 
-    private const string ReviewQueueSql = "SELECT departement, count(*) FROM review_items WHERE state = 'open' GROUP BY departement";
+    private const string ReviewQueueSql = "SELECT departement, count(*), current_database() FROM review_items WHERE state = 'open' GROUP BY departement";
 
     public IEnumerable<Measurement<long>> FeedLagChanges() =>
         Read(FeedLagSql, reader => new Measurement<long>(reader.GetInt64(2), Subscription(reader)));
@@ -42,16 +42,20 @@ internal sealed class DatabaseGauges(NpgsqlDataSource dataSource, TimeProvider t
         Read(FeedLagSql, reader => new Measurement<double>(reader.IsDBNull(3) ? 0 : AgeSeconds(reader.GetFieldValue<DateTimeOffset>(3)), Subscription(reader)));
 
     public IEnumerable<Measurement<long>> UnsequencedChanges() =>
-        Read(UnsequencedSql, reader => new Measurement<long>(reader.GetInt64(0)));
+        Read(UnsequencedSql, reader => new Measurement<long>(reader.GetInt64(0), Database(reader, 2)));
 
     public IEnumerable<Measurement<double>> UnsequencedAgeSeconds() =>
-        Read(UnsequencedSql, reader => new Measurement<double>(reader.IsDBNull(1) ? 0 : AgeSeconds(reader.GetFieldValue<DateTimeOffset>(1))));
+        Read(UnsequencedSql, reader => new Measurement<double>(reader.IsDBNull(1) ? 0 : AgeSeconds(reader.GetFieldValue<DateTimeOffset>(1)), Database(reader, 2)));
 
     public IEnumerable<Measurement<double>> OldestTransactionSeconds() =>
-        Read(OldestTransactionSql, reader => new Measurement<double>(reader.GetDouble(0)));
+        Read(OldestTransactionSql, reader => new Measurement<double>(reader.GetDouble(0), Database(reader, 1)));
 
     public IEnumerable<Measurement<long>> OpenReviewItems() =>
-        Read(ReviewQueueSql, reader => new Measurement<long>(reader.GetInt64(1), new KeyValuePair<string, object?>("interop.departement", reader.GetString(0))));
+        Read(ReviewQueueSql, reader => new Measurement<long>(
+            reader.GetInt64(1), new KeyValuePair<string, object?>("interop.departement", reader.GetString(0)), Database(reader, 2)));
+
+    // The database's name tells series of two hubs apart where one process hosts several (tests).
+    private static KeyValuePair<string, object?> Database(NpgsqlDataReader reader, int column) => new("interop.database", reader.GetString(column));
 
     private static KeyValuePair<string, object?>[] Subscription(NpgsqlDataReader reader) =>
     [

@@ -3,6 +3,7 @@ using System.Net;
 using Grpc.Core;
 using Interop.Contracts.V1;
 using Interop.Testing;
+using Npgsql;
 
 namespace Interop.Hub.Tests.Diagnostics;
 
@@ -71,6 +72,22 @@ public sealed class MetricsEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OldestTransaction_ShowsAWriteTransactionHoldingTheFeedBack()
+    {
+        await using var connection = new NpgsqlConnection(hub.ConnectionString);
+        await connection.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using (var command = new NpgsqlCommand("SELECT pg_current_xact_id()", connection, transaction))
+        {
+            await command.ExecuteScalarAsync();
+        }
+
+        Assert.True(await MetricWhenAsync(["interop_db_oldest_transaction_age_seconds{", $"interop_database=\"{connection.Database}\""], value => value >= 1) >= 1);
+
+        await transaction.RollbackAsync();
+    }
+
+    [Fact]
     public async Task MetricsPort_ServesNothingButTheScrape()
     {
         using var response = await http.GetAsync(new Uri(hub.MetricsAddress!, "/v1/applications"));
@@ -89,11 +106,12 @@ public sealed class MetricsEndpointTests : IAsyncLifetime
         do
         {
             text = await http.GetStringAsync(new Uri(hub.MetricsAddress!, "/metrics"));
-            var line = text.Split('\n').FirstOrDefault(l => parts.All(p => l.Contains(p, StringComparison.Ordinal)));
+            var line = text.Split('\n').FirstOrDefault(l => !l.StartsWith('#') && parts.All(p => l.Contains(p, StringComparison.Ordinal)));
             if (line is not null)
             {
-                // "name{labels} value [timestamp]"
-                var value = double.Parse(line[(line.LastIndexOf('}') + 2)..].Split(' ')[0], CultureInfo.InvariantCulture);
+                // "name{labels} value [timestamp]" or "name value [timestamp]"
+                var afterName = line.Contains('}', StringComparison.Ordinal) ? line[(line.LastIndexOf('}') + 1)..] : line[line.IndexOf(' ', StringComparison.Ordinal)..];
+                var value = double.Parse(afterName.Trim().Split(' ')[0], CultureInfo.InvariantCulture);
                 if (condition(value))
                 {
                     return value;
