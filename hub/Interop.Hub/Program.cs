@@ -53,6 +53,7 @@ builder.Services
     .AddChangeFeed()
     .AddMatching(interopOptions, builder.Environment)
     .AddAttributions()
+    .AddCotation()
     .AddPeriodicJobs()
     .AddTelemetry(interopOptions.Telemetry);
 
@@ -96,6 +97,7 @@ app.MapGrpcService<AuditService>().RequireAuthorization();
 app.MapGrpcService<ChangeFeedService>().RequireAuthorization();
 app.MapGrpcService<Interop.Hub.Matching.MatchingService>().RequireAuthorization();
 app.MapGrpcService<AttributionService>().RequireAuthorization();
+app.MapGrpcService<Interop.Hub.Cotation.CotationService>().RequireAuthorization();
 app.MapGrpcHealthChecksService();
 app.MapGrpcReflectionService();
 

@@ -89,6 +89,14 @@ internal static class HubServices
         return services;
     }
 
+    /// <summary>Cotation: grid ownership, published grid versions, criterion validations.</summary>
+    public static IServiceCollection AddCotation(this IServiceCollection services)
+    {
+        services.AddSingleton<Storage.Cotation.CotationStore>();
+        services.AddSingleton<Cotation.GridCatalog>();
+        return services;
+    }
+
     /// <summary>The periodic jobs: renewal radiations, inadmissibility radiations, erasure, pruning of request ids.</summary>
     public static IServiceCollection AddPeriodicJobs(this IServiceCollection services)
     {

@@ -17,6 +17,7 @@ internal static class ContractMethods
     [
         RegistryServiceReflection.Descriptor, AdminServiceReflection.Descriptor, AuditServiceReflection.Descriptor,
         ChangeFeedReflection.Descriptor, MatchingServiceReflection.Descriptor, AttributionServiceReflection.Descriptor,
+        CotationServiceReflection.Descriptor,
     ];
 
     public static IEnumerable<MethodDescriptor> All => Files.SelectMany(f => f.Services).SelectMany(s => s.Methods);

@@ -1,0 +1,85 @@
+using Dapper;
+using Npgsql;
+
+namespace Interop.Hub.Storage.Cotation;
+
+/// <summary>
+/// Grid ownership, published grid versions and criterion validations (migration 0008). The caller owns
+/// the transaction; reads that must see the transaction's own writes take it.
+/// </summary>
+public sealed class CotationStore
+{
+    private const string VersionColumns = "grid_id, version, epci, title, valid_from, valid_until, publisher_id, published_at";
+
+    /// <summary>Grants the ownership; granting it again keeps the first grant. Returns the time of the grant in force.</summary>
+    public async Task<DateTime> GrantOwnershipAsync(NpgsqlTransaction transaction, string organizationId, string epci, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            INSERT INTO cotation_grid_owners (organization_id, epci, granted_at) VALUES (@organizationId, @epci, @now)
+            ON CONFLICT (organization_id, epci) DO NOTHING;
+            SELECT granted_at FROM cotation_grid_owners WHERE organization_id = @organizationId AND epci = @epci;
+            """;
+        return await transaction.Connection!.ExecuteScalarAsync<DateTime>(new CommandDefinition(
+            sql, new { organizationId, epci, now = now.UtcDateTime }, transaction, cancellationToken: cancellationToken));
+    }
+
+    public async Task<bool> OwnsAsync(NpgsqlConnection connection, string organizationId, string epci, CancellationToken cancellationToken, NpgsqlTransaction? transaction = null) =>
+        await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "SELECT EXISTS (SELECT 1 FROM cotation_grid_owners WHERE organization_id = @organizationId AND epci = @epci)",
+            new { organizationId, epci },
+            transaction,
+            cancellationToken: cancellationToken));
+
+    /// <summary>
+    /// Serialises publications of one grid until the transaction ends: the overlap rules compare a new
+    /// version with all published ones, which two concurrent publications would each miss.
+    /// </summary>
+    public Task LockGridAsync(NpgsqlTransaction transaction, string gridId, CancellationToken cancellationToken) =>
+        transaction.Connection!.ExecuteAsync(new CommandDefinition(
+            "SELECT pg_advisory_xact_lock(hashtextextended('cotation-grid:' || @gridId, 0))", new { gridId }, transaction, cancellationToken: cancellationToken));
+
+    /// <summary>Every version of a grid, oldest start first, with or without their files.</summary>
+    public async Task<IReadOnlyList<GridVersionRow>> ListVersionsAsync(
+        NpgsqlConnection connection, string gridId, bool withJson, CancellationToken cancellationToken, NpgsqlTransaction? transaction = null)
+    {
+        var columns = withJson ? VersionColumns + ", grid_json" : VersionColumns;
+        var rows = await connection.QueryAsync<GridVersionRow>(new CommandDefinition(
+            $"SELECT {columns} FROM cotation_grid_versions WHERE grid_id = @gridId ORDER BY valid_from",
+            new { gridId },
+            transaction,
+            cancellationToken: cancellationToken));
+        return rows.ToList();
+    }
+
+    public Task InsertVersionAsync(NpgsqlTransaction transaction, GridVersionRow row, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            INSERT INTO cotation_grid_versions (grid_id, version, epci, title, valid_from, valid_until, grid_json, publisher_id, published_at)
+            VALUES (@GridId, @Version, @Epci, @Title, @ValidFrom, @ValidUntil, @GridJson, @PublisherId, @PublishedAt)
+            """;
+        return transaction.Connection!.ExecuteAsync(new CommandDefinition(sql, row, transaction, cancellationToken: cancellationToken));
+    }
+
+    public Task InsertValidationAsync(NpgsqlTransaction transaction, ValidationRow row, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            INSERT INTO cotation_validations (application_number, grid_id, criterion_id, role, validated_by, validated_on, recorder_id, recorded_at)
+            VALUES (@ApplicationNumber, @GridId, @CriterionId, @Role, @ValidatedBy, @ValidatedOn, @RecorderId, @RecordedAt)
+            """;
+        return transaction.Connection!.ExecuteAsync(new CommandDefinition(sql, row, transaction, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>The validations recorded for some applications with one grid.</summary>
+    public async Task<IReadOnlyList<ValidationRow>> ListValidationsAsync(
+        NpgsqlConnection connection, IReadOnlyCollection<string> numbers, string gridId, CancellationToken cancellationToken)
+    {
+        var rows = await connection.QueryAsync<ValidationRow>(new CommandDefinition(
+            """
+            SELECT application_number, grid_id, criterion_id, role, validated_by, validated_on, recorder_id, recorded_at
+            FROM cotation_validations WHERE application_number = ANY(@numbers) AND grid_id = @gridId ORDER BY id
+            """,
+            new { numbers = numbers.ToArray(), gridId },
+            cancellationToken: cancellationToken));
+        return rows.ToList();
+    }
+}

@@ -1,0 +1,66 @@
+using Grpc.Core;
+using Interop.Contracts.V1;
+
+namespace Interop.Hub.Tests.Cotation;
+
+/// <summary>A test grid of Caen la Mer and the requests the cotation tests send.</summary>
+internal static class CotationCalls
+{
+    public const string Epci = "200065597";
+
+    public const string GridId = "caen-la-mer-test";
+
+    public const string Grid = "grids/" + GridId;
+
+    /// <summary>
+    /// Single parent 5, rent burden of 30 % or more 10, domestic violence 30 once a social worker validated
+    /// it, seniority 1 point a month since filing.
+    /// </summary>
+    public static string GridJson(int version = 1, string validFrom = "2026-01-01") => $$"""
+        {
+          "gridId": "{{GridId}}",
+          "title": "Grille de test de Caen la Mer",
+          "epci": "{{Epci}}",
+          "territory": { "name": "Caen la Mer", "communes": ["14118", "14327"] },
+          "version": {{version}},
+          "validFrom": "{{validFrom}}",
+          "rubrics": [
+            {
+              "id": "menage", "label": "Situation du ménage", "rule": "cumulative",
+              "criteria": [
+                { "id": "parent-seul", "label": "Parent seul", "kind": "singleParent", "points": 5 },
+                { "id": "taux-effort", "label": "Taux d'effort élevé", "kind": "rentBurden", "minPercent": 30, "points": 10 },
+                { "id": "violences", "label": "Violences familiales", "kind": "reason", "reasons": ["06"], "points": 30, "validation": { "role": "travailleur social" } }
+              ]
+            },
+            {
+              "id": "anciennete", "label": "Ancienneté", "rule": "cumulative",
+              "criteria": [{ "id": "anciennete", "label": "Ancienneté", "kind": "seniority", "since": "filing", "pointsPerMonth": 1 }]
+            }
+          ]
+        }
+        """;
+
+    public static CotationService.CotationServiceClient CotationClient(CallInvoker invoker) => new(invoker);
+
+    public static PublishGridVersionRequest Publish(string json) => new() { RequestId = Guid.NewGuid().ToString(), GridJson = json };
+
+    public static GrantGridOwnershipRequest Grant(string organizationId) =>
+        new() { RequestId = Guid.NewGuid().ToString(), OrganizationId = organizationId, Epci = Epci };
+
+    public static RecordCriterionValidationRequest Validate(string application, string role, Google.Type.Date day) => new()
+    {
+        RequestId = Guid.NewGuid().ToString(),
+        Validation = new CriterionValidation
+        {
+            Application = application,
+            Grid = Grid,
+            CriterionId = "violences",
+            Role = role,
+            ValidatedBy = "CCAS de Caen, service social",
+            ValidatedDate = day,
+        },
+    };
+
+    public static Google.Type.Date On(int year, int month, int day) => new() { Year = year, Month = month, Day = day };
+}
