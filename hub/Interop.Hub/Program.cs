@@ -54,6 +54,7 @@ builder.Services
     .AddMatching(interopOptions, builder.Environment)
     .AddAttributions()
     .AddCotation()
+    .AddNationalExchange()
     .AddPeriodicJobs()
     .AddTelemetry(interopOptions.Telemetry);
 
@@ -98,6 +99,7 @@ app.MapGrpcService<ChangeFeedService>().RequireAuthorization();
 app.MapGrpcService<Interop.Hub.Matching.MatchingService>().RequireAuthorization();
 app.MapGrpcService<AttributionService>().RequireAuthorization();
 app.MapGrpcService<Interop.Hub.Cotation.CotationService>().RequireAuthorization();
+app.MapGrpcService<Interop.Hub.NationalExchange.NationalExchangeService>().RequireAuthorization();
 app.MapGrpcHealthChecksService();
 app.MapGrpcReflectionService();
 
