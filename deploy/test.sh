@@ -82,6 +82,26 @@ else
   passed=$((passed + 1))
 fi
 
+# --- deployment files (one check) -------------------------------------------
+# The Kubernetes manifests as kustomize renders them, against the API schemas,
+# and the compose file's shape (deploy/validate; nothing is deployed).
+step "deploy files"
+if ! npm ci --prefix deploy/validate --no-audit --no-fund >"$WORK/npm-deploy.log" 2>&1; then
+  cat "$WORK/npm-deploy.log"
+  echo "deploy files: FAILED (npm ci --prefix deploy/validate failed)"
+  failed=$((failed + 1))
+elif command -v kubectl >/dev/null && ! kubectl kustomize deploy/kubernetes >"$WORK/kustomize.yaml" 2>&1; then
+  cat "$WORK/kustomize.yaml"
+  echo "deploy files: FAILED (kubectl kustomize)"
+  failed=$((failed + 1))
+elif ! node deploy/validate/validate.mjs <"$(if command -v kubectl >/dev/null; then echo "$WORK/kustomize.yaml"; else echo /dev/null; fi)"; then
+  echo "deploy files: FAILED"
+  failed=$((failed + 1))
+else
+  echo "deploy files: ok"
+  passed=$((passed + 1))
+fi
+
 # --- the official geography the hub reads (npm package) ----------------------
 step "npm ci --prefix hub/geography"
 if ! npm ci --prefix hub/geography --no-audit --no-fund >"$WORK/npm-geography.log" 2>&1; then
