@@ -17,6 +17,17 @@ internal static class CsvOut
         }
     }
 
+    /// <summary>Which person each record is, in the held-out set's truth format.</summary>
+    public static void WriteTruth(string path, IEnumerable<(string RecordId, string PersonId)> truth)
+    {
+        using var writer = new StreamWriter(path, false, new UTF8Encoding(false));
+        writer.WriteLine("record_id,person_id");
+        foreach (var (record, person) in truth)
+        {
+            writer.WriteLine($"{Quote(record)},{Quote(person)}");
+        }
+    }
+
     private static string Quote(string value) =>
         value.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 }

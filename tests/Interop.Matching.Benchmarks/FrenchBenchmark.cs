@@ -12,11 +12,20 @@ namespace Interop.Matching.Benchmarks;
 internal static class FrenchBenchmark
 {
     /// <summary>Runs and prints the comparison; false when a matcher run does not beat the plain rule (the matcher is broken).</summary>
-    public static bool Run(string? dataFolder, int entities)
+    public static bool Run(string? dataFolder, int entities, string? writeSet = null)
     {
         var sound = true;
         var sources = new FrenchSources(dataFolder);
         var set = FrenchSyntheticSet.Generate(sources, entities);
+        if (writeSet is not null)
+        {
+            // The registration benchmark (tests/Interop.Matching.Registration) reads the set in the dedup format.
+            Directory.CreateDirectory(writeSet);
+            CsvOut.Write(Path.Combine(writeSet, "french.csv"), set.Records);
+            CsvOut.WriteTruth(Path.Combine(writeSet, "truth.csv"), set.Records.Select((r, i) => (r.Id, set.EntityOf[i])));
+            Console.WriteLine($"  written: {Path.Combine(writeSet, "french.csv")} and truth.csv (record_id,person_id)");
+        }
+
         var truePairs = Metrics.TruePairsOf(set.EntityOf);
         Console.WriteLine(
             $"French synthetic set — {entities:N0} people, {set.Records.Count:N0} records, {truePairs.Count:N0} true pairs; " +

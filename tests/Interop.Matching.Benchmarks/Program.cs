@@ -1,6 +1,7 @@
 using Interop.Matching.Benchmarks;
 
-// `dotnet run -c Release --project tests/Interop.Matching.Benchmarks -- [febrl|french|speed|all] [--data DIR] [--records N] [--smoke]`
+// `dotnet run -c Release --project tests/Interop.Matching.Benchmarks -- [febrl|french|speed|all] [--data DIR] [--records N] [--write-set DIR] [--smoke]`
+// `--write-set DIR` writes the French set as french.csv (the dedup format) and truth.csv, for the registration benchmark.
 // Reads ../shared/data (next to the repository root) when present and skips politely what is absent.
 // `--smoke` runs the French set and the speed run once on tiny sizes without any external data
 // (deploy/test.sh does, so the command never rots). Exit code 1 when a run's results show a broken matcher.
@@ -39,7 +40,7 @@ if (what is "febrl" or "all")
 
 if (what is "french" or "all")
 {
-    sound &= FrenchBenchmark.Run(data, int.Parse(Option("entities") ?? (smoke ? "200" : "20000"), System.Globalization.CultureInfo.InvariantCulture));
+    sound &= FrenchBenchmark.Run(data, int.Parse(Option("entities") ?? (smoke ? "200" : "20000"), System.Globalization.CultureInfo.InvariantCulture), Option("write-set"));
     Console.WriteLine();
 }
 

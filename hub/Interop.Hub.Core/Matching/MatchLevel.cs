@@ -17,7 +17,12 @@ public enum MatchLevel
     Partial,
     DayMonthSwapped,
     OneDigitOff,
+
+    /// <summary>Same birth year, and the same month or the same day.</summary>
     SameYear,
+
+    /// <summary>Same birth year only: another day and another month (two slips at once, or two people).</summary>
+    YearOnly,
 
     /// <summary>Jaro-Winkler at least 0.92: a typing error.</summary>
     FuzzyHigh,

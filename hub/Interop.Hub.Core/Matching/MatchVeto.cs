@@ -21,7 +21,10 @@ public enum MatchVeto
     /// </summary>
     UnrelatedNames,
 
-    /// <summary>Same names, birth dates unrelated (not a typo, not the same year): parent and child, or homonyms.</summary>
+    /// <summary>
+    /// Same names, birth dates unrelated (not a typo; or the same year only, with neither the birth
+    /// place nor a contact in common): parent and child, or homonyms.
+    /// </summary>
     DistantBirthDates,
 
     /// <summary>Both birth names are known and unrelated: a birth name never changes.</summary>

@@ -157,7 +157,9 @@ public sealed class Matcher
             : Model.Weight(MatchField.FirstNames, first);
 
         // Swapped names leave both straight comparisons poor; trying the swap costs two more comparisons.
-        if (surname >= MatchLevel.Phonetic && first >= MatchLevel.Phonetic)
+        // A desk that swaps the boxes of a person with a birth name still fills the birth name, so the
+        // surnames may agree through it while the use names and the first names do not.
+        if (first >= MatchLevel.Phonetic && (surname >= MatchLevel.Phonetic || UseNamesDifferBesideABirthName(a, b)))
         {
             TrySwapped(a, b, ref surname, ref first, ref surnameWeight, ref firstWeight, ref swapped);
         }
@@ -182,7 +184,7 @@ public sealed class Matcher
                 sure += fields[i].Weight;
             }
 
-            var early = VetoOf(left, right, fields);
+            var early = VetoOf(left, right, fields, complete: false);
             if (early != MatchVeto.None || sure + RemainingBound(a, b) < Model.ProbableThreshold)
             {
                 return new PairScore(sure - (swapped ? Model.SwapPenalty : 0), MatchOutcome.Distinct, early);
@@ -214,7 +216,7 @@ public sealed class Matcher
             total -= Model.SwapPenalty;
         }
 
-        var veto = VetoOf(left, right, fields);
+        var veto = VetoOf(left, right, fields, complete: true);
         var outcome = veto != MatchVeto.None ? MatchOutcome.Distinct
             : total >= Model.CertainThreshold ? (BeyondDoubt(fields, swapped, total, a, b) ? MatchOutcome.Certain : MatchOutcome.Probable)
             : total >= Model.ProbableThreshold ? MatchOutcome.Probable
@@ -241,7 +243,7 @@ public sealed class Matcher
         var surname = fields[(int)MatchField.Surname].Level;
         var first = fields[(int)MatchField.FirstNames].Level;
         var date = fields[(int)MatchField.BirthDate].Level;
-        if (surname is MatchLevel.Missing or > MatchLevel.Phonetic || first is MatchLevel.Missing or > MatchLevel.Phonetic || date is MatchLevel.SameYear or MatchLevel.Different)
+        if (surname is MatchLevel.Missing or > MatchLevel.Phonetic || first is MatchLevel.Missing or > MatchLevel.Phonetic || date is MatchLevel.SameYear or MatchLevel.YearOnly or MatchLevel.Different)
         {
             return false;
         }
@@ -253,10 +255,24 @@ public sealed class Matcher
             + (surname is MatchLevel.Exact or MatchLevel.Equivalent ? 0 : 1)
             + (firstNamesPerfect ? 0 : 1)
             + (date == MatchLevel.Exact ? 0 : 1);
+
+        // A namesake born elsewhere, one digit away in the day, with other contacts: the day was
+        // counted as the one desk error and the rest ignored, so six households were refused as
+        // duplicates of strangers. Born elsewhere, one desk error is allowed only with a contact in common.
+        if (imperfect > 0 && fields[(int)MatchField.BirthPlace].Level == MatchLevel.Different &&
+            fields[(int)MatchField.Email].Level != MatchLevel.Exact && fields[(int)MatchField.Phone].Level != MatchLevel.Exact)
+        {
+            return false;
+        }
+
         return imperfect <= 1 || (imperfect == 2 && total >= Model.CertainThreshold + Model.SecondImperfectionBits);
     }
 
-    private MatchVeto VetoOf(PreparedIdentity left, PreparedIdentity right, ReadOnlySpan<FieldScore> fields)
+    /// <param name="complete">
+    /// Whether birth place and contacts are compared yet: until then a birth date of the same year
+    /// cannot be vetoed, since they may still vouch for it.
+    /// </param>
+    private MatchVeto VetoOf(PreparedIdentity left, PreparedIdentity right, ReadOnlySpan<FieldScore> fields, bool complete)
     {
         if (declaredDistinct.AreDistinct(left.Id, right.Id))
         {
@@ -290,7 +306,9 @@ public sealed class Matcher
             return MatchVeto.UnrelatedFirstNames;
         }
 
-        if (namesAgree && first is not MatchLevel.Missing and <= MatchLevel.FuzzyHigh && fields[(int)MatchField.BirthDate].Level == MatchLevel.Different)
+        var date = fields[(int)MatchField.BirthDate].Level;
+        if (namesAgree && first is not MatchLevel.Missing and <= MatchLevel.FuzzyHigh &&
+            (date == MatchLevel.Different || (date == MatchLevel.YearOnly && complete && !Vouched(fields))))
         {
             return MatchVeto.DistantBirthDates;
         }
@@ -335,6 +353,20 @@ public sealed class Matcher
             swapped = true;
         }
     }
+
+    /// <summary>
+    /// Namesakes born the same year on another day and month are two people, unless the same birth
+    /// place or a contact in common says that two slips of the desk (a swap and a typo) made the date.
+    /// </summary>
+    private static bool Vouched(ReadOnlySpan<FieldScore> fields) =>
+        fields[(int)MatchField.BirthPlace].Level == MatchLevel.Exact ||
+        fields[(int)MatchField.Email].Level == MatchLevel.Exact ||
+        fields[(int)MatchField.Phone].Level == MatchLevel.Exact;
+
+    private static bool UseNamesDifferBesideABirthName(NormalizedIdentity a, NormalizedIdentity b) =>
+        (a.BirthName is not null || b.BirthName is not null) &&
+        a.UseName is not null && b.UseName is not null &&
+        !string.Equals(a.UseName.Core, b.UseName.Core, StringComparison.Ordinal);
 
     // Levels run from best to worst; Missing (0) is no comparison.
     private static MatchLevel Best(MatchLevel x, MatchLevel y) => x == MatchLevel.Missing ? y : y == MatchLevel.Missing ? x : x < y ? x : y;

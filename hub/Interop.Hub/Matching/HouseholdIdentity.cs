@@ -15,6 +15,7 @@ internal static class HouseholdIdentity
         Sex = applicant.Sex switch { Sex.Male => "M", Sex.Female => "F", _ => "" },
         BirthDate = applicant.BirthDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "",
         BirthPlace = applicant.BirthCommuneCode.Length > 0 ? applicant.BirthCommuneCode : applicant.BirthPlaceText,
+        Nationality = NationalityOf(applicant.NationalityClass),
         Nir = applicant.Nir,
         Email = applicant.Contact.Email,
         Phone = applicant.Contact.Phone,
@@ -22,6 +23,18 @@ internal static class HouseholdIdentity
         Postcode = applicant.Contact.PostalCode,
         Commune = applicant.Contact.City,
         CoApplicant = coApplicant is null ? null : Of(id + "/co", coApplicant, null),
+    };
+
+    /// <summary>
+    /// The contract carries a nationality class, not a country (SNE's three classes), so the hub
+    /// compares classes; both sides of every comparison come through here, so they never meet an ISO code.
+    /// </summary>
+    internal static string NationalityOf(NationalityClass nationality) => nationality switch
+    {
+        NationalityClass.French => "FR",
+        NationalityClass.EuropeanUnion => "UE",
+        NationalityClass.OutsideEuropeanUnion => "HORS-UE",
+        _ => "",
     };
 
     public static PersonIdentity Of(ApplicationRecord application) =>

@@ -114,7 +114,12 @@ public static class FieldComparers
         return level;
     }
 
-    /// <summary>Birth dates: exact, day and month swapped, one digit off (or two adjacent digits swapped), same year.</summary>
+    /// <summary>
+    /// Birth dates: exact, day and month swapped, one digit off (or two adjacent digits swapped), same
+    /// year with the same day or month (or a swap and a slip), the year only, different. The year
+    /// only is a level of its own: a desk slip changes the day or the month, not both, while two
+    /// namesakes born the same year show it one time in seventy — evidence against, not for.
+    /// </summary>
     public static MatchLevel BirthDate(PartialDate a, PartialDate b)
     {
         if (!a.IsKnown || !b.IsKnown)
@@ -141,8 +146,20 @@ public static class FieldComparers
             return MatchLevel.OneDigitOff;
         }
 
-        return sameYear ? MatchLevel.SameYear : MatchLevel.Different;
+        if (!sameYear)
+        {
+            return MatchLevel.Different;
+        }
+
+        var sameMonth = x[4] == y[4] && x[5] == y[5];
+        var sameDay = x[6] == y[6] && x[7] == y[7];
+
+        // Day and month swapped and one digit mistyped: two slips, each of one component.
+        var swapAndSlip = DifferByOne(x[4], y[6]) + DifferByOne(x[5], y[7]) + DifferByOne(x[6], y[4]) + DifferByOne(x[7], y[5]) <= 1;
+        return sameMonth || sameDay || swapAndSlip ? MatchLevel.SameYear : MatchLevel.YearOnly;
     }
+
+    private static int DifferByOne(char x, char y) => x == y ? 0 : 1;
 
     /// <summary>
     /// Birth places: same commune (today's, or same name), same département, different; a code on

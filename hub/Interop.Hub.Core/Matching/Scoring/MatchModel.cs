@@ -153,10 +153,13 @@ public sealed record MatchModel
             (MatchLevel.Different, 0.02, 0.96));
         Set(MatchField.BirthDate,
             (MatchLevel.Exact, 0.90, 4e-5), (MatchLevel.DayMonthSwapped, 0.02, 2e-5), (MatchLevel.OneDigitOff, 0.06, 5e-4),
-            (MatchLevel.SameYear, 0.004, 0.013), (MatchLevel.Different, 0.01, 0.986));
+            (MatchLevel.SameYear, 0.003, 0.0025), (MatchLevel.YearOnly, 0.003, 0.011), (MatchLevel.Different, 0.01, 0.986));
         Set(MatchField.Sex, (MatchLevel.Exact, 0.98, 0.5), (MatchLevel.Different, 0.02, 0.5));
+        // Birth places are compared once resolved through the geography (former codes, names): two
+        // known places of one person that still differ are a wrong code typed, about one record in a
+        // hundred, while strangers differ almost always. A namesake born elsewhere must lose on it.
         Set(MatchField.BirthPlace,
-            (MatchLevel.Exact, 0.91, 0.01), (MatchLevel.SameDepartement, 0.06, 0.05), (MatchLevel.Different, 0.03, 0.94));
+            (MatchLevel.Exact, 0.93, 0.01), (MatchLevel.SameDepartement, 0.06, 0.05), (MatchLevel.Different, 0.01, 0.94));
         Set(MatchField.Nir,
             (MatchLevel.Exact, 0.95, 1e-6), (MatchLevel.OneDigitOff, 0.03, 1e-5), (MatchLevel.Different, 0.02, 0.99999));
         Set(MatchField.Nationality, (MatchLevel.Exact, 0.97, 0.8), (MatchLevel.Different, 0.03, 0.2));

@@ -39,7 +39,10 @@ public class FieldComparersTests
     [InlineData("1984-03-07", "1984-07-03", MatchLevel.DayMonthSwapped)]
     [InlineData("1984-03-07", "1984-03-09", MatchLevel.OneDigitOff)]
     [InlineData("1984-03-07", "1948-03-07", MatchLevel.OneDigitOff)]
-    [InlineData("1984-03-07", "1984-11-21", MatchLevel.SameYear)]
+    [InlineData("1984-03-07", "1984-03-21", MatchLevel.SameYear)]
+    [InlineData("1984-03-07", "1984-11-07", MatchLevel.SameYear)]
+    [InlineData("1984-03-07", "1984-11-21", MatchLevel.YearOnly)]
+    [InlineData("1984-03-07", "1984-02-03", MatchLevel.SameYear)]
     [InlineData("1984-03-07", "1959-10-22", MatchLevel.Different)]
     [InlineData("1984-03-07", "", MatchLevel.Missing)]
     public void BirthDate_Variants_GetTheirLevel(string a, string b, MatchLevel expected) => Assert.Equal(expected, Date(a, b));
