@@ -1,9 +1,16 @@
 using System.Globalization;
 using System.Text.Json;
 using Interop.Client;
+using Interop.NationalExchange.Daily;
 using Interop.NationalExchange.Export;
 
 // interop-national-exchange --hub URL --out DIR [--date yyyy-MM-dd]; the key in INTEROP_API_KEY.
+// interop-national-exchange worker: the daily worker, configured by section NationalExchange (Daily/WorkerHost).
+if (args is ["worker", ..])
+{
+    return await WorkerHost.RunAsync(args[1..]);
+}
+
 var arguments = args.Chunk(2).Where(pair => pair.Length == 2).ToDictionary(pair => pair[0], pair => pair[1], StringComparer.Ordinal);
 var key = Environment.GetEnvironmentVariable("INTEROP_API_KEY");
 if (!arguments.TryGetValue("--hub", out var hub) || !arguments.TryGetValue("--out", out var output) || string.IsNullOrEmpty(key))

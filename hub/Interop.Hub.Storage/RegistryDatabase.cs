@@ -18,7 +18,17 @@ public sealed class RegistryDatabase(NpgsqlDataSource dataSource)
         DefaultTypeMap.MatchNamesWithUnderscores = true;
     }
 
+    private readonly SemaphoreSlim notifying = new(1, 1);
+    private long notifyRequested;
+    private long notifySent;
+
     public NpgsqlDataSource DataSource { get; } = dataSource;
+
+    /// <summary>
+    /// This process' NOTIFY payload, so that its own listener can ignore its
+    /// own announcements (it already signalled them in process).
+    /// </summary>
+    public string InstanceId { get; } = Guid.NewGuid().ToString("N");
 
     public async Task<NpgsqlTransaction> BeginAsync(CancellationToken cancellationToken)
     {
@@ -37,10 +47,45 @@ public sealed class RegistryDatabase(NpgsqlDataSource dataSource)
     public ValueTask<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken) =>
         DataSource.OpenConnectionAsync(cancellationToken);
 
-    /// <summary>Announces committed changes; called after commit, never inside the transaction.</summary>
+    /// <summary>
+    /// Raised in this process as soon as a writer announces committed changes,
+    /// before the NOTIFY that tells the other processes: the local sequencer
+    /// wakes on the commit itself, without a round trip through PostgreSQL.
+    /// </summary>
+    public event Action? ChangesCommitted;
+
+    /// <summary>
+    /// Announces committed changes; called after commit, never inside the
+    /// transaction (a NOTIFY inside it would take PostgreSQL's notify-queue
+    /// lock at commit and serialise every writer's commit).
+    /// </summary>
+    /// <remarks>
+    /// Writers that announce while a NOTIFY is under way share the next one
+    /// instead of each opening a connection for its own: one NOTIFY in flight
+    /// per process, whatever the write rate.
+    /// </remarks>
     public async Task NotifyChangesAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await DataSource.OpenConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition($"NOTIFY {ChangesChannel}", cancellationToken: cancellationToken));
+        ChangesCommitted?.Invoke();
+        var mine = Interlocked.Increment(ref notifyRequested);
+        await notifying.WaitAsync(cancellationToken);
+        try
+        {
+            // A NOTIFY sent after this request was made already announced it.
+            if (Volatile.Read(ref notifySent) >= mine)
+            {
+                return;
+            }
+
+            var covered = Volatile.Read(ref notifyRequested);
+            await using var connection = await DataSource.OpenConnectionAsync(cancellationToken);
+            await connection.ExecuteAsync(new CommandDefinition(
+                "SELECT pg_notify(@channel, @payload)", new { channel = ChangesChannel, payload = InstanceId }, cancellationToken: cancellationToken));
+            Volatile.Write(ref notifySent, covered);
+        }
+        finally
+        {
+            notifying.Release();
+        }
     }
 }

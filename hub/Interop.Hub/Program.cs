@@ -46,6 +46,7 @@ builder.Services
     .AddMatching(interopOptions, builder.Environment)
     .AddAttributions()
     .AddCotation()
+    .AddNationalExchange()
     .AddPeriodicJobs();
 
 builder.Services.AddGrpc(options =>
@@ -79,6 +80,7 @@ app.MapGrpcService<ChangeFeedService>().RequireAuthorization();
 app.MapGrpcService<Interop.Hub.Matching.MatchingService>().RequireAuthorization();
 app.MapGrpcService<AttributionService>().RequireAuthorization();
 app.MapGrpcService<Interop.Hub.Cotation.CotationService>().RequireAuthorization();
+app.MapGrpcService<Interop.Hub.NationalExchange.NationalExchangeService>().RequireAuthorization();
 app.MapGrpcHealthChecksService();
 app.MapGrpcReflectionService();
 

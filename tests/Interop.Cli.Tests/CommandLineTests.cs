@@ -11,7 +11,7 @@ public sealed class CommandLineTests(InstalledCli cli)
     [
         "", "applications", "applications register", "applications get", "applications list", "applications update", "applications renew",
         "applications radiate", "applications reactivate", "applications history", "matches", "matches find", "review", "review list",
-        "review resolve", "feed", "feed tail", "export", "audit", "config", "config set-profile", "config list", "config path", "dedup", "demo",
+        "review resolve", "feed", "feed tail", "export", "exchange", "exchange run", "exchange import", "audit", "config", "config set-profile", "config list", "config path", "dedup", "demo",
         "org-create", "org-list", "key-issue", "key-revoke",
     ];
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using Grpc.Core;
 using Interop.Contracts.V1;
@@ -8,7 +9,12 @@ namespace Interop.Feed.Benchmarks;
 /// <summary>Landlord clients registering households in a closed loop (one call in flight each).</summary>
 internal static class Writers
 {
-    public static async Task<WriteResult> RunAsync(IReadOnlyList<CallInvoker> clients, TimeSpan duration)
+    /// <summary>
+    /// Writes for <paramref name="duration"/>; <paramref name="acknowledged"/>
+    /// receives, for each application, when its writer had the answer (the
+    /// commit happened before it, the change_time stamp before the commit).
+    /// </summary>
+    public static async Task<WriteResult> RunAsync(IReadOnlyList<CallInvoker> clients, TimeSpan duration, ConcurrentDictionary<string, DateTime> acknowledged)
     {
         var clock = Stopwatch.StartNew();
         var results = await Task.WhenAll(clients.Select(calls => Task.Run(async () =>
@@ -21,7 +27,8 @@ internal static class Writers
                 var started = clock.Elapsed;
                 try
                 {
-                    await registry.CreateApplicationAsync(TestApplications.Create("B0001"));
+                    var created = await registry.CreateApplicationAsync(TestApplications.Create("B0001"));
+                    acknowledged[created.Application.Name] = DateTime.UtcNow;
                     latencies.Add((clock.Elapsed - started).TotalMilliseconds);
                 }
                 catch (RpcException)

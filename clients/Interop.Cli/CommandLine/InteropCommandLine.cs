@@ -6,6 +6,7 @@ using Interop.Cli.Audit;
 using Interop.Cli.Configuration;
 using Interop.Cli.Dedup;
 using Interop.Cli.Demo;
+using Interop.Cli.Exchange;
 using Interop.Cli.Export;
 using Interop.Cli.Feed;
 using Interop.Cli.Matching;
@@ -32,6 +33,7 @@ internal static class InteropCommandLine
             ReviewCommand.Create(),
             FeedTailCommand.Create(),
             ExportCommand.Create(),
+            ExchangeCommand.Create(),
             AuditCommand.Create(),
             ConfigCommands.Create(),
             DedupCommand.Create(),

@@ -25,6 +25,9 @@ internal sealed class HubConnection : IDisposable
     /// <summary>The authenticated calls, for services without a property here (e.g. grpc.health.v1).</summary>
     public CallInvoker Calls => client.CallInvoker;
 
+    /// <summary>The client itself, for the jobs built on it (the national exchange).</summary>
+    public InteropClient Client => client;
+
     public RegistryService.RegistryServiceClient Registry => client.Registry;
 
     public ChangeFeedService.ChangeFeedServiceClient Feed => client.Feed;

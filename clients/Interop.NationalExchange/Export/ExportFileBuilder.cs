@@ -20,6 +20,7 @@ internal static class ExportFileBuilder
         IAsyncEnumerable<Change> changes,
         Func<long> through,
         TimeZoneInfo zone,
+        ISet<string> resendAsCreation,
         CancellationToken cancellationToken)
     {
         var byType = new SortedDictionary<string, int>(StringComparer.Ordinal);
@@ -31,7 +32,7 @@ internal static class ExportFileBuilder
             {
                 await foreach (var change in changes.WithCancellation(cancellationToken).ConfigureAwait(false))
                 {
-                    var (demande, skip) = DemandeMapper.Map(change, zone);
+                    var (demande, skip) = DemandeMapper.Map(change, zone, resendAsCreation);
                     if (demande is not null)
                     {
                         writer.Write(demande);

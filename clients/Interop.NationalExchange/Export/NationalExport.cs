@@ -106,8 +106,9 @@ public sealed class NationalExport
             var reached = new StrongBox<long>(after);
             var changes = subscription?.ReadAllAsync(cancellationToken)
                 ?? ReplayReader.ReadAsync(client, ReaderId, after, long.MaxValue, reached, cancellationToken);
+            var resend = await RejectedCreationsAsync(cancellationToken).ConfigureAwait(false);
             var written = await ExportFileBuilder.WriteAsync(
-                TemporaryPath(fileName), header, changes, () => subscription?.Position ?? reached.Value, options.TimeZone, cancellationToken)
+                TemporaryPath(fileName), header, changes, () => subscription?.Position ?? reached.Value, options.TimeZone, resend, cancellationToken)
                 .ConfigureAwait(false);
             var report = Report(day, fileName, after, written, replayed: false, note: null);
             Publish(written.TemporaryPath, fileName, report);
@@ -152,7 +153,7 @@ public sealed class NationalExport
         var header = new NuuFileHeader(recorded.Date, recorded.Sequence, recorded.AfterChangeSeq);
         var changes = ReplayReader.ReadAsync(client, ReaderId, recorded.AfterChangeSeq, recorded.ThroughChangeSeq, new StrongBox<long>(0), cancellationToken);
         var written = await ExportFileBuilder.WriteAsync(
-            TemporaryPath(recorded.FileName), header, changes, () => recorded.ThroughChangeSeq, options.TimeZone, cancellationToken).ConfigureAwait(false);
+            TemporaryPath(recorded.FileName), header, changes, () => recorded.ThroughChangeSeq, options.TimeZone, new HashSet<string>(), cancellationToken).ConfigureAwait(false);
 
         var published = Path.Combine(Outbox, recorded.FileName);
         string? note = null;
@@ -180,6 +181,26 @@ public sealed class NationalExport
         {
             Sha256 = note is null ? written.Sha256 : recorded.Sha256,
         };
+    }
+
+    /// <summary>
+    /// The numbers whose creation the national registry rejected and that are still
+    /// open at the hub: a correction of one of them goes as a CRE again (the
+    /// national side never took the number, so a MOD would be rejected too).
+    /// </summary>
+    private async Task<HashSet<string>> RejectedCreationsAsync(CancellationToken cancellationToken)
+    {
+        var national = new NationalExchangeService.NationalExchangeServiceClient(client.CallInvoker);
+        var numbers = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var rejection in Import.NationalRejections.ListOpenAsync(national, cancellationToken).ConfigureAwait(false))
+        {
+            if (rejection.NationalType == "CRE")
+            {
+                numbers.Add(Import.NationalRejections.NumberOf(rejection.Name));
+            }
+        }
+
+        return numbers;
     }
 
     /// <summary>Acknowledges a recorded run the hub was not told of (a crash between the record and the acknowledgement).</summary>

@@ -11,7 +11,14 @@ namespace Interop.NationalExchange.Mapping;
 /// </summary>
 internal static partial class DemandeMapper
 {
-    public static (NuuDemande? Demande, ExportSkip? Skip) Map(Change change, TimeZoneInfo zone)
+    /// <param name="change">The change, with the state at delivery.</param>
+    /// <param name="zone">French time.</param>
+    /// <param name="resendAsCreation">
+    /// Numbers whose creation (CRE) the national registry rejected and still holds
+    /// as unknown: their next update or renewal is sent as a CRE again, since a MOD
+    /// of a number it never took would be rejected too. A number is taken out once sent.
+    /// </param>
+    public static (NuuDemande? Demande, ExportSkip? Skip) Map(Change change, TimeZoneInfo zone, ISet<string>? resendAsCreation = null)
     {
         var typeFichier = change.Kind switch
         {
@@ -70,6 +77,8 @@ internal static partial class DemandeMapper
                 }
 
                 return (new NuuDemande(typeFichier, change, day, null, null, Number(state.MergedInto)), null);
+            case ChangeKind.Updated or ChangeKind.Renewed when resendAsCreation?.Remove(state.Number) == true:
+                return (new NuuDemande("CRE", change, day, null, null, null), null);
             default:
                 return (new NuuDemande(typeFichier, change, day, null, null, null), null);
         }

@@ -52,6 +52,12 @@ public static class AccessPolicy
     public static bool CanImport(Organization organization) =>
         organization.Kind is OrganizationKind.NationalExchange or OrganizationKind.HubAdministrator;
 
+    /// <summary>
+    /// What the national registry answers (rejected lines, radiations decided
+    /// elsewhere) reaches the hub through the national exchange job only.
+    /// </summary>
+    public static bool ReportsNationalReturns(Organization organization) => organization.Kind == OrganizationKind.NationalExchange;
+
     public static bool CanAdminister(Organization organization) => organization.Kind == OrganizationKind.HubAdministrator;
 
     /// <summary>

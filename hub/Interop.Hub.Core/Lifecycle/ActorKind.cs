@@ -14,4 +14,12 @@ public enum ActorKind
 
     /// <summary>The hub itself: its scheduled jobs and the attribution path.</summary>
     Hub,
+
+    /// <summary>
+    /// The national registry (SNE), reported by the national exchange job: a
+    /// radiation decided elsewhere is a fact of the national file, recorded as
+    /// it is, with any legal reason and without the checks the national side
+    /// already made (warning letter, non-renewal timing).
+    /// </summary>
+    NationalRegistry,
 }

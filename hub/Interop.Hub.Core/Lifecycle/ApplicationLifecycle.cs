@@ -141,7 +141,8 @@ public static class ApplicationLifecycle
         }
 
         RequireActorMayGive(a, reason, actor);
-        var letter = reason == RadiationReason.NoAnswer ? RequireWarningLetter(warningLetterDate, today) : (DateOnly?)null;
+        var national = actor == ActorKind.NationalRegistry;
+        var letter = reason == RadiationReason.NoAnswer && !national ? RequireWarningLetter(warningLetterDate, today) : (DateOnly?)null;
         var subReason = reason == RadiationReason.Inadmissibility ? RequireSubReason(sub) : InadmissibilityReason.Unspecified;
         RequireActive(a, "radiated");
 
@@ -150,7 +151,7 @@ public static class ApplicationLifecycle
             throw Illegal(a, $"A radiation for no answer (RADCON) is allowed one month after the warning letter of {Iso(sent)}, from {Iso(sent.AddMonths(1))}; not on {Iso(today)}.");
         }
 
-        if (reason == RadiationReason.NotRenewed && today < NonRenewalRadiationDue(a))
+        if (reason == RadiationReason.NotRenewed && !national && today < NonRenewalRadiationDue(a))
         {
             throw Illegal(a, $"{Subject(a)} expires on {Iso(a.ExpiryDate)}; a radiation for non-renewal (RADREN) is allowed one month later, from {Iso(NonRenewalRadiationDue(a))}; not on {Iso(today)}.");
         }
@@ -228,6 +229,7 @@ public static class ApplicationLifecycle
         {
             ActorKind.Organisation => reason is RadiationReason.Renunciation or RadiationReason.NoAnswer,
             ActorKind.Hub => reason is RadiationReason.NotRenewed or RadiationReason.Inadmissibility or RadiationReason.Attribution,
+            ActorKind.NationalRegistry => true,
             _ => false,
         };
 

@@ -31,22 +31,34 @@ public sealed class FeedSequencer
     private const long SequencerLockKey = 0x1A7E_0002;
 
     /// <summary>Numbers up to about <paramref name="batchSize"/> changes; returns how many (0 when another process holds the sequencer).</summary>
+    /// <remarks>
+    /// Four round trips (it runs on the path of every delivery): the lock
+    /// with the snapshot's xmin, the batch with its held-back rule, the
+    /// numbering with the feed's head, the commit.
+    /// </remarks>
     public async Task<int> SequenceBatchAsync(NpgsqlConnection connection, int batchSize, CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var leader = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-            "SELECT pg_try_advisory_xact_lock(@key)", new { key = SequencerLockKey }, transaction, cancellationToken: cancellationToken));
+
+        // Every transaction with an id below xmin has finished: no row can
+        // appear below it any more. The snapshot is taken as the statement
+        // starts, before the lock: an older xmin is only more careful.
+        var (leader, xmin) = await connection.QuerySingleAsync<(bool, string)>(new CommandDefinition(
+            "SELECT pg_try_advisory_xact_lock(@key), pg_snapshot_xmin(pg_current_snapshot())::text",
+            new { key = SequencerLockKey },
+            transaction,
+            cancellationToken: cancellationToken));
         if (!leader)
         {
             return 0;
         }
 
-        // Every transaction with an id below xmin has finished: no row can
-        // appear below it any more. Taken once, so both queries agree.
-        var xmin = await connection.ExecuteScalarAsync<string>(new CommandDefinition(
-            "SELECT pg_snapshot_xmin(pg_current_snapshot())::text", transaction: transaction, cancellationToken: cancellationToken));
-
-        const string eligible = """
+        // The batch: every eligible change of the applications among the
+        // first eligible rows. A committed change whose transaction id is
+        // above xmin (a younger transaction that finished while an older one
+        // still runs) is not numbered yet, and no later revision of its
+        // application may pass it (the `blocked` revisions).
+        const string batchSql = """
             WITH eligible AS (
                 SELECT position, txid, application_number, revision
                 FROM changes
@@ -55,59 +67,46 @@ public sealed class FeedSequencer
             first_applications AS (
                 SELECT DISTINCT application_number
                 FROM (SELECT application_number FROM eligible ORDER BY txid, position LIMIT @batchSize) first
+            ),
+            blocked AS (
+                SELECT application_number, min(revision) AS revision
+                FROM changes
+                WHERE change_seq IS NULL AND txid >= CAST(@xmin AS xid8)
+                  AND application_number IN (SELECT application_number FROM first_applications)
+                GROUP BY application_number
             )
             SELECT e.position, e.application_number, e.revision
             FROM eligible e
+            LEFT JOIN blocked b ON b.application_number = e.application_number
             WHERE e.application_number IN (SELECT application_number FROM first_applications)
+              AND (b.revision IS NULL OR e.revision < b.revision)
             ORDER BY e.txid, e.position
             """;
-        var candidates = (await connection.QueryAsync<UnsequencedChange>(new CommandDefinition(
-            eligible, new { batchSize, xmin }, transaction, cancellationToken: cancellationToken))).AsList();
-        if (candidates.Count == 0)
-        {
-            return 0;
-        }
-
-        // A committed change whose transaction id is above xmin (a younger
-        // transaction that finished while an older one still runs) is not
-        // numbered yet; no later revision of its application may pass it.
-        const string heldBack = """
-            SELECT application_number, min(revision)
-            FROM changes
-            WHERE change_seq IS NULL AND txid >= CAST(@xmin AS xid8) AND application_number = ANY(@applications)
-            GROUP BY application_number
-            """;
-        var blockedFrom = (await connection.QueryAsync<(string Number, long Revision)>(new CommandDefinition(
-            heldBack,
-            new { xmin, applications = candidates.Select(c => c.ApplicationNumber).Distinct().ToArray() },
-            transaction,
-            cancellationToken: cancellationToken))).ToDictionary(b => b.Number, b => b.Revision);
-        var batch = candidates
-            .Where(c => !blockedFrom.TryGetValue(c.ApplicationNumber, out var blocked) || c.Revision < blocked)
-            .ToList();
+        var batch = (await connection.QueryAsync<UnsequencedChange>(new CommandDefinition(
+            batchSql, new { batchSize, xmin }, transaction, cancellationToken: cancellationToken))).AsList();
         if (batch.Count == 0)
         {
             return 0;
         }
 
-        var ordered = InRevisionOrder(batch);
-        var last = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT last_seq FROM feed_state WHERE id = 1 FOR UPDATE", transaction: transaction, cancellationToken: cancellationToken));
-        var positions = ordered.Select(c => c.Position).ToArray();
-        var sequence = Enumerable.Range(1, ordered.Count).Select(i => last + i).ToArray();
+        // The head moves and the rows are numbered after it in one statement;
+        // the feed_state row's lock orders sequencers even without the advisory lock.
+        var positions = InRevisionOrder(batch).Select(c => c.Position).ToArray();
         await connection.ExecuteAsync(new CommandDefinition(
             """
-            UPDATE changes SET change_seq = numbered.seq
-            FROM unnest(@positions, @sequence) AS numbered (position, seq)
+            WITH state AS (
+                UPDATE feed_state SET last_seq = last_seq + cardinality(@positions) WHERE id = 1
+                RETURNING last_seq - cardinality(@positions) AS before
+            )
+            UPDATE changes SET change_seq = state.before + numbered.ord
+            FROM state, unnest(@positions) WITH ORDINALITY AS numbered (position, ord)
             WHERE changes.position = numbered.position
             """,
-            new { positions, sequence },
+            new { positions },
             transaction,
             cancellationToken: cancellationToken));
-        await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE feed_state SET last_seq = @last WHERE id = 1", new { last = last + ordered.Count }, transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
-        return ordered.Count;
+        return positions.Length;
     }
 
     /// <summary>Keeps the batch's order but gives each application's slots its changes in revision order.</summary>

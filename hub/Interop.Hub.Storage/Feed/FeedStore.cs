@@ -21,6 +21,15 @@ public sealed class FeedStore
             sql, new { afterSeq, limit }, cancellationToken: cancellationToken))).AsList();
     }
 
+    /// <summary>
+    /// Whether committed changes still wait for their change_seq (the
+    /// sequencer held them back behind an older open transaction). Reads the
+    /// small partial index of unsequenced rows.
+    /// </summary>
+    public Task<bool> HasUnsequencedAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
+        connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "SELECT EXISTS (SELECT 1 FROM changes WHERE change_seq IS NULL)", cancellationToken: cancellationToken));
+
     /// <summary>The last change_seq handed out, and the last one pruned.</summary>
     public Task<(long Head, long PrunedThrough)> BoundsAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
         connection.QuerySingleAsync<(long, long)>(new CommandDefinition(

@@ -17,6 +17,7 @@ using Interop.Hub.Storage.Changes;
 using Interop.Hub.Storage.Feed;
 using Interop.Hub.Storage.Idempotency;
 using Interop.Hub.Storage.Matching;
+using Interop.Hub.Storage.NationalExchange;
 using Interop.Hub.Storage.Numbering;
 
 namespace Interop.Hub.Configuration;
@@ -53,16 +54,29 @@ internal static class HubServices
         return services;
     }
 
-    /// <summary>The change feed: its sequencer (one at a time across processes), wake-ups, subscriptions and pruning.</summary>
+    /// <summary>
+    /// The change feed: its sequencer (one at a time across processes), woken
+    /// by this process' commits and NOTIFY; one fan-out reader per process;
+    /// the batched audit of deliveries; subscriptions and pruning.
+    /// </summary>
     public static IServiceCollection AddChangeFeed(this IServiceCollection services)
     {
         services.AddSingleton<FeedSequencer>();
         services.AddSingleton<FeedStore>();
         services.AddSingleton<SubscriptionStore>();
-        services.AddSingleton<FeedSignals>();
+        services.AddSingleton(provider =>
+        {
+            var signals = new FeedSignals();
+            provider.GetRequiredService<RegistryDatabase>().ChangesCommitted += signals.Committed.Pulse;
+            return signals;
+        });
         services.AddSingleton<FeedPruning>();
+        services.AddSingleton<FeedPages>();
+        services.AddSingleton<DeliveryAudit>();
         services.AddSingleton<SequencerService>();
         services.AddHostedService(provider => provider.GetRequiredService<SequencerService>());
+        services.AddSingleton<FeedFanOut>();
+        services.AddHostedService(provider => provider.GetRequiredService<FeedFanOut>());
         services.AddHostedService<FeedListener>();
         return services;
     }
@@ -93,6 +107,13 @@ internal static class HubServices
     {
         services.AddSingleton<Storage.Cotation.CotationStore>();
         services.AddSingleton<Cotation.GridCatalog>();
+        return services;
+    }
+
+    /// <summary>The national registry's answers: rejected lines recorded against their application.</summary>
+    public static IServiceCollection AddNationalExchange(this IServiceCollection services)
+    {
+        services.AddSingleton<NationalRejectionStore>();
         return services;
     }
 

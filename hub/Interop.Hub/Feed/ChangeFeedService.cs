@@ -4,33 +4,28 @@ using Interop.Hub.Access;
 using Interop.Hub.Admin;
 using Interop.Hub.Configuration;
 using Interop.Hub.Core.Access;
-using Interop.Hub.Core.Applications;
 using Interop.Hub.Core.Errors;
 using Interop.Hub.Core.Numbering;
 using Interop.Hub.Core.Validation;
 using Interop.Hub.Registry;
 using Interop.Hub.Storage;
-using Interop.Hub.Storage.Applications;
-using Interop.Hub.Storage.Audit;
 using Interop.Hub.Storage.Feed;
 using Microsoft.Extensions.Options;
-using Npgsql;
 using V1 = Interop.Contracts.V1;
 
 namespace Interop.Hub.Feed;
 
 /// <summary>
-/// The change feed (interop.v1.ChangeFeedService). A stream reads the
-/// sequenced log in pages after its position and writes each page before
-/// reading the next, so a slow subscriber is held back by HTTP/2 flow control
-/// and never buffered in the hub's memory.
+/// The change feed (interop.v1.ChangeFeedService). Each stream is a
+/// <see cref="FeedStream"/> over the process' shared fan-out: it holds no
+/// database connection while it waits, and a slow subscriber is held back by
+/// HTTP/2 flow control, never buffered in the hub's memory.
 /// </summary>
 internal sealed partial class ChangeFeedService(
-    RegistryDatabase database, FeedStore feed, SubscriptionStore subscriptions, ApplicationStore applications, AuditTrail audit,
-    FeedSignals signals, TimeProvider time, IOptions<InteropOptions> options, IHostApplicationLifetime lifetime,
+    RegistryDatabase database, FeedStore feed, SubscriptionStore subscriptions, FeedFanOut fanOut, FeedPages pages, DeliveryAudit audit,
+    TimeProvider time, IOptions<InteropOptions> options, IHostApplicationLifetime lifetime,
     ILogger<ChangeFeedService> logger) : V1.ChangeFeedService.ChangeFeedServiceBase
 {
-    private const int PageSize = 200;
     private const int MaxFilterKinds = 20;
     private const int MaxFilterDepartements = 110;
     private const int MaxFilterCommunes = 1000;
@@ -67,78 +62,11 @@ internal sealed partial class ChangeFeedService(
         ending.CancelAfter(options.Value.FeedStreamLifetime);
         try
         {
-            await StreamAsync(caller, filter, after, heartbeat, responseStream, context, ending.Token);
+            await new FeedStream(fanOut, pages, audit, caller, filter, heartbeat, responseStream, context).RunAsync(after, ending.Token);
         }
         catch (OperationCanceledException) when (!context.CancellationToken.IsCancellationRequested)
         {
-            logger.LogInformation("Feed stream of {Organization}/{Subscription} ended for shutdown or rebalancing", caller.OrganizationId, request.SubscriptionId);
-        }
-    }
-
-    private async Task StreamAsync(
-        Principal caller, FeedFilter filter, long after, TimeSpan heartbeat, IServerStreamWriter<V1.SubscribeResponse> stream,
-        ServerCallContext context, CancellationToken cancellationToken)
-    {
-        var caughtUpSent = false;
-        while (true)
-        {
-            IReadOnlyList<FeedChange> page;
-            await using (var connection = await database.OpenAsync(cancellationToken))
-            {
-                page = await feed.ReadAfterAsync(connection, after, PageSize, cancellationToken);
-                if (page.Count == 0)
-                {
-                    if (!caughtUpSent)
-                    {
-                        await stream.WriteAsync(new V1.SubscribeResponse { CaughtUp = new V1.FeedPosition { ChangeSeq = after } }, cancellationToken);
-                        caughtUpSent = true;
-                    }
-                }
-                else
-                {
-                    await DeliverAsync(connection, caller, filter, page, stream, context, cancellationToken);
-                    after = page[^1].ChangeSeq;
-                    caughtUpSent = false;
-                    continue;
-                }
-            }
-
-            if (!await signals.Sequenced.WaitAsync(heartbeat, cancellationToken))
-            {
-                await stream.WriteAsync(new V1.SubscribeResponse { Heartbeat = new V1.FeedPosition { ChangeSeq = after } }, cancellationToken);
-            }
-        }
-    }
-
-    private async Task DeliverAsync(
-        NpgsqlConnection connection, Principal caller, FeedFilter filter, IReadOnlyList<FeedChange> page,
-        IServerStreamWriter<V1.SubscribeResponse> stream, ServerCallContext context, CancellationToken cancellationToken)
-    {
-        var passing = page.Where(filter.Passes).ToList();
-        if (passing.Count == 0)
-        {
-            await stream.WriteAsync(new V1.SubscribeResponse { Checkpoint = new V1.FeedPosition { ChangeSeq = page[^1].ChangeSeq } }, cancellationToken);
-            return;
-        }
-
-        var states = await applications.GetManyAsync(connection, passing.Select(c => c.ApplicationNumber).Distinct().ToList(), cancellationToken);
-        var shown = states.Values
-            .Where(a => a.Status != ApplicationStatus.Erased && AccessPolicy.CanRead(caller.Organization, a))
-            .ToDictionary(a => a.Number, ApplicationMapper.ToProto);
-        await audit.AppendAsync(
-            connection,
-            shown.Keys.Select(n => new AuditEntry(caller.OrganizationId, caller.KeyId, n, context.Method, AuditTrail.Read, context.PeerAddress())).ToList(),
-            time.GetUtcNow(),
-            cancellationToken);
-        foreach (var change in passing)
-        {
-            var message = ChangeMapper.ToProto(change, shown.GetValueOrDefault(change.ApplicationNumber));
-            await stream.WriteAsync(new V1.SubscribeResponse { Change = message }, cancellationToken);
-        }
-
-        if (passing[^1].ChangeSeq != page[^1].ChangeSeq)
-        {
-            await stream.WriteAsync(new V1.SubscribeResponse { Checkpoint = new V1.FeedPosition { ChangeSeq = page[^1].ChangeSeq } }, cancellationToken);
+            FeedLog.StreamEnded(logger, caller.OrganizationId, request.SubscriptionId);
         }
     }
 

@@ -6,11 +6,11 @@ using Polly.Retry;
 namespace Interop.Hub.Feed;
 
 /// <summary>
-/// One LISTEN connection per hub process: turns NOTIFYs from any process on
-/// the database into local wake-ups. Losing it only slows the feed down to
+/// One LISTEN connection per hub process: turns NOTIFYs from the other
+/// processes on the database into local wake-ups. Losing it only slows the feed down to
 /// its polling interval, so it reconnects quietly with backoff.
 /// </summary>
-internal sealed class FeedListener(NpgsqlDataSource dataSource, FeedSignals signals, ILogger<FeedListener> logger) : BackgroundService
+internal sealed class FeedListener(RegistryDatabase database, FeedSignals signals, ILogger<FeedListener> logger) : BackgroundService
 {
     private static readonly ResiliencePipeline Reconnect = new ResiliencePipelineBuilder()
         .AddRetry(new RetryStrategyOptions
@@ -29,9 +29,15 @@ internal sealed class FeedListener(NpgsqlDataSource dataSource, FeedSignals sign
 
     private async ValueTask ListenAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
         connection.Notification += (_, notification) =>
         {
+            // This process signalled its own commits and pages already.
+            if (notification.Payload == database.InstanceId)
+            {
+                return;
+            }
+
             if (notification.Channel == RegistryDatabase.ChangesChannel)
             {
                 signals.Committed.Pulse();

@@ -2,28 +2,48 @@ namespace Interop.Hub.Feed;
 
 /// <summary>
 /// A wake-up shared by every waiter in this process: <see cref="Pulse"/>
-/// releases all current waiters at once. Used so that a commit (announced by
-/// NOTIFY) wakes the sequencer and every open stream without each holding its
-/// own database connection to LISTEN on.
+/// releases all current waiters at once. Used so that a commit wakes the
+/// sequencer, and a sequenced page the fan-out, without each waiter holding a
+/// database connection to LISTEN on.
 /// </summary>
+/// <remarks>
+/// A waiter takes <see cref="NextPulse"/> before it looks at the state it
+/// waits on, then waits for that task: a pulse that comes while it works is
+/// then not lost. (Taking the task only when starting to wait lost exactly
+/// those pulses, and the feed fell back to its one-second poll: most of the
+/// old p99.)
+/// </remarks>
 internal sealed class FeedSignal
 {
     private TaskCompletionSource next = NewSource();
 
+    /// <summary>Completes at the next <see cref="Pulse"/>; take it before reading the state waited on.</summary>
+    public Task NextPulse => Volatile.Read(ref next).Task;
+
     public void Pulse() => Interlocked.Exchange(ref next, NewSource()).TrySetResult();
 
     /// <summary>Waits for the next pulse or the timeout; true when pulsed.</summary>
-    public async Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        var pulsed = Volatile.Read(ref next).Task;
+    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
+        WaitAsync(NextPulse, timeout, cancellationToken);
 
-        // The timer is cancelled as soon as the pulse comes, so that thousands
-        // of streams woken often do not leave thousands of timers running.
+    /// <summary>Waits for <paramref name="pulse"/> (taken earlier from <see cref="NextPulse"/>) or the timeout; true when pulsed.</summary>
+    public static async Task<bool> WaitAsync(Task pulse, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        if (pulse.IsCompleted)
+        {
+            return true;
+        }
+
+        // Machine time, not the hub's TimeProvider: these are the pace of
+        // polling and heartbeats on the wire, which a test's fake clock (that
+        // drives retention and renewals) must not freeze. The timer is
+        // cancelled as soon as the pulse comes, so that thousands of streams
+        // woken often do not leave thousands of timers running.
         using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var finished = await Task.WhenAny(pulsed, Task.Delay(timeout, timer.Token));
+        var finished = await Task.WhenAny(pulse, Task.Delay(timeout, timer.Token));
         await timer.CancelAsync();
         cancellationToken.ThrowIfCancellationRequested();
-        return finished == pulsed;
+        return finished == pulse;
     }
 
     private static TaskCompletionSource NewSource() => new(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -269,6 +269,34 @@ public class ApplicationLifecycleTests
             () => ApplicationLifecycle.Radiate(Active(), RadiationReason.Unspecified, null, InadmissibilityReason.Unspecified, actor, TestHouseholds.Today),
             "reason");
 
+    // ---- radiation decided by the national registry ----
+
+    [Theory]
+    [InlineData(RadiationReason.Attribution)]
+    [InlineData(RadiationReason.Renunciation)]
+    [InlineData(RadiationReason.NoAnswer)]
+    [InlineData(RadiationReason.NotRenewed)]
+    public void Radiate_NationalRegistry_RecordsTheNationalReasonAndDayWithoutTheHubsOwnChecks(RadiationReason reason)
+    {
+        // Before expiry and without a warning letter: the national side made its own checks.
+        var day = new DateOnly(2024, 9, 1);
+
+        var r = ApplicationLifecycle.Radiate(Active(), reason, null, InadmissibilityReason.Unspecified, ActorKind.NationalRegistry, day);
+
+        Assert.Equal(new Radiation(reason, day), r.Radiation);
+    }
+
+    [Fact]
+    public void Radiate_NationalRegistryInadmissibilityWithoutSubReason_ThrowsValidation() =>
+        AssertInvalid(
+            () => ApplicationLifecycle.Radiate(Active(), RadiationReason.Inadmissibility, null, InadmissibilityReason.Unspecified, ActorKind.NationalRegistry, TestHouseholds.Today),
+            "inadmissibility_reason");
+
+    [Fact]
+    public void Radiate_NationalRegistryOfARadiatedApplication_ThrowsIllegalTransition() =>
+        AssertIllegal(() => ApplicationLifecycle.Radiate(
+            InStatus(ApplicationStatus.Radiated), RadiationReason.Attribution, null, InadmissibilityReason.Unspecified, ActorKind.NationalRegistry, TestHouseholds.Today));
+
     [Theory]
     [InlineData(ApplicationStatus.Radiated)]
     [InlineData(ApplicationStatus.Merged)]

@@ -18,6 +18,7 @@ internal static class ContractMethods
         RegistryServiceReflection.Descriptor, AdminServiceReflection.Descriptor, AuditServiceReflection.Descriptor,
         ChangeFeedReflection.Descriptor, MatchingServiceReflection.Descriptor, AttributionServiceReflection.Descriptor,
         CotationServiceReflection.Descriptor,
+        NationalExchangeServiceReflection.Descriptor,
     ];
 
     public static IEnumerable<MethodDescriptor> All => Files.SelectMany(f => f.Services).SelectMany(s => s.Methods);

@@ -21,7 +21,7 @@ public sealed class EmptyRequestTests : IAsyncLifetime
     [
         RegistryServiceReflection.Descriptor, AdminServiceReflection.Descriptor, AuditServiceReflection.Descriptor,
         ChangeFeedReflection.Descriptor, MatchingServiceReflection.Descriptor,
-        AttributionServiceReflection.Descriptor, CotationServiceReflection.Descriptor,
+        AttributionServiceReflection.Descriptor, CotationServiceReflection.Descriptor, NationalExchangeServiceReflection.Descriptor,
     ];
 
     public static TheoryData<string, string, string> ContractMethods()

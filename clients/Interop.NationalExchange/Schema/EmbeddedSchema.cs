@@ -1,0 +1,78 @@
+using System.Xml;
+using System.Xml.Schema;
+
+namespace Interop.NationalExchange.Schema;
+
+/// <summary>An XSD embedded in this assembly, and the streaming validation every national file passes, both ways.</summary>
+internal sealed class EmbeddedSchema(string targetNamespace, string resourceName)
+{
+    private readonly Lazy<XmlSchemaSet> schemas = new(() => Load(targetNamespace, resourceName));
+
+    public string Text()
+    {
+        using var stream = OpenResource(resourceName);
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>Reads the whole document with a validating XmlReader; every error as "line L, position P: message".</summary>
+    public IReadOnlyList<string> Validate(Stream document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var errors = new List<string>();
+        var settings = ReaderSettings(errors);
+        try
+        {
+            using var reader = XmlReader.Create(document, settings);
+            while (reader.Read())
+            {
+                // Reading is validating: the handler collects what is wrong.
+            }
+        }
+        catch (XmlException e)
+        {
+            errors.Add($"line {e.LineNumber}, position {e.LinePosition}: not well-formed XML: {e.Message}");
+        }
+
+        return errors;
+    }
+
+    public IReadOnlyList<string> ValidateFile(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.SequentialScan);
+        return Validate(stream);
+    }
+
+    /// <summary>Settings of a validating reader that adds each error to <paramref name="errors"/>.</summary>
+    public XmlReaderSettings ReaderSettings(List<string> errors)
+    {
+        var settings = new XmlReaderSettings
+        {
+            ValidationType = ValidationType.Schema,
+            Schemas = schemas.Value,
+            ValidationFlags = XmlSchemaValidationFlags.ReportValidationWarnings | XmlSchemaValidationFlags.ProcessIdentityConstraints,
+            DtdProcessing = DtdProcessing.Prohibit,
+            XmlResolver = null,
+            CloseInput = false,
+            IgnoreWhitespace = true,
+            IgnoreComments = true,
+        };
+        settings.ValidationEventHandler += (_, e) =>
+            errors.Add($"line {e.Exception.LineNumber}, position {e.Exception.LinePosition}: {e.Message}");
+        return settings;
+    }
+
+    private static XmlSchemaSet Load(string targetNamespace, string resourceName)
+    {
+        using var stream = OpenResource(resourceName);
+        using var reader = XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
+        var set = new XmlSchemaSet { XmlResolver = null };
+        set.Add(targetNamespace, reader);
+        set.Compile();
+        return set;
+    }
+
+    private static Stream OpenResource(string resourceName) =>
+        typeof(EmbeddedSchema).Assembly.GetManifestResourceStream(resourceName)
+        ?? throw new InvalidOperationException($"The embedded schema {resourceName} is missing from the assembly.");
+}

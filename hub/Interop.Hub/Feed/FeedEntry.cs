@@ -1,0 +1,41 @@
+using Interop.Hub.Core.Applications;
+using Interop.Hub.Storage.Feed;
+using V1 = Interop.Contracts.V1;
+
+namespace Interop.Hub.Feed;
+
+/// <summary>
+/// A sequenced change ready to send: the row (for the filters), the
+/// application's state when it was read (for the access rules), and the
+/// contract messages built once, with and without that state, which every
+/// stream sends as they are (they are never changed after this).
+/// </summary>
+internal sealed class FeedEntry
+{
+    private FeedEntry(FeedChange change, ApplicationRecord? state, V1.Change withState, V1.Change withoutState)
+    {
+        Change = change;
+        State = state;
+        WithState = withState;
+        WithoutState = withoutState;
+    }
+
+    public FeedChange Change { get; }
+
+    public long ChangeSeq => Change.ChangeSeq;
+
+    /// <summary>The application as read with the page; null when erased or gone.</summary>
+    public ApplicationRecord? State { get; }
+
+    public V1.Change WithState { get; }
+
+    public V1.Change WithoutState { get; }
+
+    public static FeedEntry Create(FeedChange change, ApplicationRecord? state)
+    {
+        var shown = state is { Status: not ApplicationStatus.Erased } ? state : null;
+        var withoutState = ChangeMapper.ToProto(change, null);
+        var withState = shown is null ? withoutState : ChangeMapper.ToProto(change, Registry.ApplicationMapper.ToProto(shown));
+        return new FeedEntry(change, shown, withState, withoutState);
+    }
+}

@@ -1,0 +1,91 @@
+using Interop.Hub.Configuration;
+using Interop.Hub.Storage;
+using Interop.Hub.Storage.Feed;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Interop.Hub.Feed;
+
+/// <summary>
+/// The one reader of the feed in this process: when the sequencer numbers
+/// changes (here or, through NOTIFY, in another process) it reads each new
+/// page once, with its applications' states, and publishes it in a shared
+/// <see cref="FeedWindow"/> of the newest <see cref="WindowCapacity"/>
+/// changes; every stream then takes what passes its scope and filters from
+/// there. Fifty subscribers cost one read per page instead of fifty.
+/// </summary>
+/// <remarks>
+/// The window is bounded and nobody waits for anybody: a stream that falls
+/// behind its start (a slow subscriber, one resuming from an old checkpoint)
+/// reads its own pages from the database until it is back inside it. So a
+/// slow subscriber never slows the others nor makes the hub hold its backlog
+/// in memory; it holds at most the one page it is writing.
+/// </remarks>
+internal sealed class FeedFanOut(
+    RegistryDatabase database, FeedStore feed, FeedPages pages, FeedSignals signals, IOptions<InteropOptions> options,
+    ILogger<FeedFanOut> logger) : BackgroundService
+{
+    /// <summary>Changes kept in memory: about 30 s of a busy territory's writes, a few MiB.</summary>
+    public const int WindowCapacity = 2048;
+
+    private const int PageSize = 500;
+
+    private FeedWindow window = FeedWindow.NotReady;
+
+    /// <summary>The current snapshot; never changed, only replaced.</summary>
+    public FeedWindow Window => Volatile.Read(ref window);
+
+    /// <summary>Pulsed after each new page is published (and once when the window becomes ready).</summary>
+    public FeedSignal Advanced { get; } = new();
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var poll = options.Value.FeedPollInterval;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var sequenced = signals.Sequenced.NextPulse;
+                await ReadNewPagesAsync(stoppingToken);
+                await FeedSignal.WaitAsync(sequenced, poll, stoppingToken);
+            }
+            catch (Exception exception) when (exception is NpgsqlException or TimeoutException)
+            {
+                FeedLog.FanOutUnreachable(logger, exception);
+                await signals.Sequenced.WaitAsync(poll, stoppingToken);
+            }
+        }
+    }
+
+    private async Task ReadNewPagesAsync(CancellationToken cancellationToken)
+    {
+        var current = Window;
+        if (!current.Ready)
+        {
+            // Start at the head: older changes are read by the streams that need them.
+            long head;
+            await using (var connection = await database.OpenAsync(cancellationToken))
+            {
+                (head, _) = await feed.BoundsAsync(connection, cancellationToken);
+            }
+
+            current = new FeedWindow(true, head, []);
+            Volatile.Write(ref window, current);
+            FeedLog.FanOutStarted(logger, head);
+            Advanced.Pulse();
+        }
+
+        while (true)
+        {
+            var page = await pages.ReadAsync(current.Head, PageSize, cancellationToken);
+            if (page.Count == 0)
+            {
+                return;
+            }
+
+            current = current.Append(page, WindowCapacity);
+            Volatile.Write(ref window, current);
+            Advanced.Pulse();
+        }
+    }
+}

@@ -1,0 +1,17 @@
+namespace Interop.Hub.Feed;
+
+/// <summary>The feed's log messages (event ids 1500–1599); no personal data, only organisations, subscriptions and positions.</summary>
+internal static partial class FeedLog
+{
+    [LoggerMessage(EventId = 1500, Level = LogLevel.Warning, Message = "The feed sequencer could not reach the database; retrying")]
+    public static partial void SequencerUnreachable(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 1501, Level = LogLevel.Warning, Message = "The feed fan-out could not read the database; retrying")]
+    public static partial void FanOutUnreachable(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 1502, Level = LogLevel.Information, Message = "Feed fan-out reading after change {ChangeSeq}")]
+    public static partial void FanOutStarted(ILogger logger, long changeSeq);
+
+    [LoggerMessage(EventId = 1503, Level = LogLevel.Information, Message = "Feed stream of {Organization}/{Subscription} ended for shutdown or rebalancing")]
+    public static partial void StreamEnded(ILogger logger, string organization, string subscription);
+}

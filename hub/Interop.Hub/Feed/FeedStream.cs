@@ -1,0 +1,106 @@
+using Grpc.Core;
+using Interop.Hub.Access;
+using Interop.Hub.Core.Access;
+using Interop.Hub.Storage.Audit;
+using V1 = Interop.Contracts.V1;
+
+namespace Interop.Hub.Feed;
+
+/// <summary>
+/// One subscriber's stream: from its position, takes the next page from the
+/// shared window when it is inside it, or reads it from the database when it
+/// is behind (catch-up), sends what passes its filter, and moves on; when
+/// caught up it waits for the fan-out's next page, holding no connection.
+/// </summary>
+/// <remarks>
+/// Flow control is the stream's own write: a subscriber that does not read
+/// fills its HTTP/2 window, its write waits, and only this loop waits; the
+/// window moves on without it and it later reads its backlog from the
+/// database, a page at a time. Positions only go forward, so whichever source
+/// a page comes from, every change is sent once and in change_seq order.
+/// </remarks>
+internal sealed class FeedStream(
+    FeedFanOut fanOut, FeedPages pages, DeliveryAudit audit, Principal caller, FeedFilter filter, TimeSpan heartbeat,
+    IServerStreamWriter<V1.SubscribeResponse> stream, ServerCallContext context)
+{
+    private const int PageSize = 200;
+    private static readonly WriteOptions BufferHint = new(WriteFlags.BufferHint);
+
+    // Only a gRPC call's writer takes write options; the HTTP/JSON door's
+    // refuses them (and writes each line as it comes anyway).
+    private readonly bool buffered = context.GetHttpContext().Request.ContentType?.StartsWith("application/grpc", StringComparison.Ordinal) == true;
+
+    public async Task RunAsync(long after, CancellationToken cancellationToken)
+    {
+        var caughtUpSent = false;
+        while (true)
+        {
+            var advanced = fanOut.Advanced.NextPulse;
+            var window = fanOut.Window;
+            IReadOnlyList<FeedEntry> page = window.Covers(after)
+                ? window.After(after, PageSize)
+                : await pages.CatchUpAsync(after, PageSize, cancellationToken);
+            if (page.Count > 0)
+            {
+                await DeliverAsync(page, cancellationToken);
+                after = page[^1].ChangeSeq;
+                caughtUpSent = false;
+                continue;
+            }
+
+            if (!caughtUpSent)
+            {
+                await stream.WriteAsync(new V1.SubscribeResponse { CaughtUp = new V1.FeedPosition { ChangeSeq = after } }, cancellationToken);
+                caughtUpSent = true;
+            }
+
+            if (!await FeedSignal.WaitAsync(advanced, heartbeat, cancellationToken))
+            {
+                await stream.WriteAsync(new V1.SubscribeResponse { Heartbeat = new V1.FeedPosition { ChangeSeq = after } }, cancellationToken);
+            }
+        }
+    }
+
+    private async Task DeliverAsync(IReadOnlyList<FeedEntry> page, CancellationToken cancellationToken)
+    {
+        var passing = page.Where(e => filter.Passes(e.Change)).ToList();
+        var last = page[^1].ChangeSeq;
+        if (passing.Count == 0)
+        {
+            await stream.WriteAsync(new V1.SubscribeResponse { Checkpoint = new V1.FeedPosition { ChangeSeq = last } }, cancellationToken);
+            return;
+        }
+
+        // Reads are audited before the data leave the hub.
+        var shown = passing.Select(e => e.State is { } state && AccessPolicy.CanRead(caller.Organization, state)).ToList();
+        var peer = context.PeerAddress();
+        await audit.RecordAsync(
+            passing.Where((_, i) => shown[i]).Select(e => e.Change.ApplicationNumber).Distinct()
+                .Select(n => new AuditEntry(caller.OrganizationId, caller.KeyId, n, context.Method, AuditTrail.Read, peer))
+                .ToList(),
+            cancellationToken);
+        // One flush per page, not per change: a page read in catch-up is 200
+        // messages, and each flush is a system call and an HTTP/2 frame of its own.
+        var checkpoint = passing[^1].ChangeSeq != last;
+        for (var i = 0; i < passing.Count; i++)
+        {
+            var message = shown[i] ? passing[i].WithState : passing[i].WithoutState;
+            if (buffered)
+            {
+                stream.WriteOptions = i < passing.Count - 1 || checkpoint ? BufferHint : null;
+            }
+
+            await stream.WriteAsync(new V1.SubscribeResponse { Change = message }, cancellationToken);
+        }
+
+        if (buffered)
+        {
+            stream.WriteOptions = null;
+        }
+
+        if (checkpoint)
+        {
+            await stream.WriteAsync(new V1.SubscribeResponse { Checkpoint = new V1.FeedPosition { ChangeSeq = last } }, cancellationToken);
+        }
+    }
+}
