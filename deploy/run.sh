@@ -3,7 +3,9 @@
 # cluster, the hub on http://127.0.0.1:<port> (h2c: gRPC and HTTP/JSON) with
 # its HTTP/JSON door also on a second free port over HTTP/1.1, and the demo
 # client against it. The hub then keeps running until Ctrl-C; everything (hub,
-# cluster, temp files) is removed on the way out.
+# cluster, temp files) is removed on the way out. After the demo client, the
+# live demo of adapters/README.md runs beside the hub: two simulated landlord
+# ERPs and one file-based landlord, printing what flows between them.
 #
 #   deploy/run.sh              # hub on a free port
 #   deploy/run.sh --port 5080  # hub on port 5080
@@ -53,6 +55,7 @@ export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPE
 HUB_PID=""
 HUB_LOG=""
 TAIL_PID=""
+LANDLORD_PIDS=()
 RUN_DIR="$(mktemp -d "${TMPDIR:-/tmp}/interop-run.XXXXXXXX")"
 CLEANED=0
 
@@ -77,11 +80,30 @@ stop_hub() {
   wait "$pid" 2>/dev/null || true
 }
 
+# Stops the demo landlords (each in its own process group, like the hub):
+# SIGTERM lets each adapter finish its change in hand and print its last counts.
+stop_landlords() {
+  local pid i
+  for pid in "${LANDLORD_PIDS[@]}"; do
+    kill -TERM -- "-$pid" 2>/dev/null || true
+  done
+  for pid in "${LANDLORD_PIDS[@]}"; do
+    for ((i = 0; i < 100; i++)); do
+      kill -0 -- "-$pid" 2>/dev/null || break
+      sleep 0.1
+    done
+    kill -KILL -- "-$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  done
+  LANDLORD_PIDS=()
+}
+
 cleanup() {
   ((CLEANED)) && return 0
   CLEANED=1
   # A second Ctrl-C must not interrupt the cleanup.
   trap '' INT TERM
+  stop_landlords
   stop_hub
   if [[ -n "$TAIL_PID" ]]; then
     sleep 0.3 # let tail show the hub's last lines
@@ -181,6 +203,51 @@ if ((rc != 0)); then
   cat "$HUB_LOG" >&2
   exit 1
 fi
+
+# The live demo: three landlords behind their adapters (adapters/README.md),
+# two simulated ERPs with seeded traffic and one file-based landlord.
+# Each joins with the administrator key; its lines are prefixed with its id.
+join_landlord() { # id desk -> prints the API key
+  dotnet run --no-build -c Release --project "$CLI_PROJECT" -- org-create --hub "$HUB_URL" --key "$ADMIN_KEY" \
+    --id "$1" --kind landlord --name "$1" --stock 14118 --desks "$2" >/dev/null
+  dotnet run --no-build -c Release --project "$CLI_PROJECT" -- key-issue --hub "$HUB_URL" --key "$ADMIN_KEY" \
+    --org "$1" --name demo-adapter | sed -n 's/^secret (shown once): //p'
+}
+echo "run.sh: live demo: two simulated landlords (bailleur-a, bailleur-b) and one file-based landlord (bailleur-fichiers)" >&2
+KEY_A="$(join_landlord bailleur-a A0101)"
+KEY_B="$(join_landlord bailleur-b A0102)"
+KEY_F="$(join_landlord bailleur-fichiers A0103)"
+if [[ -z "$KEY_A" || -z "$KEY_B" || -z "$KEY_F" ]]; then
+  echo "run.sh: demo FAILED: could not join the demo landlords" >&2
+  exit 1
+fi
+SIMULATOR_PROJECT=adapters/Interop.Adapters.Simulator
+FILES_PROJECT=adapters/Interop.Adapters.Files
+FILES_DIR="$RUN_DIR/bailleur-fichiers"
+mkdir -p "$FILES_DIR/inbox"
+INTEROP_API_KEY="$KEY_A" setsid dotnet run --no-build -c Release --project "$SIMULATOR_PROJECT" -- \
+  --hub "$HUB_URL" --organization bailleur-a --desk A0101 --seed 1 --rate 2 --shared-households 8 --report-seconds 15 --data "$RUN_DIR/bailleur-a" </dev/null &
+LANDLORD_PIDS+=($!)
+INTEROP_API_KEY="$KEY_B" setsid dotnet run --no-build -c Release --project "$SIMULATOR_PROJECT" -- \
+  --hub "$HUB_URL" --organization bailleur-b --desk A0102 --seed 2 --rate 2 --shared-households 8 --report-seconds 15 --data "$RUN_DIR/bailleur-b" </dev/null &
+LANDLORD_PIDS+=($!)
+INTEROP_API_KEY="$KEY_F" setsid dotnet run --no-build -c Release --project "$FILES_PROJECT" -- \
+  --hub "$HUB_URL" --organization bailleur-fichiers --desk A0103 --folder "$FILES_DIR" </dev/null &
+LANDLORD_PIDS+=($!)
+# The file-based landlord's ERP drops an export (written aside, then renamed in):
+# three households, one with an impossible birth date; its report lands in failed/.
+cat >"$FILES_DIR/export-demo.tmp" <<'CSV'
+dossier;nom;prenom;sexe;date_naissance;commune_naissance;nationalite;situation;logement;motifs;revenu;departement;typologies;communes
+F-0001;Lefèvre;Hélène;F;03/02/1979;14118;FRA;C;HEB;SANSLOGT;980;14;T2;14118|14327
+F-0002;Morin;Jérôme;M;31/02/1990;14118;FRA;M;LP;DIVORCE;1200;14;T3;14118
+F-0003;Nguyen;Zoé;F;15/06/1995;14327;UE;P;HLM;DIVORCE;1650;14;T3|T4;14118
+CSV
+if command -v iconv >/dev/null 2>&1; then
+  # As a French Windows ERP writes it: Windows-1252 (the adapter detects it).
+  iconv -f UTF-8 -t WINDOWS-1252 "$FILES_DIR/export-demo.tmp" >"$FILES_DIR/export-demo.1252" && mv "$FILES_DIR/export-demo.1252" "$FILES_DIR/export-demo.tmp"
+fi
+mv "$FILES_DIR/export-demo.tmp" "$FILES_DIR/inbox/export-demo.csv"
+echo "Demo landlords running: bailleur-a and bailleur-b (simulated ERPs), bailleur-fichiers (files in $FILES_DIR: inbox/, done/, failed/, outbox/)"
 
 echo "Hub running; press Ctrl-C to stop."
 # Show the hub's log from here on.

@@ -47,6 +47,7 @@ builder.Services
     .AddAttributions()
     .AddCotation()
     .AddNationalExchange()
+    .AddObservatory(interopOptions, builder.Environment)
     .AddPeriodicJobs();
 
 builder.Services.AddGrpc(options =>
@@ -81,6 +82,7 @@ app.MapGrpcService<Interop.Hub.Matching.MatchingService>().RequireAuthorization(
 app.MapGrpcService<AttributionService>().RequireAuthorization();
 app.MapGrpcService<Interop.Hub.Cotation.CotationService>().RequireAuthorization();
 app.MapGrpcService<Interop.Hub.NationalExchange.NationalExchangeService>().RequireAuthorization();
+app.MapGrpcService<Interop.Hub.Observatory.ObservatoryService>().RequireAuthorization();
 app.MapGrpcHealthChecksService();
 app.MapGrpcReflectionService();
 

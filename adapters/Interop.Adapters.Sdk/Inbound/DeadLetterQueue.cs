@@ -11,7 +11,7 @@ namespace Interop.Adapters.Sdk.Inbound;
 
 /// <summary>
 /// The dead letters of an adapter: list them, and replay one once the ERP or the configuration is
-/// fixed. (A command-line front end comes later, with the adapter host.)
+/// fixed. Hosts offer it on their command line through <see cref="CommandLine.DeadLetterCommand"/>.
 /// </summary>
 public sealed class DeadLetterQueue
 {

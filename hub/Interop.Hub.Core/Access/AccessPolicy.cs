@@ -35,6 +35,26 @@ public static class AccessPolicy
         _ => ReadScope.Nothing,
     };
 
+    /// <summary>
+    /// The territories whose aggregates <paramref name="organization"/> may
+    /// read (issue 13): a collectivity its territory, the State and
+    /// reservation holders their départements, a statistics reader the
+    /// territory it was granted, a landlord the départements it reads anyway;
+    /// the national exchange and administrators the whole file.
+    /// </summary>
+    public static StatisticsScope StatisticsScopeOf(Organization organization) => organization.Kind switch
+    {
+        OrganizationKind.HubAdministrator or OrganizationKind.NationalExchange => StatisticsScope.Everything,
+        OrganizationKind.Landlord => new StatisticsScope { Departements = NominativeReadScope(organization).Departements },
+        OrganizationKind.Collectivity or OrganizationKind.StatisticsReader => new StatisticsScope
+        {
+            Departements = organization.Territory.Departements,
+            CommuneCodes = organization.Territory.CommuneCodes,
+        },
+        OrganizationKind.ReservationHolder or OrganizationKind.StateService => new StatisticsScope { Departements = organization.Territory.Departements },
+        _ => StatisticsScope.Nothing,
+    };
+
     public static bool CanRead(Organization organization, ApplicationRecord application) =>
         NominativeReadScope(organization).Covers(application);
 

@@ -23,4 +23,10 @@ public static class ErrorReasons
     public const string DeskTaken = "DESK_TAKEN";
     public const string RateLimited = "RATE_LIMITED";
     public const string Unauthenticated = "UNAUTHENTICATED";
+
+    /// <summary>A past state asked of a time before the hub kept the application's history (migration 0007).</summary>
+    public const string HistoryNotRecorded = "HISTORY_NOT_RECORDED";
+
+    /// <summary>Counting by EPCI without the official geography installed.</summary>
+    public const string GeographyUnavailable = "GEOGRAPHY_UNAVAILABLE";
 }

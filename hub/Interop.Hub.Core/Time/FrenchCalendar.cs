@@ -13,4 +13,11 @@ public static class FrenchCalendar
 
     public static DateOnly DateOf(DateTimeOffset instant) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Paris).DateTime);
+
+    /// <summary>The instant a French calendar day begins (midnight in Paris, whatever the season).</summary>
+    public static DateTimeOffset StartOf(DateOnly date)
+    {
+        var midnight = date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        return new DateTimeOffset(midnight, Paris.GetUtcOffset(midnight));
+    }
 }

@@ -181,12 +181,17 @@ public sealed class ApplicationStore
     /// <summary>
     /// Erases the personal data of a locked application: the household goes,
     /// the wished communes with it; <paramref name="statisticsJson"/> keeps the
-    /// non-nominative facts the observatory needs.
+    /// non-nominative facts the observatory needs. The household parts kept in
+    /// the application's history go in the same statement; its facts stay.
     /// </summary>
     public async Task EraseAsync(
         NpgsqlTransaction transaction, ApplicationRecord erased, string statisticsJson, CancellationToken cancellationToken)
     {
         const string sql = """
+            WITH history AS (
+                UPDATE application_history SET household_patch = NULL
+                WHERE application_number = @Number AND household_patch IS NOT NULL
+            )
             UPDATE applications SET status = 'erased', revision = @Revision, household = NULL, wished_communes = '{}',
                 statistics = CAST(@statisticsJson AS jsonb), erased_at = @UpdatedAt, updated_at = @UpdatedAt
             WHERE number = @Number AND revision = @Revision - 1

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Dapper;
 using Interop.Hub.Core.Applications;
+using Interop.Hub.Storage.History;
 using Npgsql;
 
 namespace Interop.Hub.Storage.Changes;
@@ -17,17 +18,22 @@ public sealed class ChangeLog
     /// <paramref name="previous"/> to its current revision. The change is
     /// visible to whoever could see the application before or after it (a
     /// collectivity learns that an application stopped wishing its commune).
+    /// The application's durable history gets its revision in the same
+    /// statement: the change record is pruned with the feed, the history is not.
     /// </summary>
     public Task AppendAsync(
         NpgsqlTransaction transaction, ApplicationRecord application, ApplicationRecord? previous, string kind, string actor,
         string? requestId, DateTimeOffset occurredAt, object? details, CancellationToken cancellationToken)
     {
         const string sql = """
+            WITH change AS (
             INSERT INTO changes (change_id, application_number, revision, kind, actor, request_id, occurred_at, details,
                                  departement, registering_desk, wished_communes)
             VALUES (@changeId, @applicationNumber, @revision, @kind, @actor, @requestId, @occurredAt, CAST(@details AS jsonb),
                     @departement, @desk, @wishedCommunes)
-            """;
+            )
+            """ + HistoryStore.InsertSql;
+        var (facts, householdPatch) = HistoryStore.ColumnsOf(application, previous);
         return transaction.Connection!.ExecuteAsync(new CommandDefinition(
             sql,
             new
@@ -45,6 +51,8 @@ public sealed class ChangeLog
                 requestId,
                 occurredAt = occurredAt.UtcDateTime,
                 details = JsonSerializer.Serialize(details ?? new { }),
+                facts,
+                householdPatch,
             },
             transaction,
             cancellationToken: cancellationToken));

@@ -6,6 +6,7 @@ using Interop.Hub.Geography;
 using Interop.Hub.Idempotency;
 using Interop.Hub.Jobs;
 using Interop.Hub.Matching;
+using Interop.Hub.Observatory;
 using Interop.Hub.Renewal;
 using Interop.Hub.Retention;
 using Interop.Hub.Storage;
@@ -15,10 +16,12 @@ using Interop.Hub.Storage.Attributions;
 using Interop.Hub.Storage.Audit;
 using Interop.Hub.Storage.Changes;
 using Interop.Hub.Storage.Feed;
+using Interop.Hub.Storage.History;
 using Interop.Hub.Storage.Idempotency;
 using Interop.Hub.Storage.Matching;
 using Interop.Hub.Storage.NationalExchange;
 using Interop.Hub.Storage.Numbering;
+using Interop.Hub.Storage.Statistics;
 
 namespace Interop.Hub.Configuration;
 
@@ -99,6 +102,19 @@ internal static class HubServices
     public static IServiceCollection AddAttributions(this IServiceCollection services)
     {
         services.AddSingleton<ProposalStore>();
+        return services;
+    }
+
+    /// <summary>The observatory: applications' histories, past states, the stock at a date, and the EPCIs it counts by.</summary>
+    public static IServiceCollection AddObservatory(this IServiceCollection services, InteropOptions options, IHostEnvironment environment)
+    {
+        services.AddSingleton<HistoryStore>();
+        services.AddSingleton<StockStore>();
+        services.AddSingleton<PastApplications>();
+        services.AddSingleton(provider => OfficialEpcis.Load(
+            options.GeographyFile,
+            [environment.ContentRootPath, AppContext.BaseDirectory],
+            provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(OfficialEpcis))));
         return services;
     }
 

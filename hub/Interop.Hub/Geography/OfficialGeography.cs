@@ -39,7 +39,8 @@ internal static class OfficialGeography
         return directory;
     }
 
-    private static string? Locate(string? configured, IEnumerable<string> roots)
+    /// <summary>The communes.json to read: the configured one, else the npm install found upwards from a root; null when none.</summary>
+    internal static string? Locate(string? configured, IEnumerable<string> roots)
     {
         if (!string.IsNullOrWhiteSpace(configured))
         {

@@ -21,6 +21,12 @@ internal sealed partial class RegistryService
     {
         var violations = new Violations();
         RequestRules.ApplicationName(request.Name, "name", violations, out var number);
+        var asOf = WellKnownTypes.ToInstant(request.AsOf, "as_of", violations);
+        if (asOf > time.GetUtcNow())
+        {
+            violations.Add("as_of", $"{asOf:O} is in the future: the history knows the past and the present only.");
+        }
+
         violations.ThrowIfAny();
 
         var principal = context.Caller();
@@ -29,6 +35,15 @@ internal sealed partial class RegistryService
         if (record is null || !AccessPolicy.CanRead(principal.Organization, record))
         {
             throw Denials.ApplicationNotVisible(principal, ApplicationMapper.ResourceName(number));
+        }
+
+        // Access follows the application as it is now: a caller who may not
+        // read it today does not read its past either.
+        if (asOf is { } instant)
+        {
+            var past = await pastApplications.StateAtAsync(connection, number, instant, context.CancellationToken);
+            await AuditReadsAsync(connection, context, principal, [record.Number]);
+            return past;
         }
 
         await AuditReadsAsync(connection, context, principal, [record.Number]);

@@ -28,6 +28,7 @@ internal sealed partial class RegistryService(
     Storage.Matching.ReviewStore reviews,
     IdempotentWriter writer,
     ApplicationWriter applicationWriter,
+    Observatory.PastApplications pastApplications,
     TimeProvider time,
     ILogger<RegistryService> logger) : V1.RegistryService.RegistryServiceBase
 {

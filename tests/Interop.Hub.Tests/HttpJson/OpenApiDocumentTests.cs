@@ -46,8 +46,10 @@ public sealed class OpenApiDocumentTests : IAsyncLifetime
 
         var get = paths.GetProperty("/v1/applications/{applicationId}").GetProperty("get");
         Assert.Equal("Reads one application.", get.GetProperty("summary").GetString());
-        var parameter = Assert.Single(get.GetProperty("parameters").EnumerateArray());
-        Assert.Equal("path", parameter.GetProperty("in").GetString());
+        // The path names the application; asOf (a past state) is the one query parameter.
+        Assert.Equal(
+            [("path", "applicationId"), ("query", "asOf")],
+            get.GetProperty("parameters").EnumerateArray().Select(p => (p.GetProperty("in").GetString(), p.GetProperty("name").GetString())).OrderBy(p => p.Item1, StringComparer.Ordinal));
         var list = paths.GetProperty("/v1/applications").GetProperty("get").GetProperty("parameters").EnumerateArray()
             .Select(p => p.GetProperty("name").GetString()).ToList();
         Assert.Contains("departement", list);

@@ -19,6 +19,7 @@ internal static class ContractMethods
         ChangeFeedReflection.Descriptor, MatchingServiceReflection.Descriptor, AttributionServiceReflection.Descriptor,
         CotationServiceReflection.Descriptor,
         NationalExchangeServiceReflection.Descriptor,
+        ObservatoryServiceReflection.Descriptor,
     ];
 
     public static IEnumerable<MethodDescriptor> All => Files.SelectMany(f => f.Services).SelectMany(s => s.Methods);

@@ -24,7 +24,8 @@ public sealed class ContractPropertyTests(ContractHubFixture fixture, ITestOutpu
     /// <summary>The tables a refused call must leave as they were.</summary>
     private static readonly string[] WrittenTables =
         ["applications", "changes", "idempotency_keys", "organizations", "api_keys", "review_items", "proposals",
-         "cotation_grid_owners", "cotation_grid_versions", "cotation_validations", "national_rejections"];
+         "cotation_grid_owners", "cotation_grid_versions", "cotation_validations", "national_rejections",
+         "application_history"];
 
     private static readonly TimeSpan StreamReadTime = TimeSpan.FromMilliseconds(300);
 

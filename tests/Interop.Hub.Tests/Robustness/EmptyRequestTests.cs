@@ -22,6 +22,7 @@ public sealed class EmptyRequestTests : IAsyncLifetime
         RegistryServiceReflection.Descriptor, AdminServiceReflection.Descriptor, AuditServiceReflection.Descriptor,
         ChangeFeedReflection.Descriptor, MatchingServiceReflection.Descriptor,
         AttributionServiceReflection.Descriptor, CotationServiceReflection.Descriptor, NationalExchangeServiceReflection.Descriptor,
+        ObservatoryServiceReflection.Descriptor,
     ];
 
     public static TheoryData<string, string, string> ContractMethods()

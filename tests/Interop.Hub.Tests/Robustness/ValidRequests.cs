@@ -31,6 +31,8 @@ internal static class ValidRequests
             ["ImportApplication"] = new ImportApplicationRequest { RequestId = id, Application = imported },
             ["GetApplication"] = new GetApplicationRequest { Name = first },
             ["ListApplications"] = new ListApplicationsRequest { PageSize = 2, Departement = "14", Status = ApplicationStatus.Active },
+            ["ListApplicationChanges"] = new ListApplicationChangesRequest { Parent = first, PageSize = 1 },
+            ["GetApplicationStock"] = new GetApplicationStockRequest { Date = new Date { Year = 2025, Month = 12, Day = 31 }, Level = TerritoryLevel.Commune },
             ["UpdateApplication"] = new UpdateApplicationRequest { RequestId = id, Application = updated, UpdateMask = new FieldMask { Paths = { "wishes", "resources" } }, ExpectedRevision = 1 },
             ["RenewApplication"] = new RenewApplicationRequest { RequestId = id, Name = second, ExpectedRevision = 1 },
             ["RadiateApplication"] = new RadiateApplicationRequest { RequestId = id, Name = third, ExpectedRevision = 1, Reason = RadiationReason.Renunciation },

@@ -1,0 +1,61 @@
+using Interop.Adapters.Files.Inbox;
+using Interop.Adapters.Files.Outbox;
+using Interop.Adapters.Sdk;
+using Interop.Adapters.Sdk.Inbound;
+using Interop.Adapters.Sdk.Outbound;
+using Interop.Adapters.Sdk.State;
+using Interop.Client;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Interop.Adapters.Files.Hosting;
+
+/// <summary>Builds the host of the Files adapter: the inbox as the SDK's source, the outbox as its sink, the state in <c>state/</c>.</summary>
+public static class FilesHost
+{
+    /// <summary>The host (not started); <paramref name="state"/> replaces the state file (tests).</summary>
+    public static IHost Build(FilesSettings settings, TextWriter? output = null, IAdapterStateStore? state = null, Action<AdapterOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var folders = new FilesFolders(settings.Folder).Create();
+        var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(FilesCodes.Mappings);
+        if (settings.ConfigFile is { } file)
+        {
+            builder.Configuration.AddJsonFile(Path.GetFullPath(file), optional: false, reloadOnChange: true);
+        }
+
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
+        state ??= FileAdapterStateStore.Open(Path.Combine(folders.State, "adapter-state.json"));
+        var writer = TextWriter.Synchronized(output ?? Console.Out);
+        var source = new InboxSource(folders, state, TimeProvider.System);
+        var sink = new OutboxSink(folders, builder.Configuration.GetSection("Adapter:Mappings"));
+        source.Finished += (name, failed, rejected) =>
+            writer.WriteLine($"[{settings.Organization}] file {name} → {(failed ? "failed/" : "done/")} ({rejected} line(s) rejected, see its .report.txt)");
+        sink.Written += name => writer.WriteLine($"[{settings.Organization}] outbox ← {name}");
+
+        // Created by the container, so disposed with the host (started or not).
+        builder.Services.AddSingleton(_ => InteropClient.Create(new InteropClientOptions { Address = settings.Hub, ApiKey = settings.ApiKey }));
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(folders);
+        builder.Services.AddSingleton(source);
+        builder.Services.AddSingleton(sink);
+        builder.Services.AddSingleton<IErpChangeSource>(source);
+        builder.Services.AddSingleton<IHubChangeSink>(sink);
+        builder.Services.AddSingleton(state);
+        builder.Services.AddInteropAdapter(builder.Configuration.GetSection("Adapter"), o =>
+        {
+            o.OrganizationId = settings.Organization;
+            o.RegisteringDesk = settings.Desk;
+            o.SubscriptionId = "files";
+            o.Departements.Add(settings.Departement);
+            o.PollInterval = settings.PollInterval;
+            o.FailureDelay = TimeSpan.FromSeconds(1);
+            configure?.Invoke(o);
+        });
+        return builder.Build();
+    }
+}

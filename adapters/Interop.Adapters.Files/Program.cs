@@ -1,0 +1,3 @@
+using Interop.Adapters.Files.Hosting;
+
+return await FilesCommandLine.RunAsync(args);

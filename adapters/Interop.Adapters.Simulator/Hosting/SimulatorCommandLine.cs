@@ -1,0 +1,67 @@
+using System.CommandLine;
+using Interop.Adapters.Sdk.CommandLine;
+using Microsoft.Extensions.Hosting;
+
+namespace Interop.Adapters.Simulator.Hosting;
+
+/// <summary>
+/// <c>Interop.Adapters.Simulator --hub … --api-key … --organization … [--seed N] [--rate R] [--steps N] [--data DIR]</c>
+/// runs one simulated landlord until Ctrl-C; <c>… dead-letters list|replay [id|--all]</c> works on its dead letters
+/// (with <c>--data</c>: the state of a stopped run).
+/// </summary>
+public static class SimulatorCommandLine
+{
+    private static readonly Option<string> Hub = new("--hub") { Description = "The hub's address (h2c), e.g. http://127.0.0.1:5080.", Required = true };
+    private static readonly Option<string> ApiKey = new("--api-key") { Description = "The landlord's API key (or INTEROP_API_KEY)." };
+    private static readonly Option<string> Organization = new("--organization") { Description = "The landlord's organisation id at the hub.", Required = true };
+    private static readonly Option<string> Desk = new("--desk") { Description = "The registering desk of its registrations.", DefaultValueFactory = _ => "B0001" };
+    private static readonly Option<int> Seed = new("--seed") { Description = "The seed of its traffic and of its own households.", DefaultValueFactory = _ => 1 };
+    private static readonly Option<double> Rate = new("--rate") { Description = "Traffic actions per second (0: only follow the hub).", DefaultValueFactory = _ => 2 };
+    private static readonly Option<int?> Steps = new("--steps") { Description = "Stop the traffic after this many actions (the ERP keeps following the hub)." };
+    private static readonly Option<string?> Data = new("--data") { Description = "Folder of the ERP's and the adapter's files (default: in memory)." };
+    private static readonly Option<string?> Config = new("--config") { Description = "A JSON file whose Adapter:Mappings tables override the built-in ones." };
+    private static readonly Option<double> ReportSeconds = new("--report-seconds") { Description = "Seconds between two counts lines.", DefaultValueFactory = _ => 5 };
+    private static readonly Option<int> Shared = new("--shared-households") { Description = "How many households every landlord may type (the duplicates the hub catches).", DefaultValueFactory = _ => 30 };
+    private static readonly Option<bool> Quiet = new("--quiet") { Description = "Only the counts lines, not one line per event." };
+
+    /// <summary>Parses and runs; returns the exit code.</summary>
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var root = new RootCommand("A simulated landlord ERP (its own schema and codes) connected to the Interop hub through the adapter SDK, with seeded traffic.");
+        foreach (var option in new Option[] { Hub, ApiKey, Organization, Desk, Seed, Rate, Steps, Data, Config, ReportSeconds, Shared, Quiet })
+        {
+            // Recursive: the dead-letters verb builds the same host, so it takes the same options.
+            option.Recursive = true;
+            root.Options.Add(option);
+        }
+
+        root.SetAction(async (parse, cancellationToken) =>
+        {
+            using var host = SimulatorHost.Build(Settings(parse));
+            await host.RunAsync(cancellationToken);
+            return 0;
+        });
+        root.Subcommands.Add(DeadLetterCommand.Create(parse => SimulatorHost.Build(Settings(parse) with { Rate = 0 }, TextWriter.Null)));
+        return await root.Parse(args).InvokeAsync();
+    }
+
+    private static SimulatorSettings Settings(ParseResult parse) => new()
+    {
+        // System.CommandLine has no Uri parser: read it as text.
+        Hub = Uri.TryCreate(parse.GetRequiredValue(Hub), UriKind.Absolute, out var hub) && hub.Scheme is "http" or "https"
+            ? hub
+            : throw new InvalidOperationException($"--hub '{parse.GetRequiredValue(Hub)}' is not an http:// or https:// address."),
+        ApiKey = parse.GetValue(ApiKey) ?? Environment.GetEnvironmentVariable("INTEROP_API_KEY")
+            ?? throw new InvalidOperationException("Give the landlord's API key with --api-key or INTEROP_API_KEY."),
+        Organization = parse.GetRequiredValue(Organization),
+        Desk = parse.GetValue(Desk) ?? "B0001",
+        Seed = parse.GetValue(Seed),
+        Rate = parse.GetValue(Rate),
+        Steps = parse.GetValue(Steps),
+        DataFolder = parse.GetValue(Data),
+        ConfigFile = parse.GetValue(Config),
+        ReportInterval = TimeSpan.FromSeconds(Math.Max(0.5, parse.GetValue(ReportSeconds))),
+        SharedHouseholds = Math.Max(0, parse.GetValue(Shared)),
+        Verbose = !parse.GetValue(Quiet),
+    };
+}

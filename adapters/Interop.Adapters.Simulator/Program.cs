@@ -1,0 +1,3 @@
+using Interop.Adapters.Simulator.Hosting;
+
+return await SimulatorCommandLine.RunAsync(args);

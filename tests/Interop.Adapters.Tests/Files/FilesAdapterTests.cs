@@ -1,0 +1,75 @@
+using Interop.Adapters.Files.Csv;
+using Interop.Contracts.V1;
+using Interop.Testing;
+
+namespace Interop.Adapters.Tests.Files;
+
+/// <summary>The Files adapter's inbox against a real hub: an export as a French Windows ERP writes it.</summary>
+public sealed class FilesAdapterTests(LandlordsHub hub) : IClassFixture<LandlordsHub>
+{
+    private const string Header = "dossier;nom;prenom;sexe;date_naissance;commune_naissance;nationalite;situation;logement;motifs;revenu;departement;typologies;communes";
+
+    [Fact]
+    public async Task Windows1252ExportWithSemicolons_AndOneBadLine_PushesTheGoodLines_AndMovesTheFileToFailedWithAReportNamingTheBadLine()
+    {
+        var landlord = await hub.JoinAsync("files-1252");
+        var folder = Directory.CreateTempSubdirectory("files-adapter-");
+        var (first, second, third) = (TestApplications.UniqueName(), TestApplications.UniqueName(), TestApplications.UniqueName());
+        var export = string.Join("\r\n",
+            Header,
+            $"F-1;{first}è;Héloïse;F;03/02/1979;14118;FRA;C;HEB;SANSLOGT;980;14;T2;14118|14327",
+            $"F-2;{second};Jérôme;M;31/02/1990;14118;FRA;M;LP;DIVORCE;1200;14;T3;14118",
+            $"F-3;{third};Zoé;F;15/06/1995;14327;UE;P;HLM;DIVORCE;1 650;14;T3|T4;14118",
+            "");
+        // Written elsewhere, then renamed into the inbox: as the ERP must drop its exports.
+        var staging = Path.Combine(folder.FullName, "export-2026-03-10.tmp");
+        File.WriteAllBytes(staging, CsvText.Windows1252.GetBytes(export));
+        await using var adapter = await Running.FilesAsync(hub.Hub.Address, landlord, folder.FullName);
+        File.Move(staging, Path.Combine(folder.FullName, "inbox", "export-2026-03-10.csv"));
+
+        var failed = Path.Combine(folder.FullName, "failed");
+        await Eventually.TrueAsync(() => File.Exists(Path.Combine(failed, "export-2026-03-10.csv")), "the export moved to failed/");
+        Assert.Empty(Directory.GetFiles(Path.Combine(folder.FullName, "inbox")));
+        var report = await File.ReadAllTextAsync(Path.Combine(failed, "export-2026-03-10.csv.report.txt"));
+        Assert.Contains("encoding: windows-1252", report, StringComparison.Ordinal);
+        Assert.Contains("separator: ;", report, StringComparison.Ordinal);
+        Assert.Contains("lines accepted by the hub: 2", report, StringComparison.Ordinal);
+        Assert.Contains("line 3: 'date_naissance' is '31/02/1990', not a date JJ/MM/AAAA", report, StringComparison.Ordinal);
+        Assert.DoesNotContain("line 2:", report, StringComparison.Ordinal);
+        Assert.DoesNotContain("line 4:", report, StringComparison.Ordinal);
+
+        // The good lines are on file, accents intact and codes mapped; the bad one is not.
+        using var reader = hub.Hub.Connect(landlord.ApiKey);
+        var one = await reader.Registry.GetApplicationAsync(new GetApplicationRequest { Name = "applications/" + (await adapter.State.FindByErpRecordAsync("F-1", default))!.Number });
+        Assert.Equal((first + "è", "Héloïse", HousingSituation.HostedByPrivatePerson, FamilySituation.Single), (one.Applicant.LastName, one.Applicant.FirstNames[0], one.CurrentHousing, one.FamilySituation));
+        Assert.Equal([Typology.T2], one.Wishes.Typologies);
+        var three = await reader.Registry.GetApplicationAsync(new GetApplicationRequest { Name = "applications/" + (await adapter.State.FindByErpRecordAsync("F-3", default))!.Number });
+        Assert.Equal((1650L, NationalityClass.EuropeanUnion), (three.Resources.MonthlyIncomeEur, three.Applicant.NationalityClass));
+        Assert.Equal([Typology.T3, Typology.T4], three.Wishes.Typologies);
+        Assert.Null(await adapter.State.FindByErpRecordAsync("F-2", default));
+        await adapter.DisposeAsync();
+        folder.Delete(recursive: true);
+    }
+
+    [Fact]
+    public async Task Utf8ExportWithCommas_AndACodeTheTablesDoNotKnow_ReportsTheHubSideRefusalByLine_AndAGoodFileGoesToDone()
+    {
+        var landlord = await hub.JoinAsync("files-utf8");
+        var folder = Directory.CreateTempSubdirectory("files-adapter-");
+        var inbox = Path.Combine(folder.FullName, "inbox");
+        await using var adapter = await Running.FilesAsync(hub.Hub.Address, landlord, folder.FullName);
+        var header = Header.Replace(';', ',');
+        var (good, unknown) = (TestApplications.UniqueName(), TestApplications.UniqueName());
+        File.WriteAllText(Path.Combine(inbox, "a.csv"), $"{header}\nG-1,{good},\"Anne-Marie\",F,01/01/1980,14118,FRA,C,LP,SANSLOGT,900,14,T1,14118\n");
+        await Eventually.TrueAsync(() => File.Exists(Path.Combine(folder.FullName, "done", "a.csv")), "a good file in done/");
+        Assert.Contains("lines rejected: 0", await File.ReadAllTextAsync(Path.Combine(folder.FullName, "done", "a.csv.report.txt")), StringComparison.Ordinal);
+
+        File.WriteAllText(Path.Combine(inbox, "b.csv"), $"{header}\nU-1,{unknown},Paul,M,01/01/1980,14118,FRA,C,CARAVANE,SANSLOGT,900,14,T1,14118\n");
+        await Eventually.TrueAsync(() => File.Exists(Path.Combine(folder.FullName, "failed", "b.csv")), "the file with an unknown code in failed/");
+        var report = await File.ReadAllTextAsync(Path.Combine(folder.FullName, "failed", "b.csv.report.txt"));
+        Assert.Contains("line 2: ERP code 'CARAVANE' has no mapping in table 'current_housing'", report, StringComparison.Ordinal);
+        Assert.NotNull(await adapter.State.FindByErpRecordAsync("G-1", default));
+        await adapter.DisposeAsync();
+        folder.Delete(recursive: true);
+    }
+}
