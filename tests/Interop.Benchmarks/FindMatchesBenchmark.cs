@@ -4,6 +4,7 @@ using Grpc.Core;
 using Grpc.Net.Client;
 using Interop.Contracts.V1;
 using Interop.Hub.Core.Matching;
+using Interop.Hub.Core.Numbering;
 using Interop.Hub.Storage.Matching;
 using Interop.Testing;
 using Npgsql;
@@ -152,10 +153,10 @@ internal static class FindMatchesBenchmark
     }
 
     // A birth abroad (INSEE country code 99xxx) is not a commune: the contract
-    // takes it as free text, and FindMatches refuses it as a commune code, as
-    // registration does. The stock, loaded by COPY, keeps the code.
+    // takes it as country_code, and FindMatches refuses it as a commune code, as
+    // registration does.
     private static BirthPlace BirthPlaceOf(string code) =>
-        code.StartsWith("99", StringComparison.Ordinal) ? new BirthPlace { FreeText = code } : new BirthPlace { CommuneCode = code };
+        InseeCodes.IsCountryCode(code) ? new BirthPlace { CountryCode = code } : new BirthPlace { CommuneCode = code };
 
     private static Person ToProto(SyntheticApplicant person) => new()
     {

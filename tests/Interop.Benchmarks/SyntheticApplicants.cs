@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Interop.Hub.Core.Applications;
 using Interop.Hub.Core.Matching;
+using Interop.Hub.Core.Numbering;
 
 namespace Interop.Benchmarks;
 
@@ -20,7 +21,8 @@ internal sealed record SyntheticApplicant(
         FirstNames = FirstNames,
         Sex = Sex,
         BirthDate = BirthDate,
-        BirthCommuneCode = BirthCommune,
+        BirthCommuneCode = InseeCodes.IsCountryCode(BirthCommune) ? "" : BirthCommune,
+        BirthCountryCode = InseeCodes.IsCountryCode(BirthCommune) ? BirthCommune : "",
         NationalityClass = NationalityClass.French,
         Contact = new Contact { Email = Email, Phone = Phone, AddressLines = [Street], PostalCode = Postcode, City = City },
     };

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Interop.Contracts.V1;
+using Interop.Hub.Core.Numbering;
 using Interop.Testing;
 
 namespace Interop.Matching.Registration;
@@ -97,8 +98,8 @@ internal sealed class ContractMapping(IReadOnlyDictionary<string, Sex> sexByFirs
     }
 
     /// <summary>
-    /// A French INSEE code as `commune_code`; any other code or a name as `free_text`, since the contract's `commune_code`
-    /// takes communes of a département only.
+    /// A French INSEE code as `commune_code`, an INSEE country code (99xxx) as `country_code`; any other code or a name as
+    /// `free_text`, since the contract's `commune_code` takes communes of a département only.
     /// </summary>
     private static BirthPlace? PlaceOf(string text)
     {
@@ -107,6 +108,11 @@ internal sealed class ContractMapping(IReadOnlyDictionary<string, Sex> sexByFirs
             return null;
         }
 
-        return IsDepartementCommune(text) ? new BirthPlace { CommuneCode = text } : new BirthPlace { FreeText = text };
+        if (IsDepartementCommune(text))
+        {
+            return new BirthPlace { CommuneCode = text };
+        }
+
+        return InseeCodes.IsCountryCode(text) ? new BirthPlace { CountryCode = text } : new BirthPlace { FreeText = text };
     }
 }

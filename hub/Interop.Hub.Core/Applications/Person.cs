@@ -18,7 +18,10 @@ public sealed record Person
     /// <summary>INSEE commune code of the place of birth, when born in France and known.</summary>
     public string BirthCommuneCode { get; init; } = "";
 
-    /// <summary>Place of birth as free text, when no commune code is given.</summary>
+    /// <summary>INSEE country code (<c>99xxx</c>) of the place of birth, when born abroad and known.</summary>
+    public string BirthCountryCode { get; init; } = "";
+
+    /// <summary>Place of birth as free text, when no code is given.</summary>
     public string BirthPlaceText { get; init; } = "";
 
     public NationalityClass NationalityClass { get; init; }

@@ -96,17 +96,30 @@ internal static class PersonValidator
         }
     }
 
-    /// <summary>The contract's <c>BirthPlace</c> is a oneof: a commune code or free text, or neither when unknown.</summary>
+    /// <summary>
+    /// The contract's <c>BirthPlace</c> is a oneof: a commune code, a country code or free text, or
+    /// none when unknown. A country code sent as a commune gets a message naming the right field.
+    /// </summary>
     private static void BirthPlace(Person p, string path, Violations v)
     {
-        if (p.BirthCommuneCode.Length != 0 && p.BirthPlaceText.Length != 0)
+        var given = (p.BirthCommuneCode.Length != 0 ? 1 : 0) + (p.BirthCountryCode.Length != 0 ? 1 : 0) + (p.BirthPlaceText.Length != 0 ? 1 : 0);
+        if (given > 1)
         {
-            v.Add(path, "must be either a commune code or a free text, not both.");
+            v.Add(path, "must be one of a commune code, a country code or a free text, not several.");
         }
 
         if (p.BirthCommuneCode.Length != 0 && !InseeCodes.IsCommuneCode(p.BirthCommuneCode))
         {
-            v.Add(FieldPath.Of(path, "commune_code"), "is not an INSEE commune code (5 characters such as 14118, 2A004 or 97411).");
+            v.Add(FieldPath.Of(path, "commune_code"), InseeCodes.IsCountryCode(p.BirthCommuneCode)
+                ? "is an INSEE country code: a birth abroad goes in country_code."
+                : "is not an INSEE commune code (5 characters such as 14118, 2A004 or 97411).");
+        }
+
+        if (p.BirthCountryCode.Length != 0 && !InseeCodes.IsCountryCode(p.BirthCountryCode))
+        {
+            v.Add(FieldPath.Of(path, "country_code"), p.BirthCountryCode == "99100"
+                ? "is France: a birth in France goes in commune_code."
+                : "is not an INSEE country code (99, the continent 1 to 5, two digits, such as 99350 for Morocco).");
         }
 
         FieldRules.Text(p.BirthPlaceText, FieldPath.Of(path, "free_text"), MaxBirthPlaceTextLength, v);

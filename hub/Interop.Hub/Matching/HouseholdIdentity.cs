@@ -14,7 +14,7 @@ internal static class HouseholdIdentity
         FirstNames = applicant.FirstNames,
         Sex = applicant.Sex switch { Sex.Male => "M", Sex.Female => "F", _ => "" },
         BirthDate = applicant.BirthDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "",
-        BirthPlace = applicant.BirthCommuneCode.Length > 0 ? applicant.BirthCommuneCode : applicant.BirthPlaceText,
+        BirthPlace = BirthPlaceOf(applicant),
         Nationality = NationalityOf(applicant.NationalityClass),
         Nir = applicant.Nir,
         Email = applicant.Contact.Email,
@@ -24,6 +24,16 @@ internal static class HouseholdIdentity
         Commune = applicant.Contact.City,
         CoApplicant = coApplicant is null ? null : Of(id + "/co", coApplicant, null),
     };
+
+    /// <summary>
+    /// The commune or country code as the matcher's birth place: both are INSEE codes of one space
+    /// (the country codes all start with 99, which is no département), so the matcher tells a
+    /// birth in Morocco (99350) from one in Lyon (69123) and two births in Morocco agree.
+    /// </summary>
+    internal static string BirthPlaceOf(Person person) =>
+        person.BirthCommuneCode.Length > 0 ? person.BirthCommuneCode
+        : person.BirthCountryCode.Length > 0 ? person.BirthCountryCode
+        : person.BirthPlaceText;
 
     /// <summary>
     /// The contract carries a nationality class, not a country (SNE's three classes), so the hub

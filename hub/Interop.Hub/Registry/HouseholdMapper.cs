@@ -105,6 +105,7 @@ internal static class HouseholdMapper
         Sex = EnumMapping.ToDomain<Domain.Sex>((int)p.Sex, $"{path}.sex", v),
         BirthDate = DateMapping.ToDateOnly(p.BirthDate, $"{path}.birth_date", v),
         BirthCommuneCode = p.BirthPlace?.PlaceCase == V1.BirthPlace.PlaceOneofCase.CommuneCode ? p.BirthPlace.CommuneCode.Trim().ToUpperInvariant() : "",
+        BirthCountryCode = p.BirthPlace?.PlaceCase == V1.BirthPlace.PlaceOneofCase.CountryCode ? p.BirthPlace.CountryCode.Trim() : "",
         BirthPlaceText = p.BirthPlace?.PlaceCase == V1.BirthPlace.PlaceOneofCase.FreeText ? p.BirthPlace.FreeText.Trim() : "",
         NationalityClass = EnumMapping.ToDomain<Domain.NationalityClass>((int)p.NationalityClass, $"{path}.nationality_class", v),
         Nir = p.Nir.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant(),
@@ -148,6 +149,10 @@ internal static class HouseholdMapper
         if (p.BirthCommuneCode.Length > 0)
         {
             person.BirthPlace = new V1.BirthPlace { CommuneCode = p.BirthCommuneCode };
+        }
+        else if (p.BirthCountryCode.Length > 0)
+        {
+            person.BirthPlace = new V1.BirthPlace { CountryCode = p.BirthCountryCode };
         }
         else if (p.BirthPlaceText.Length > 0)
         {

@@ -298,6 +298,38 @@ public class HouseholdValidatorTests
     public void Validate_BirthPlaceFreeText_IsAccepted() =>
         Assert.Empty(Check(WithApplicant(p => p with { BirthCommuneCode = "", BirthPlaceText = "Casablanca, Maroc" })));
 
+    [Theory]
+    [InlineData("99350")]
+    [InlineData("99134")]
+    [InlineData("99501")]
+    public void Validate_BirthCountryCode_IsAccepted(string code) =>
+        Assert.Empty(Check(WithApplicant(p => p with { BirthCommuneCode = "", BirthCountryCode = code, Nir = "" })));
+
+    [Theory]
+    [InlineData("99100")]
+    [InlineData("99650")]
+    [InlineData("99035")]
+    [InlineData("9935")]
+    [InlineData("14118")]
+    [InlineData("Maroc")]
+    public void Validate_BadBirthCountryCode_ReportsCountryCode(string code) =>
+        AssertFields(
+            WithApplicant(p => p with { BirthCommuneCode = "", BirthCountryCode = code }),
+            "application.applicant.birth_place.country_code");
+
+    [Fact]
+    public void Validate_CountryCodeSentAsCommune_ReportsCommuneCodeAndNamesTheRightField()
+    {
+        var violations = Check(WithApplicant(p => p with { BirthCommuneCode = "99350" }));
+        var violation = Assert.Single(violations);
+        Assert.Equal("application.applicant.birth_place.commune_code", violation.Field);
+        Assert.Contains("country_code", violation.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_BirthPlaceCommuneAndCountry_ReportsBirthPlace() =>
+        AssertFields(WithApplicant(p => p with { BirthCountryCode = "99350" }), "application.applicant.birth_place");
+
     [Fact]
     public void Validate_NoBirthPlace_IsAccepted() =>
         Assert.Empty(Check(WithApplicant(p => p with { BirthCommuneCode = "", BirthPlaceText = "" })));
