@@ -38,7 +38,7 @@ internal sealed partial class CotationService
         var versions = await catalog.GetAsync(connection, gridId, token);
         var grid = GridCatalog.InForce(versions, day);
         var subject = CotationSubject.Of(application, dwelling)
-            ?? throw new PreconditionException(CotationErrors.ApplicationErased, ApplicationMapper.ResourceName(number), "The application's personal data were erased: there is nothing to score.");
+            ?? throw new PreconditionException(ErrorReasons.ApplicationErased, ApplicationMapper.ResourceName(number), "The application's personal data were erased: there is nothing to score.");
         var wished = subject.Household.Wishes.Typologies;
         var typology = asked == Typology.Unspecified ? wished.FirstOrDefault() : asked;
         if (typology == Typology.Unspecified || !wished.Contains(typology))
