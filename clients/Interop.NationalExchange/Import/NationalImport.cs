@@ -94,7 +94,7 @@ public sealed class NationalImport
                     await AcknowledgeAsync(header, a, open, ledger, run, cancellationToken).ConfigureAwait(false);
                     break;
                 case Rejet r:
-                    await RecordRejectionAsync(header, fileName, r, run, cancellationToken).ConfigureAwait(false);
+                    await RecordRejectionAsync(header, r, run, cancellationToken).ConfigureAwait(false);
                     break;
                 case RadiationAilleurs radiation:
                     ledger.Record(radiation.Number, new NationalEntry("RAD", radiation.Motif, 0));
@@ -175,7 +175,7 @@ public sealed class NationalImport
         }
     }
 
-    private async Task RecordRejectionAsync(ReturnFileHeader header, string fileName, Rejet r, ImportRun run, CancellationToken cancellationToken)
+    private async Task RecordRejectionAsync(ReturnFileHeader header, Rejet r, ImportRun run, CancellationToken cancellationToken)
     {
         if (header.FichierTraite is null)
         {
@@ -198,7 +198,9 @@ public sealed class NationalImport
                         RejectedRevision = r.Revision,
                         ExportFile = header.FichierTraite,
                         LineNumber = r.NumeroOrdre,
-                        ReturnFile = fileName,
+                        // The file's identity, not its name on disk: the request id is derived from it, so a
+                        // return file rerun under another name after a crash must send the same request.
+                        ReturnFile = header.Identity,
                     },
                 },
                 cancellationToken: cancellationToken).ConfigureAwait(false);

@@ -41,6 +41,15 @@ internal sealed class ClientCertificateAuthenticator
         {
             Add(mapping);
         }
+
+        if (bySubject.Count > 0 && authorities.Count > 1)
+        {
+            // With several partners' authorities trusted, partner A's authority could issue a certificate
+            // bearing partner B's subject: a subject only identifies a partner when one authority issues them all.
+            throw new InvalidOperationException(
+                "Interop:Tls:ClientCertificates: a Subject mapping needs exactly one authority in Interop:Tls:ClientCertificateAuthorities; "
+                + "with several authorities, map each certificate by its Thumbprint (SHA-256).");
+        }
     }
 
     /// <summary>Whether client certificates are accepted at all.</summary>
@@ -85,6 +94,8 @@ internal sealed class ClientCertificateAuthenticator
         // publishes no CRL the hub can be sure to reach, and an unreachable CRL would lock
         // every partner out at once.
         chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        // Never fetch what a caller's certificate points at (AIA): the chain is built from the configured authorities only.
+        chain.ChainPolicy.DisableCertificateDownloads = true;
         try
         {
             return chain.Build(certificate);

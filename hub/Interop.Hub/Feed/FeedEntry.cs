@@ -31,6 +31,9 @@ internal sealed class FeedEntry
 
     public V1.Change WithoutState { get; }
 
+    /// <summary>This change without the application's state: what is sent once the application was erased.</summary>
+    public FeedEntry WithoutApplication() => State is null ? this : new FeedEntry(Change, null, WithoutState, WithoutState);
+
     public static FeedEntry Create(FeedChange change, ApplicationRecord? state)
     {
         var shown = state is { Status: not ApplicationStatus.Erased } ? state : null;

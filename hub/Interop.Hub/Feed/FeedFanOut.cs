@@ -54,6 +54,13 @@ internal sealed class FeedFanOut(
                 FeedLog.FanOutUnreachable(logger, exception);
                 await signals.Sequenced.WaitAsync(poll, stoppingToken);
             }
+            catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                // Any other fault (a row the mapping refuses…) must not end this background service: the
+                // host would stop the whole hub with it, where the old per-stream reads failed one stream only.
+                FeedLog.FanOutFailed(logger, exception);
+                await signals.Sequenced.WaitAsync(poll, stoppingToken);
+            }
         }
     }
 

@@ -14,4 +14,7 @@ internal static partial class FeedLog
 
     [LoggerMessage(EventId = 1503, Level = LogLevel.Information, Message = "Feed stream of {Organization}/{Subscription} ended for shutdown or rebalancing")]
     public static partial void StreamEnded(ILogger logger, string organization, string subscription);
+
+    [LoggerMessage(EventId = 1504, Level = LogLevel.Error, Message = "The feed fan-out failed reading new pages; retrying (streams read their own pages meanwhile)")]
+    public static partial void FanOutFailed(ILogger logger, Exception exception);
 }

@@ -47,6 +47,21 @@ internal sealed record FeedWindow(bool Ready, long Start, FeedEntry[] Entries)
         var dropped = Entries.Length - kept;
         var entries = new FeedEntry[kept + page.Count];
         Array.Copy(Entries, dropped, entries, 0, kept);
+
+        // An erasure in the page scrubs the application's earlier entries: their state was read before it,
+        // and a stream behind must not receive the household after it was erased (the database's own reads
+        // of older pages see the erased application too).
+        var erased = page.Where(e => e.Change.Kind == Storage.Changes.ChangeKind.Erased).Select(e => e.Change.ApplicationNumber).ToHashSet(StringComparer.Ordinal);
+        if (erased.Count > 0)
+        {
+            for (var i = 0; i < kept; i++)
+            {
+                if (erased.Contains(entries[i].Change.ApplicationNumber))
+                {
+                    entries[i] = entries[i].WithoutApplication();
+                }
+            }
+        }
         for (var i = 0; i < page.Count; i++)
         {
             entries[kept + i] = page[i];

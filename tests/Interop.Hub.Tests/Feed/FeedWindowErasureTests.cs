@@ -1,0 +1,48 @@
+using Interop.Hub.Core.Applications;
+using Interop.Hub.Feed;
+using Interop.Hub.Storage.Changes;
+using Interop.Hub.Storage.Feed;
+
+namespace Interop.Hub.Tests.Feed;
+
+/// <summary>
+/// The fan-out's window keeps each change with the application as read with its page; an erasure read
+/// later must take the household out of the earlier entries, or a stream behind would still receive it.
+/// </summary>
+public sealed class FeedWindowErasureTests
+{
+    [Fact]
+    public void AnErasureInANewPage_TakesTheApplicationOutOfItsEarlierEntries_AndOnlyOutOfThose()
+    {
+        var window = FeedWindow.NotReady with { Ready = true, Start = 0 };
+        window = window.Append([Entry(1, "A", ChangeKind.Registered), Entry(2, "B", ChangeKind.Registered), Entry(3, "A", ChangeKind.Updated)], capacity: 10);
+        Assert.NotNull(window.Entries[0].WithState.ApplicationState);
+
+        window = window.Append([Entry(4, "A", ChangeKind.Erased, state: false)], capacity: 10);
+
+        Assert.All(window.Entries.Where(e => e.Change.ApplicationNumber == "A"), e =>
+        {
+            Assert.Null(e.State);
+            Assert.Null(e.WithState.ApplicationState);
+        });
+        var other = Assert.Single(window.Entries, e => e.Change.ApplicationNumber == "B");
+        Assert.NotNull(other.State);
+        Assert.NotNull(other.WithState.ApplicationState);
+        Assert.Equal([1L, 2, 3, 4], window.Entries.Select(e => e.ChangeSeq));
+    }
+
+    private static FeedEntry Entry(long seq, string number, string kind, bool state = true) =>
+        FeedEntry.Create(
+            new FeedChange
+            {
+                ChangeId = Guid.NewGuid(), ChangeSeq = seq, Kind = kind, ApplicationNumber = number, Revision = seq,
+                OccurredAt = new DateTime(2026, 11, 30, 8, 0, 0, DateTimeKind.Utc), Actor = "bailleur-a", Departement = "14", RegisteringDesk = "B0001",
+            },
+            state
+                ? new ApplicationRecord
+                {
+                    Number = number, Departement = "14", RegisteringDesk = "B0001", Revision = seq,
+                    FiledDate = new DateOnly(2026, 1, 5), ExpiryDate = new DateOnly(2027, 1, 5),
+                }
+                : null);
+}
