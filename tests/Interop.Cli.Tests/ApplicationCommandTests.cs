@@ -4,7 +4,7 @@ using Interop.Testing;
 
 namespace Interop.Cli.Tests;
 
-/// <summary><c>interop applications register|get|list|update|history</c> against a real hub, read back through the contract.</summary>
+/// <summary><c>interop applications register|get|list|update|history --reads</c> against a real hub, read back through the contract.</summary>
 [Collection(CliCollection.Name)]
 public sealed class ApplicationCommandTests(InstalledCli cli, CliHub hub) : IClassFixture<CliHub>, IDisposable
 {
@@ -168,13 +168,13 @@ public sealed class ApplicationCommandTests(InstalledCli cli, CliHub hub) : ICla
     }
 
     [Fact]
-    public async Task History_ShowsWhoReadAndChangedTheApplication()
+    public async Task HistoryReads_ShowsWhoReadAndChangedTheApplication()
     {
         var registered = await hub.RegisterAsync();
         await cli.RunAsync(hub.AsRegistrar("applications", "get", registered.Number));
 
-        var table = await cli.RunAsync(hub.AsRegistrar("applications", "history", registered.Number));
-        var json = await cli.RunAsync(hub.AsRegistrar("applications", "history", registered.Number, "--json"));
+        var table = await cli.RunAsync(hub.AsRegistrar("applications", "history", registered.Number, "--reads"));
+        var json = await cli.RunAsync(hub.AsRegistrar("applications", "history", registered.Number, "--reads", "--json"));
 
         Assert.True(table.ExitCode == 0, table.Error);
         Assert.Matches(@"\n\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}Z\s+read\s+organizations/test-registrar\s+\S+\s+/interop\.v1\.RegistryService/GetApplication\s+applications/", table.Output);
