@@ -55,7 +55,16 @@ public sealed class DependencyInjectionTests(ClientHub fixture) : IClassFixture<
         Assert.Equal(ChangeKind.Registered, Assert.Single(changes.Changes).Kind);
         Assert.Equal(changes.Changes, sameChanges.Changes);
         Assert.Empty(rejections.NationalRejections);
+        // A landlord may not report national radiations: the refusal comes back typed, as through every other client.
+        var radiation = new RecordNationalRadiationRequest
+        {
+            RequestId = Guid.NewGuid().ToString(),
+            Name = created.Name,
+            ExpectedRevision = 1,
+            Reason = RadiationReason.Renunciation,
+            RadiationDate = created.FiledDate,
+        };
         await Assert.ThrowsAsync<PermissionDeniedException>(() => provider.GetRequiredService<NationalExchangeService.NationalExchangeServiceClient>()
-            .RecordNationalRadiationAsync(new RecordNationalRadiationRequest { RequestId = Guid.NewGuid().ToString(), Name = created.Name, ExpectedRevision = 1, Reason = RadiationReason.Renunciation }).ResponseAsync);
+            .RecordNationalRadiationAsync(radiation).ResponseAsync);
     }
 }
