@@ -19,7 +19,7 @@ internal static class ChangeHistory
     public static async Task<int> PrintAsync(HubConnection hub, string application, bool json, CancellationToken cancellation)
     {
         var output = Console.Out;
-        var table = new TableWriter(output, ("REVISION", 8), ("TIME", 25), ("ACTOR", 30), ("KIND", 0));
+        var table = new TableWriter(output, ("REVISION", 8), ("TIME", 26), ("ACTOR", 30), ("KIND", 0));
         var request = new ListApplicationChangesRequest { Parent = application, PageSize = 500 };
         do
         {
