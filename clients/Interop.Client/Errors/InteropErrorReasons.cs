@@ -54,4 +54,10 @@ public static class InteropErrorReasons
 
     /// <summary>UNAUTHENTICATED: no key, or a malformed, unknown, expired or revoked one (<see cref="UnauthenticatedException"/>).</summary>
     public const string Unauthenticated = "UNAUTHENTICATED";
+
+    /// <summary>FAILED_PRECONDITION: a past state (<c>as_of</c>) asked of a time before the hub kept the application's history (<see cref="PreconditionFailedException"/>).</summary>
+    public const string HistoryNotRecorded = "HISTORY_NOT_RECORDED";
+
+    /// <summary>FAILED_PRECONDITION: counting by EPCI on a hub without the official geography (<see cref="PreconditionFailedException"/>).</summary>
+    public const string GeographyUnavailable = "GEOGRAPHY_UNAVAILABLE";
 }
