@@ -82,6 +82,26 @@ else
   passed=$((passed + 1))
 fi
 
+# --- deployment files (one check) -------------------------------------------
+# The Kubernetes manifests as kustomize renders them, against the API schemas,
+# and the compose file's shape (deploy/validate; nothing is deployed).
+step "deploy files"
+if ! npm ci --prefix deploy/validate --no-audit --no-fund >"$WORK/npm-deploy.log" 2>&1; then
+  cat "$WORK/npm-deploy.log"
+  echo "deploy files: FAILED (npm ci --prefix deploy/validate failed)"
+  failed=$((failed + 1))
+elif command -v kubectl >/dev/null && ! kubectl kustomize deploy/kubernetes >"$WORK/kustomize.yaml" 2>&1; then
+  cat "$WORK/kustomize.yaml"
+  echo "deploy files: FAILED (kubectl kustomize)"
+  failed=$((failed + 1))
+elif ! node deploy/validate/validate.mjs <"$(if command -v kubectl >/dev/null; then echo "$WORK/kustomize.yaml"; else echo /dev/null; fi)"; then
+  echo "deploy files: FAILED"
+  failed=$((failed + 1))
+else
+  echo "deploy files: ok"
+  passed=$((passed + 1))
+fi
+
 # --- the official geography the hub reads (npm package) ----------------------
 step "npm ci --prefix hub/geography"
 if ! npm ci --prefix hub/geography --no-audit --no-fund >"$WORK/npm-geography.log" 2>&1; then
@@ -176,6 +196,7 @@ smoke findmatches "$BENCH" findmatches
 smoke feed "tests/Interop.Feed.Benchmarks/bin/Release/net10.0/Interop.Feed.Benchmarks.dll"
 smoke matching "tests/Interop.Matching.Benchmarks/bin/Release/net10.0/Interop.Matching.Benchmarks.dll"
 smoke client "tests/Interop.Client.Benchmarks/bin/Release/net10.0/Interop.Client.Benchmarks.dll"
+smoke cotation "tests/Interop.Cotation.Benchmarks/bin/Release/net10.0/Interop.Cotation.Benchmarks.dll"
 smoke heldout "tests/Interop.Matching.HeldOut/bin/Release/net10.0/Interop.Matching.HeldOut.dll"
 smoke matchreg "tests/Interop.Matching.Registration/bin/Release/net10.0/Interop.Matching.Registration.dll"
 echo "benchmark smoke runs: $((SECONDS - smoke_started)) s"

@@ -41,7 +41,7 @@ public sealed class InteropClient : IDisposable
             UnsafeUseInsecureChannelCallCredentials = settings.IsCleartext,
             LoggerFactory = settings.LoggerFactory,
         });
-        CallInvoker = channel.Intercept(new InteropCallInterceptor(new CallPolicy(settings, ApiKeyCredentials.Create(settings.ApiKey))));
+        CallInvoker = channel.Intercept(new InteropCallInterceptor(new CallPolicy(settings, settings.HasApiKey ? ApiKeyCredentials.Create(settings.ApiKey) : null)));
         Registry = new RegistryService.RegistryServiceClient(CallInvoker);
         Feed = new ChangeFeedService.ChangeFeedServiceClient(CallInvoker);
         Matching = new MatchingService.MatchingServiceClient(CallInvoker);

@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Logging;
 
 namespace Interop.Client;
@@ -21,7 +22,8 @@ public sealed class InteropClientOptions
 
     /// <summary>
     /// The organisation's API key (<c>ik_…</c>), sent as
-    /// <c>authorization: Bearer &lt;key&gt;</c> on every call. Required.
+    /// <c>authorization: Bearer &lt;key&gt;</c> on every call. Required unless
+    /// <see cref="ClientCertificate"/> is set; with both, the hub goes by the key.
     /// </summary>
     public string ApiKey { get; set; } = "";
 
@@ -49,6 +51,23 @@ public sealed class InteropClientOptions
 
     /// <summary>Retries of unary calls after a transient failure. Defaults: 5 attempts, 200 ms to 10 s, jittered exponential backoff.</summary>
     public InteropRetryOptions Retry { get; set; } = new();
+
+    /// <summary>
+    /// A client certificate with its private key, presented to an <c>https://</c>
+    /// hub that maps it to the organisation (mutual TLS, as the national
+    /// interface does with its partners). Default: none. Ignored by the hub over
+    /// <c>http://</c>; not allowed together with <see cref="HttpMessageHandler"/>
+    /// (set it on that handler instead). The client does not dispose it.
+    /// </summary>
+    public X509Certificate2? ClientCertificate { get; set; }
+
+    /// <summary>
+    /// The authorities that issue the hub's server certificate, when it is not
+    /// issued by a public authority the system trusts (a private or territorial
+    /// CA). Default: none, the system's trust store decides. Not allowed together
+    /// with <see cref="HttpMessageHandler"/>.
+    /// </summary>
+    public X509Certificate2Collection? ServerCertificateAuthorities { get; set; }
 
     /// <summary>
     /// The HTTP handler under the channel, for a proxy, client certificates or

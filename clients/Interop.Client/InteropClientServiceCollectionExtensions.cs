@@ -69,7 +69,12 @@ public static class InteropClientServiceCollectionExtensions
             })
             .AddCallCredentials((_, metadata, provider) =>
             {
-                metadata.Add(ApiKeyCredentials.HeaderName, "Bearer " + provider.GetRequiredService<ClientSettings>().ApiKey);
+                var settings = provider.GetRequiredService<ClientSettings>();
+                if (settings.HasApiKey)
+                {
+                    metadata.Add(ApiKeyCredentials.HeaderName, "Bearer " + settings.ApiKey);
+                }
+
                 return Task.CompletedTask;
             })
             .AddInterceptor(provider => new InteropCallInterceptor(provider.GetRequiredService<CallPolicy>()));

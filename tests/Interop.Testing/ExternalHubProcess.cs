@@ -25,9 +25,11 @@ public sealed class ExternalHubProcess : IAsyncDisposable
     /// <summary>
     /// Starts a hub process on <paramref name="port"/>, or on a free port when
     /// none is given; a hub restarted on its predecessor's port keeps the
-    /// address its clients know.
+    /// address its clients know. It listens on <paramref name="host"/> (default loopback); the test
+    /// still reaches it through loopback.
     /// </summary>
-    public static async Task<ExternalHubProcess> StartAsync(string connectionString, IDictionary<string, string>? settings = null, int? port = null)
+    public static async Task<ExternalHubProcess> StartAsync(
+        string connectionString, IDictionary<string, string>? settings = null, int? port = null, string host = "127.0.0.1")
     {
         port ??= FreePort();
         var environment = new Dictionary<string, string?>
@@ -43,7 +45,7 @@ public sealed class ExternalHubProcess : IAsyncDisposable
         }
 
         var hub = new ExternalHubProcess(
-            ChildProcess.Start("dotnet", [HubAssemblyPath(), "--urls", $"http://127.0.0.1:{port}"], environment), new Uri($"http://127.0.0.1:{port}"));
+            ChildProcess.Start("dotnet", [HubAssemblyPath(), "--urls", $"http://{host}:{port}"], environment), new Uri($"http://127.0.0.1:{port}"));
         await hub.WaitUntilListeningAsync(port.Value);
         return hub;
     }

@@ -10,15 +10,15 @@ namespace Interop.Adapters.Files.Hosting;
 /// </summary>
 public static class FilesCommandLine
 {
-    private static readonly Option<string> Hub = new("--hub") { Description = "The hub's address (h2c), e.g. http://127.0.0.1:5080.", Required = true };
+    private static readonly Option<string> Hub = HubAddressOption.Create();
     private static readonly Option<string> ApiKey = new("--api-key") { Description = "The landlord's API key (or INTEROP_API_KEY)." };
     private static readonly Option<string> Organization = new("--organization") { Description = "The landlord's organisation id at the hub.", Required = true };
     private static readonly Option<string> Desk = new("--desk") { Description = "The registering desk of its registrations.", DefaultValueFactory = _ => "B0001" };
     private static readonly Option<string> Folder = new("--folder") { Description = "Root of inbox/, done/, failed/, outbox/ and state/.", Required = true };
     private static readonly Option<string?> Config = new("--config") { Description = "A JSON file with the landlord's Adapter:Mappings tables." };
 
-    /// <summary>Parses and runs; returns the exit code.</summary>
-    public static async Task<int> RunAsync(string[] args)
+    /// <summary>Parses and runs; returns the exit code (usage errors go to <paramref name="error"/>, standard error by default).</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter? error = null)
     {
         var root = new RootCommand("The Files adapter: CSV exports dropped in inbox/ go to the Interop hub; the hub's changes come out as files in outbox/.");
         foreach (var option in new Option[] { Hub, ApiKey, Organization, Desk, Folder, Config })
@@ -35,15 +35,12 @@ public static class FilesCommandLine
             return 0;
         });
         root.Subcommands.Add(DeadLetterCommand.Create(parse => FilesHost.Build(Settings(parse), TextWriter.Null)));
-        return await root.Parse(args).InvokeAsync();
+        return await AdapterCommandLine.InvokeAsync(root, args, error);
     }
 
     private static FilesSettings Settings(ParseResult parse) => new()
     {
-        // System.CommandLine has no Uri parser: read it as text.
-        Hub = Uri.TryCreate(parse.GetRequiredValue(Hub), UriKind.Absolute, out var hub) && hub.Scheme is "http" or "https"
-            ? hub
-            : throw new InvalidOperationException($"--hub '{parse.GetRequiredValue(Hub)}' is not an http:// or https:// address."),
+        Hub = HubAddressOption.Parse(parse.GetRequiredValue(Hub)),
         ApiKey = parse.GetValue(ApiKey) ?? Environment.GetEnvironmentVariable("INTEROP_API_KEY")
             ?? throw new InvalidOperationException("Give the landlord's API key with --api-key or INTEROP_API_KEY."),
         Organization = parse.GetRequiredValue(Organization),

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Interop.Adapters.Sdk.State;
 
 namespace Interop.Adapters.Simulator.Erp;
 
@@ -17,7 +18,7 @@ internal static class ErpStorage
     public static void Save(string path, ErpSnapshot snapshot)
     {
         var temporary = path + ".tmp";
-        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+        using (var stream = PrivateFile.Create(temporary, FileOptions.None))
         {
             JsonSerializer.Serialize(stream, snapshot);
             stream.Flush(flushToDisk: true);

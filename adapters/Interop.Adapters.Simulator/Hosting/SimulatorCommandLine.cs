@@ -11,7 +11,7 @@ namespace Interop.Adapters.Simulator.Hosting;
 /// </summary>
 public static class SimulatorCommandLine
 {
-    private static readonly Option<string> Hub = new("--hub") { Description = "The hub's address (h2c), e.g. http://127.0.0.1:5080.", Required = true };
+    private static readonly Option<string> Hub = HubAddressOption.Create();
     private static readonly Option<string> ApiKey = new("--api-key") { Description = "The landlord's API key (or INTEROP_API_KEY)." };
     private static readonly Option<string> Organization = new("--organization") { Description = "The landlord's organisation id at the hub.", Required = true };
     private static readonly Option<string> Desk = new("--desk") { Description = "The registering desk of its registrations.", DefaultValueFactory = _ => "B0001" };
@@ -24,8 +24,8 @@ public static class SimulatorCommandLine
     private static readonly Option<int> Shared = new("--shared-households") { Description = "How many households every landlord may type (the duplicates the hub catches).", DefaultValueFactory = _ => 30 };
     private static readonly Option<bool> Quiet = new("--quiet") { Description = "Only the counts lines, not one line per event." };
 
-    /// <summary>Parses and runs; returns the exit code.</summary>
-    public static async Task<int> RunAsync(string[] args)
+    /// <summary>Parses and runs; returns the exit code (usage errors go to <paramref name="error"/>, standard error by default).</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter? error = null)
     {
         var root = new RootCommand("A simulated landlord ERP (its own schema and codes) connected to the Interop hub through the adapter SDK, with seeded traffic.");
         foreach (var option in new Option[] { Hub, ApiKey, Organization, Desk, Seed, Rate, Steps, Data, Config, ReportSeconds, Shared, Quiet })
@@ -42,15 +42,12 @@ public static class SimulatorCommandLine
             return 0;
         });
         root.Subcommands.Add(DeadLetterCommand.Create(parse => SimulatorHost.Build(Settings(parse) with { Rate = 0 }, TextWriter.Null)));
-        return await root.Parse(args).InvokeAsync();
+        return await AdapterCommandLine.InvokeAsync(root, args, error);
     }
 
     private static SimulatorSettings Settings(ParseResult parse) => new()
     {
-        // System.CommandLine has no Uri parser: read it as text.
-        Hub = Uri.TryCreate(parse.GetRequiredValue(Hub), UriKind.Absolute, out var hub) && hub.Scheme is "http" or "https"
-            ? hub
-            : throw new InvalidOperationException($"--hub '{parse.GetRequiredValue(Hub)}' is not an http:// or https:// address."),
+        Hub = HubAddressOption.Parse(parse.GetRequiredValue(Hub)),
         ApiKey = parse.GetValue(ApiKey) ?? Environment.GetEnvironmentVariable("INTEROP_API_KEY")
             ?? throw new InvalidOperationException("Give the landlord's API key with --api-key or INTEROP_API_KEY."),
         Organization = parse.GetRequiredValue(Organization),

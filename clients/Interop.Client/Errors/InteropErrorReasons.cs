@@ -60,4 +60,19 @@ public static class InteropErrorReasons
 
     /// <summary>FAILED_PRECONDITION: counting by EPCI on a hub without the official geography (<see cref="PreconditionFailedException"/>).</summary>
     public const string GeographyUnavailable = "GEOGRAPHY_UNAVAILABLE";
+
+    /// <summary>INVALID_ARGUMENT: a cotation grid file was refused; the field violations name each JSON path and line (<see cref="InvalidArgumentException"/>).</summary>
+    public const string InvalidGrid = "INVALID_GRID";
+
+    /// <summary>FAILED_PRECONDITION: a cotation grid version overlaps or repeats a published one (<see cref="PreconditionFailedException"/>).</summary>
+    public const string OverlappingVersion = "OVERLAPPING_GRID_VERSION";
+
+    /// <summary>FAILED_PRECONDITION: no version of the cotation grid is in force on the day asked (<see cref="PreconditionFailedException"/>).</summary>
+    public const string NoGridInForce = "NO_GRID_IN_FORCE";
+
+    /// <summary>FAILED_PRECONDITION: the application's personal data were erased, nothing left to score (<see cref="PreconditionFailedException"/>).</summary>
+    public const string ApplicationErased = "APPLICATION_ERASED";
+
+    /// <summary>FAILED_PRECONDITION: more active applications wish the commune than one ranking examines (<see cref="PreconditionFailedException"/>).</summary>
+    public const string TooManyCandidates = "TOO_MANY_CANDIDATES";
 }

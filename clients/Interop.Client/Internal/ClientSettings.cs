@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Logging;
 
 namespace Interop.Client.Internal;
@@ -16,6 +17,15 @@ internal sealed record ClientSettings(
     TimeProvider TimeProvider,
     ILoggerFactory? LoggerFactory)
 {
+    /// <summary>The client certificate of mutual TLS, if any.</summary>
+    public X509Certificate2? ClientCertificate { get; init; }
+
+    /// <summary>The private authorities trusted for the hub's certificate, if any.</summary>
+    public X509Certificate2Collection? ServerCertificateAuthorities { get; init; }
+
+    /// <summary>Whether calls carry an API key; without one, the client certificate is the credential.</summary>
+    public bool HasApiKey => !string.IsNullOrWhiteSpace(ApiKey);
+
     public bool IsCleartext => Address.Scheme == Uri.UriSchemeHttp;
 
     /// <summary>Without the key: a record's generated text would print it wherever the settings are logged.</summary>
@@ -29,9 +39,16 @@ internal sealed record ClientSettings(
             throw new ArgumentException("InteropClientOptions.Address must be an absolute http:// or https:// address of the hub.", nameof(options));
         }
 
-        if (string.IsNullOrWhiteSpace(options.ApiKey))
+        if (string.IsNullOrWhiteSpace(options.ApiKey) && options.ClientCertificate is null)
         {
-            throw new ArgumentException("InteropClientOptions.ApiKey is required: the organisation's API key.", nameof(options));
+            throw new ArgumentException("InteropClientOptions.ApiKey is required: the organisation's API key (or a ClientCertificate the hub knows).", nameof(options));
+        }
+
+        if (options.HttpMessageHandler is not null && (options.ClientCertificate is not null || options.ServerCertificateAuthorities is not null))
+        {
+            throw new ArgumentException(
+                "InteropClientOptions.ClientCertificate and ServerCertificateAuthorities configure the default handler: with an HttpMessageHandler of your own, set them on it.",
+                nameof(options));
         }
 
         var retry = options.Retry ?? new InteropRetryOptions();
@@ -60,18 +77,43 @@ internal sealed record ClientSettings(
             retry.MaxDelay,
             options.HttpMessageHandler,
             options.TimeProvider ?? TimeProvider.System,
-            options.LoggerFactory);
+            options.LoggerFactory)
+        {
+            ClientCertificate = options.ClientCertificate,
+            ServerCertificateAuthorities = options.ServerCertificateAuthorities,
+        };
     }
 
     /// <summary>The handler the client uses when none is given: long-lived HTTP/2 connections with keepalive pings.</summary>
-    public HttpMessageHandler CreateDefaultHandler() => new SocketsHttpHandler
+    public HttpMessageHandler CreateDefaultHandler()
     {
-        PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan,
-        KeepAlivePingDelay = KeepAlivePingDelay,
-        KeepAlivePingTimeout = KeepAlivePingTimeout,
-        KeepAlivePingPolicy = HttpKeepAlivePingPolicy.Always,
-        EnableMultipleHttp2Connections = true,
-    };
+        var handler = new SocketsHttpHandler
+        {
+            PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan,
+            KeepAlivePingDelay = KeepAlivePingDelay,
+            KeepAlivePingTimeout = KeepAlivePingTimeout,
+            KeepAlivePingPolicy = HttpKeepAlivePingPolicy.Always,
+            EnableMultipleHttp2Connections = true,
+        };
+        if (ClientCertificate is not null)
+        {
+            handler.SslOptions.ClientCertificates = [ClientCertificate];
+        }
+
+        if (ServerCertificateAuthorities is { Count: > 0 } authorities)
+        {
+            // The system's trust store is replaced, not extended: a private hub's certificate
+            // is meant to be vouched for by its own authority only.
+            handler.SslOptions.CertificateChainPolicy = new X509ChainPolicy
+            {
+                TrustMode = X509ChainTrustMode.CustomRootTrust,
+                RevocationMode = X509RevocationMode.NoCheck,
+            };
+            handler.SslOptions.CertificateChainPolicy.CustomTrustStore.AddRange(authorities);
+        }
+
+        return handler;
+    }
 
     private static void Positive(TimeSpan value, string name)
     {

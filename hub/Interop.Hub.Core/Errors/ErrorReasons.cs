@@ -29,4 +29,19 @@ public static class ErrorReasons
 
     /// <summary>Counting by EPCI without the official geography installed.</summary>
     public const string GeographyUnavailable = "GEOGRAPHY_UNAVAILABLE";
+
+    /// <summary>A cotation grid file was refused; the field violations name each JSON path and line.</summary>
+    public const string InvalidGrid = "INVALID_GRID";
+
+    /// <summary>A cotation grid version overlaps or repeats a version already published for the same grid.</summary>
+    public const string OverlappingVersion = "OVERLAPPING_GRID_VERSION";
+
+    /// <summary>No version of the cotation grid is in force on the day asked.</summary>
+    public const string NoGridInForce = "NO_GRID_IN_FORCE";
+
+    /// <summary>The application's personal data were erased: nothing left to score.</summary>
+    public const string ApplicationErased = "APPLICATION_ERASED";
+
+    /// <summary>More active applications wish the commune than one ranking examines.</summary>
+    public const string TooManyCandidates = "TOO_MANY_CANDIDATES";
 }

@@ -1,4 +1,7 @@
 using Dapper;
+using Interop.Hub.Core.Applications;
+using Interop.Hub.Storage.Applications;
+using Interop.Hub.Storage.Attributions;
 using Npgsql;
 
 namespace Interop.Hub.Storage.Cotation;
@@ -9,6 +12,12 @@ namespace Interop.Hub.Storage.Cotation;
 /// </summary>
 public sealed class CotationStore
 {
+    private const string ApplicationColumns = """
+        number, departement, registering_desk, origin, status, revision, filed_date, last_renewed_date, expiry_date,
+        radiation_reason, radiation_date, warning_letter_date, inadmissibility_reason, merged_into,
+        household::text AS household, created_at, updated_at
+        """;
+
     private const string VersionColumns = "grid_id, version, epci, title, valid_from, valid_until, publisher_id, published_at";
 
     /// <summary>Grants the ownership; granting it again keeps the first grant. Returns the time of the grant in force.</summary>
@@ -79,6 +88,47 @@ public sealed class CotationStore
             FROM cotation_validations WHERE application_number = ANY(@numbers) AND grid_id = @gridId ORDER BY id
             """,
             new { numbers = numbers.ToArray(), gridId },
+            cancellationToken: cancellationToken));
+        return rows.ToList();
+    }
+
+    /// <summary>Every validation recorded with one grid, for a run over a whole stock.</summary>
+    public async Task<IReadOnlyList<ValidationRow>> ListValidationsOfGridAsync(NpgsqlConnection connection, string gridId, CancellationToken cancellationToken)
+    {
+        var rows = await connection.QueryAsync<ValidationRow>(new CommandDefinition(
+            """
+            SELECT application_number, grid_id, criterion_id, role, validated_by, validated_on, recorder_id, recorded_at
+            FROM cotation_validations WHERE grid_id = @gridId ORDER BY id
+            """,
+            new { gridId },
+            cancellationToken: cancellationToken));
+        return rows.ToList();
+    }
+
+    /// <summary>
+    /// Active applications wishing at least one of <paramref name="communes"/> (a grid's territory), by
+    /// number: the GIN index on wished communes answers the overlap.
+    /// </summary>
+    public async Task<IReadOnlyList<ApplicationRecord>> ListActiveInTerritoryAsync(NpgsqlConnection connection, IReadOnlyCollection<string> communes, CancellationToken cancellationToken)
+    {
+        var rows = await connection.QueryAsync<ApplicationRow>(new CommandDefinition(
+            $"SELECT {ApplicationColumns} FROM applications WHERE status = 'active' AND wished_communes && @communes ORDER BY number",
+            new { communes = communes.ToArray() },
+            cancellationToken: cancellationToken));
+        return rows.Select(ApplicationRowMapper.ToRecord).ToList();
+    }
+
+    /// <summary>Leases signed from <paramref name="from"/> to <paramref name="to"/> (included) for a typology in some communes.</summary>
+    public async Task<IReadOnlyList<LeaseRow>> ListLeasesAsync(
+        NpgsqlConnection connection, IReadOnlyCollection<string> communes, Typology typology, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        var rows = await connection.QueryAsync<LeaseRow>(new CommandDefinition(
+            """
+            SELECT application_number, lease_date, commune_code, typology FROM proposals
+            WHERE state = 'lease_signed' AND lease_date BETWEEN @from AND @to AND typology = @typology AND commune_code = ANY(@communes)
+            ORDER BY lease_date, application_number
+            """,
+            new { communes = communes.ToArray(), typology = StoredName.Of(typology), from, to },
             cancellationToken: cancellationToken));
         return rows.ToList();
     }

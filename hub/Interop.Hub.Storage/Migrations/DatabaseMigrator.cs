@@ -45,7 +45,7 @@ public static class DatabaseMigrator
 
             foreach (var script in result.Scripts)
             {
-                logger.LogInformation("Applied migration {Script}", script.Name);
+                MigrationLog.Applied(logger, script.Name);
             }
         }
         finally

@@ -1,6 +1,7 @@
 using Google.Protobuf;
 using Grpc.Core;
 using Interop.Hub.Core.Errors;
+using Interop.Hub.Diagnostics;
 using Interop.Hub.Errors;
 
 namespace Interop.Hub.Access;
@@ -20,6 +21,11 @@ internal static class GrpcStatusResponse
 
     public static Task WriteAsync(HttpContext context, StatusCode code, string reason, string message, IMessage? detail = null)
     {
+        if (context.GetEndpoint()?.Metadata.GetMetadata<Grpc.AspNetCore.Server.GrpcMethodMetadata>() is { } grpcMethod)
+        {
+            context.RequestServices.GetRequiredService<HubMetrics>().RecordCall(grpcMethod.Method.FullName, CallTelemetryInterceptor.Door(context), code, null);
+        }
+
         var status = new Google.Rpc.Status { Code = (int)code, Message = message };
         status.Details.Add(Google.Protobuf.WellKnownTypes.Any.Pack(new Google.Rpc.ErrorInfo { Reason = reason, Domain = ErrorReasons.Domain }));
         if (detail is not null)

@@ -48,7 +48,7 @@ internal sealed partial class AdminService
                     ExpiresAt = expires?.UtcDateTime,
                 };
                 await keys.InsertAsync(transaction, key, token);
-                logger.LogInformation("Issued API key {KeyId} to organisation {Organization}", keyId, organizationId);
+                AdminLog.KeyIssued(logger, keyId, organizationId);
                 return new V1.IssueApiKeyResponse { ApiKey = OrganizationMapper.ToProto(key), Secret = secretToken };
             },
             context.CancellationToken,
@@ -80,7 +80,7 @@ internal sealed partial class AdminService
                     throw new NotFoundException(ApiKeyType, request.Name);
                 }
 
-                logger.LogInformation("Revoked API key {KeyId} of organisation {Organization}", keyId, organizationId);
+                AdminLog.KeyRevoked(logger, keyId, organizationId);
                 return OrganizationMapper.ToProto(revoked);
             },
             context.CancellationToken);

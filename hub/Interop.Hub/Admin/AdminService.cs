@@ -50,7 +50,7 @@ internal sealed partial class AdminService(
                         ErrorReasons.OrganizationExists, OrganizationMapper.ResourceName(id), $"Organisation {id} already exists.");
                 }
 
-                logger.LogInformation("Created organisation {Organization} ({Kind})", id, created.Kind);
+                AdminLog.OrganizationCreated(logger, id, created.Kind);
                 return OrganizationMapper.ToProto(created);
             },
             context.CancellationToken);

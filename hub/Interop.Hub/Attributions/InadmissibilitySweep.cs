@@ -54,7 +54,7 @@ internal sealed class InadmissibilitySweep(
 
         if (radiated > 0)
         {
-            logger.LogInformation("Inadmissibility job radiated {Count} applications (RADIRR)", radiated);
+            AttributionsLog.InadmissibleRadiated(logger, radiated);
             await database.NotifyChangesAsync(cancellationToken);
         }
 

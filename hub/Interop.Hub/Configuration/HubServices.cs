@@ -43,15 +43,16 @@ internal static class HubServices
         return services;
     }
 
-    /// <summary>Organisations, API keys, the audit trail, authentication, authorisation and rate limits.</summary>
+    /// <summary>Organisations, API keys and client certificates, the audit trail, authentication, authorisation and rate limits.</summary>
     public static IServiceCollection AddAccess(this IServiceCollection services, InteropOptions options)
     {
         services.AddSingleton<OrganizationStore>();
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<ApiKeyAuthenticator>();
-        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
-            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddSingleton<ClientCertificateAuthenticator>();
+        services.AddAuthentication(CallerAuthenticationHandler.SchemeName)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, CallerAuthenticationHandler>(CallerAuthenticationHandler.SchemeName, null);
         services.AddAuthorization();
         services.AddRateLimiter(limiter => RateLimiting.Configure(limiter, options));
         return services;

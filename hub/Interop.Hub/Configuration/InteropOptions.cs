@@ -55,6 +55,27 @@ public sealed class InteropOptions
     /// </summary>
     public string? GeographyFile { get; set; }
 
+    /// <summary>
+    /// An extra cleartext HTTP/2 address (e.g. <c>http://0.0.0.0:8081</c>) serving only
+    /// <c>grpc.health.v1.Health</c>, for orchestrator probes: Kubernetes' gRPC probes speak no TLS.
+    /// It carries no credentials, so the Production cleartext rule does not apply to it. Unset: none.
+    /// </summary>
+    public string? ProbeUrl { get; set; }
+
+    /// <summary>Metrics and traces: the Prometheus scrape address and the OTLP collector. Default: none.</summary>
+    public TelemetryOptions Telemetry { get; set; } = new();
+
+    /// <summary>TLS: the server certificate and the accepted client certificates. Default: none (cleartext HTTP/2).</summary>
+    public TlsOptions Tls { get; set; } = new();
+
+    /// <summary>
+    /// Whether a Production hub may listen in cleartext (h2c, or the HTTP/1.1 JSON door) on an
+    /// address other than loopback, e.g. behind a proxy or mesh sidecar that terminates TLS.
+    /// Default false: such a hub refuses to start. Cleartext on loopback, and every address
+    /// outside Production, is always allowed.
+    /// </summary>
+    public bool AllowCleartext { get; set; }
+
     /// <summary>A stream is ended gracefully after this long so load rebalances across replicas; clients resume. Default 30 minutes.</summary>
     public TimeSpan FeedStreamLifetime { get; set; } = TimeSpan.FromMinutes(30);
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Google.Protobuf.WellKnownTypes;
 using Interop.Hub.Core.Cotation.Ranking;
 using Interop.Hub.Core.Cotation.Scoring;
+using Interop.Hub.Core.Cotation.WhatIf;
 using Interop.Hub.Registry;
 using Interop.Hub.Storage.Cotation;
 using V1 = Interop.Contracts.V1;
@@ -74,5 +75,29 @@ internal static class CotationMapper
         ValidatedDate = DateMapping.ToProto(row.ValidatedOn),
         Recorder = row.RecorderId,
         RecordTime = Timestamp.FromDateTime(DateTime.SpecifyKind(row.RecordedAt, DateTimeKind.Utc)),
+    };
+
+    public static V1.DraftGridSummary ToProto(DraftReport report) => new()
+    {
+        ComparedVersion = GridName.OfVersion(report.GridId, report.CurrentVersion),
+        Day = DateMapping.ToProto(report.Day),
+        ApplicationCount = report.Rows.Count,
+        RankUpCount = report.RankUp,
+        RankDownCount = report.RankDown,
+        Overall = ToProto(report.Overall),
+        ByRubric = { report.ByRubric.Select(ToProto) },
+        ByTypology = { report.ByTypology.Select(ToProto) },
+        ByPriorityClass = { report.ByPriorityClass.Select(ToProto) },
+    };
+
+    public static V1.DraftGroupMove ToProto(GroupMove move) => new()
+    {
+        Key = move.Key,
+        Count = move.Count,
+        UpCount = move.Up,
+        DownCount = move.Down,
+        MeanDelta = Points(move.MeanDelta),
+        MaxUp = Points(move.MaxUp),
+        MaxDown = Points(move.MaxDown),
     };
 }

@@ -142,7 +142,7 @@ internal sealed partial class CotationService
 
         var grid = GridCatalog.InForce(await catalog.GetAsync(connection, gridId, context.CancellationToken), day);
         var subject = CotationSubject.Of(application, dwelling)
-            ?? throw new PreconditionException(CotationErrors.ApplicationErased, ApplicationMapper.ResourceName(number), "The application's personal data were erased: there is nothing to score.");
+            ?? throw new PreconditionException(ErrorReasons.ApplicationErased, ApplicationMapper.ResourceName(number), "The application's personal data were erased: there is nothing to score.");
         var validations = await ValidationsAsync(connection, [number], gridId, context.CancellationToken);
         await AuditReadsAsync(connection, context, principal, [number]);
         return CotationMapper.ToProto(CotationScorer.Score(subject, grid, day, validations.GetValueOrDefault(number, [])));
@@ -194,7 +194,7 @@ internal sealed partial class CotationService
             all.AddRange(page);
             if (all.Count > MaxExamined)
             {
-                throw new PreconditionException(CotationErrors.TooManyCandidates, "communes/" + commune, $"More than {MaxExamined} active applications wish commune {commune}: too many to rank in one call.");
+                throw new PreconditionException(ErrorReasons.TooManyCandidates, "communes/" + commune, $"More than {MaxExamined} active applications wish commune {commune}: too many to rank in one call.");
             }
 
             if (page.Count < ListPage)

@@ -26,7 +26,7 @@ internal sealed class GridCatalog(CotationStore store)
     public static CotationGrid InForce(GridVersions versions, DateOnly day) =>
         versions.InForceOn(day)
         ?? throw new PreconditionException(
-            CotationErrors.NoGridInForce,
+            ErrorReasons.NoGridInForce,
             GridName.Of(versions.GridId),
             $"No version of grid '{versions.GridId}' is in force on {day:yyyy-MM-dd}.");
 }

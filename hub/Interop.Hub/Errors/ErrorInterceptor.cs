@@ -45,15 +45,15 @@ internal sealed class ErrorInterceptor(ILogger<ErrorInterceptor> logger) : Inter
         switch (exception)
         {
             case DomainException domain:
-                logger.LogInformation("{Method} refused: {Reason} {Message}", context.Method, domain.Reason, domain.Message);
+                ErrorsLog.Refused(logger, context.Method, domain.Reason, domain.Message);
                 return DomainErrorMapper.ToRpcException(domain);
             case OperationCanceledException when context.CancellationToken.IsCancellationRequested:
                 return new RpcException(new Status(StatusCode.Cancelled, "The call was cancelled."));
             case NpgsqlException { IsTransient: true } database:
-                logger.LogWarning(database, "{Method} failed: database unavailable", context.Method);
+                ErrorsLog.DatabaseUnavailable(logger, database, context.Method);
                 return new RpcException(new Status(StatusCode.Unavailable, "The database is unavailable; retry with the same request id."));
             default:
-                logger.LogError(exception, "{Method} failed unexpectedly", context.Method);
+                ErrorsLog.Unexpected(logger, exception, context.Method);
                 return new RpcException(new Status(StatusCode.Internal, "Internal error; it has been logged."));
         }
     }

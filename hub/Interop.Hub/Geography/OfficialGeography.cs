@@ -24,9 +24,7 @@ internal static class OfficialGeography
         var path = Locate(configured, roots);
         if (path is null)
         {
-            logger.LogWarning(
-                "No official geography ({File} not found; run npm ci --prefix hub/geography or set Interop:GeographyFile): birth places are compared as typed",
-                InstalledFile);
+            GeographyLog.Missing(logger, InstalledFile);
             return CommuneDirectory.Empty;
         }
 
@@ -35,7 +33,7 @@ internal static class OfficialGeography
             using var stream = File.OpenRead(p);
             return CommunesJson.Read(stream);
         })).Value;
-        logger.LogInformation("Official geography: {Codes} commune codes from {File}", directory.Count, path);
+        GeographyLog.Loaded(logger, directory.Count, path);
         return directory;
     }
 

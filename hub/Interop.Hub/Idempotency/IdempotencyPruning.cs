@@ -18,7 +18,7 @@ internal sealed class IdempotencyPruning(
         var pruned = await store.PruneAsync(connection, time.GetUtcNow() - retention, cancellationToken);
         if (pruned > 0)
         {
-            logger.LogInformation("Forgot {Count} request ids older than {Retention}", pruned, retention);
+            IdempotencyLog.Pruned(logger, pruned, retention);
         }
 
         return pruned;

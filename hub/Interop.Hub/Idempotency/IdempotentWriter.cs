@@ -74,7 +74,7 @@ internal sealed class IdempotentWriter(
 
         if (replayed)
         {
-            logger.LogInformation("Replayed {Method} for request {RequestId}", method, requestId);
+            IdempotencyLog.Replayed(logger, method, requestId);
             return response;
         }
 
@@ -85,7 +85,7 @@ internal sealed class IdempotentWriter(
         catch (Exception exception) when (exception is NpgsqlException or OperationCanceledException)
         {
             // The change is committed; streams will still find it by polling.
-            logger.LogWarning(exception, "Could not announce committed changes of {Method}", method);
+            IdempotencyLog.AnnounceFailed(logger, exception, method);
         }
 
         return response;

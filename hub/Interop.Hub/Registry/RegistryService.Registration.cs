@@ -62,6 +62,7 @@ internal sealed partial class RegistryService
                 var person = HouseholdIdentity.Of("", household.Applicant, household.CoApplicant);
                 await identityIndex.LockKeysAsync(transaction, duplicates.LockKeysOf(person), token);
                 var matches = await duplicates.FindAsync(transaction.Connection!, person, departement, null, token, transaction);
+                metrics.RecordDuplicateCheck("registration", DuplicateOutcome(matches));
                 var certain = matches.Where(m => m.Result.Outcome == MatchOutcome.Certain).ToList();
                 if (certain.Count > 0)
                 {
@@ -73,9 +74,7 @@ internal sealed partial class RegistryService
                 var counter = await counters.NextAsync(transaction, departement, MonthKey(today.Year, today.Month), desk, token);
                 if (counter > ApplicationNumber.MaxCounter)
                 {
-                    logger.LogError(
-                        "Desk {Desk} of département {Departement} has used all {Max} numbers of {Month}",
-                        desk, departement, ApplicationNumber.MaxCounter, MonthKey(today.Year, today.Month));
+                    RegistryLog.NumbersExhausted(logger, desk, departement, ApplicationNumber.MaxCounter, MonthKey(today.Year, today.Month));
                     throw new QuotaExceededException(
                         ErrorReasons.CounterExhausted,
                         $"registering_desk/{desk}",
@@ -96,7 +95,7 @@ internal sealed partial class RegistryService
                 await applicationWriter.RecordAsync(
                     transaction, ChangeAuthor.Caller(context, principal, request.RequestId), record, null, ChangeKind.Registered,
                     StatusDetails(record), now, token);
-                logger.LogInformation("Registered application {Number} at desk {Desk}", number, desk);
+                RegistryLog.Registered(logger, number, desk);
                 return new V1.CreateApplicationResponse
                 {
                     Application = ApplicationMapper.ToProto(record),
@@ -179,7 +178,7 @@ internal sealed partial class RegistryService
                 await applicationWriter.RecordAsync(
                     transaction, ChangeAuthor.Caller(context, principal, request.RequestId), record, null, ChangeKind.Imported,
                     StatusDetails(record), now, token);
-                logger.LogInformation("Imported application {Number}", number);
+                RegistryLog.Imported(logger, number);
                 return ApplicationMapper.ToProto(record);
             },
             context.CancellationToken);

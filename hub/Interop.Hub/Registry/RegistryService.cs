@@ -30,6 +30,7 @@ internal sealed partial class RegistryService(
     ApplicationWriter applicationWriter,
     Observatory.PastApplications pastApplications,
     TimeProvider time,
+    Diagnostics.HubMetrics metrics,
     ILogger<RegistryService> logger) : V1.RegistryService.RegistryServiceBase
 {
     /// <summary>
@@ -75,6 +76,7 @@ internal sealed partial class RegistryService(
         await duplicates.IndexAsync(transaction, changed, countNames: false, token);
         var person = Matching.HouseholdIdentity.Of(changed);
         var matches = await duplicates.FindAsync(transaction.Connection!, person, changed.Departement, changed.Number, token, transaction);
+        metrics.RecordDuplicateCheck("update", DuplicateOutcome(matches));
         foreach (var match in matches)
         {
             await reviews.OpenAsync(
@@ -82,6 +84,12 @@ internal sealed partial class RegistryService(
                 Matching.MatchMapper.FieldsJson(match.Result), match.Result.Explanation, now, token);
         }
     }
+
+    /// <summary>The strongest outcome among the candidates, as the duplicate-check metric reports it.</summary>
+    private static string DuplicateOutcome(IReadOnlyList<Matching.DuplicateMatch> matches) =>
+        matches.Any(m => m.Result.Outcome == Core.Matching.MatchOutcome.Certain) ? "certain"
+        : matches.Any(m => m.Result.Outcome == Core.Matching.MatchOutcome.Probable) ? "probable"
+        : "none";
 
     private static object StatusDetails(ApplicationRecord record) => new
     {

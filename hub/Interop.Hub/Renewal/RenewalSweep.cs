@@ -52,7 +52,7 @@ internal sealed class RenewalSweep(
 
         if (radiated > 0)
         {
-            logger.LogInformation("Renewal job radiated {Count} applications not renewed (RADREN)", radiated);
+            RenewalLog.Radiated(logger, radiated);
             await database.NotifyChangesAsync(cancellationToken);
         }
 

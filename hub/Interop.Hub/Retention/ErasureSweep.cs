@@ -57,7 +57,7 @@ internal sealed class ErasureSweep(
 
         if (erased > 0)
         {
-            logger.LogInformation("Retention job erased the personal data of {Count} applications radiated more than {Period} ago", erased, period);
+            RetentionLog.Erased(logger, erased, period);
             await database.NotifyChangesAsync(cancellationToken);
         }
 
@@ -88,7 +88,7 @@ internal sealed class ErasureSweep(
         // The blocking keys are derived from the erased identity: they go too.
         await identityIndex.RemoveAsync(transaction, number, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        logger.LogInformation("Erased the personal data of {Number}, radiated on {RadiationDate}", number, current.Radiation?.Date);
+        RetentionLog.ErasedOne(logger, number, current.Radiation?.Date);
         return true;
     }
 }

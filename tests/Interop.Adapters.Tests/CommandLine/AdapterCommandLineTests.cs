@@ -27,4 +27,23 @@ public sealed class AdapterCommandLineTests
         Assert.Equal(DeadLetterCommand.UsageError, code);
         folder.Delete(recursive: true);
     }
+
+    [Theory]
+    [InlineData("files")]
+    [InlineData("simulator")]
+    public async Task AMistypedHubAddress_IsAUsageError_NamingTheValue_BeforeAnyHostStarts(string host)
+    {
+        var folder = Directory.CreateTempSubdirectory("adapter-cli-");
+        string[] args = host == "files"
+            ? ["--hub", "127.0.0.1:5080", "--api-key", "ik_test", "--organization", "bailleur-x", "--folder", folder.FullName]
+            : ["--hub", "127.0.0.1:5080", "--api-key", "ik_test", "--organization", "bailleur-x", "--data", folder.FullName];
+        var error = new StringWriter();
+        var code = host == "files" ? await FilesCommandLine.RunAsync(args, error) : await SimulatorCommandLine.RunAsync(args, error);
+
+        Assert.Equal(DeadLetterCommand.UsageError, code);
+        Assert.Contains("--hub '127.0.0.1:5080' is not an http:// or https:// address", error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error.ToString(), StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFileSystemEntries(folder.FullName));
+        folder.Delete(recursive: true);
+    }
 }

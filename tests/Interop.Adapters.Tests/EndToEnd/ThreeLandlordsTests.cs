@@ -61,7 +61,7 @@ public sealed class ThreeLandlordsTests(LandlordsHub hub) : IClassFixture<Landlo
     }
 
     [Fact]
-    public async Task OutboxFiles_AreWholeFilesOnly_NeverATemporaryOneInTheOutboxItself()
+    public async Task OutboxFiles_AreWholeFilesOnly_OwnerReadable_NeverATemporaryOneInTheOutboxItself()
     {
         var (landlord1, landlord2) = (await hub.JoinAsync("erp-atomic"), await hub.JoinAsync("files-atomic"));
         var folder = Directory.CreateTempSubdirectory("files-adapter-");
@@ -81,6 +81,11 @@ public sealed class ThreeLandlordsTests(LandlordsHub hub) : IClassFixture<Landlo
             var lines = File.ReadAllLines(file, Encoding.UTF8);
             Assert.Equal(2, lines.Length);
             Assert.StartsWith("numero;evenement;revision;statut", lines[0], StringComparison.Ordinal);
+            if (!OperatingSystem.IsWindows())
+            {
+                // Applicants' personal data: readable by the adapter's own account only.
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+            }
         }
 
         Assert.Empty(Directory.GetFiles(Path.Combine(outbox, ".tmp")));

@@ -38,31 +38,31 @@ public sealed class GridVersions
         return set ?? throw new ArgumentException("At least one version is needed.", nameof(versions));
     }
 
-    /// <exception cref="PreconditionException">The version conflicts with one already there (reason <see cref="CotationReasons.OverlappingVersion"/>).</exception>
+    /// <exception cref="PreconditionException">The version conflicts with one already there (reason <see cref="ErrorReasons.OverlappingVersion"/>).</exception>
     public GridVersions With(CotationGrid grid)
     {
         var subject = "grids/" + GridId;
         if (grid.GridId != GridId || grid.Epci != Epci)
         {
-            throw new PreconditionException(CotationReasons.OverlappingVersion, subject, $"this set holds grid '{GridId}' of EPCI {Epci}, not '{grid.GridId}' of EPCI {grid.Epci}.");
+            throw new PreconditionException(ErrorReasons.OverlappingVersion, subject, $"this set holds grid '{GridId}' of EPCI {Epci}, not '{grid.GridId}' of EPCI {grid.Epci}.");
         }
 
         foreach (var other in _byStart)
         {
             if (other.Version == grid.Version)
             {
-                throw new PreconditionException(CotationReasons.OverlappingVersion, subject, $"version {grid.Version} of grid '{GridId}' already exists; publish a new version number.");
+                throw new PreconditionException(ErrorReasons.OverlappingVersion, subject, $"version {grid.Version} of grid '{GridId}' already exists; publish a new version number.");
             }
 
             var (earlier, later) = other.ValidFrom <= grid.ValidFrom ? (other, grid) : (grid, other);
             if (earlier.ValidFrom == later.ValidFrom || (earlier.ValidUntil is { } until && until >= later.ValidFrom))
             {
-                throw new PreconditionException(CotationReasons.OverlappingVersion, subject, $"versions {earlier.Version} and {later.Version} of grid '{GridId}' would both be in force on {later.ValidFrom:yyyy-MM-dd}.");
+                throw new PreconditionException(ErrorReasons.OverlappingVersion, subject, $"versions {earlier.Version} and {later.Version} of grid '{GridId}' would both be in force on {later.ValidFrom:yyyy-MM-dd}.");
             }
 
             if (earlier.Version > later.Version)
             {
-                throw new PreconditionException(CotationReasons.OverlappingVersion, subject, $"version {later.Version} of grid '{GridId}' would start after version {earlier.Version}: versions start in the order of their numbers.");
+                throw new PreconditionException(ErrorReasons.OverlappingVersion, subject, $"version {later.Version} of grid '{GridId}' would start after version {earlier.Version}: versions start in the order of their numbers.");
             }
         }
 

@@ -35,7 +35,7 @@ public static class GridLoader
     {
         if (utf8.Length > MaxFileBytes)
         {
-            throw new ValidationException("$", $"a grid file is at most {MaxFileBytes} bytes.", CotationReasons.InvalidGrid);
+            throw new ValidationException("$", $"a grid file is at most {MaxFileBytes} bytes.", ErrorReasons.InvalidGrid);
         }
 
         if (utf8.StartsWith("\uFEFF"u8))
@@ -72,7 +72,7 @@ public static class GridLoader
             throw new ValidationException(
                 exception.Path ?? "$",
                 string.Create(CultureInfo.InvariantCulture, $"line {line}, column {column}: not valid JSON: {reason}"),
-                CotationReasons.InvalidGrid);
+                ErrorReasons.InvalidGrid);
         }
     }
 
@@ -85,7 +85,7 @@ public static class GridLoader
         catch (ValidationException refusal)
         {
             // Same violations (with the "and N more" line), under the cotation's own reason.
-            throw new ValidationException(refusal.Violations, CotationReasons.InvalidGrid);
+            throw new ValidationException(refusal.Violations, ErrorReasons.InvalidGrid);
         }
     }
 

@@ -82,7 +82,7 @@ internal sealed class JsonLineMap
         }
         catch (InvalidOperationException)
         {
-            throw new ValidationException("$", string.Create(CultureInfo.InvariantCulture, $"line {line}: a string holds an invalid Unicode escape (half a surrogate pair)."), CotationReasons.InvalidGrid);
+            throw new ValidationException("$", string.Create(CultureInfo.InvariantCulture, $"line {line}: a string holds an invalid Unicode escape (half a surrogate pair)."), ErrorReasons.InvalidGrid);
         }
     }
 

@@ -50,7 +50,7 @@ public class GridVersionsTests
 
         var refusal = Assert.Throws<PreconditionException>(() => versions.With(Version(1, "2025-01-01")));
 
-        Assert.Equal(CotationReasons.OverlappingVersion, refusal.Reason);
+        Assert.Equal(ErrorReasons.OverlappingVersion, refusal.Reason);
         Assert.Contains("version 1 of grid 'caen-test' already exists", refusal.Message);
     }
 

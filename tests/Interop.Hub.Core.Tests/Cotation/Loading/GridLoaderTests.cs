@@ -14,7 +14,7 @@ public class GridLoaderTests
     private static ValidationException Refusal(string json)
     {
         var refusal = Assert.Throws<ValidationException>(() => GridLoader.Load(json));
-        Assert.Equal(CotationReasons.InvalidGrid, refusal.Reason);
+        Assert.Equal(ErrorReasons.InvalidGrid, refusal.Reason);
         return refusal;
     }
 

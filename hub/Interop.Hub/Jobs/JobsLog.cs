@@ -1,0 +1,8 @@
+namespace Interop.Hub.Jobs;
+
+/// <summary>The periodic jobs' log events (ids 1600–1699).</summary>
+internal static partial class JobsLog
+{
+    [LoggerMessage(EventId = 1600, Level = LogLevel.Error, Message = "The periodic job {Job} failed; it runs again in {Interval}")]
+    public static partial void SweepFailed(ILogger logger, Exception exception, string job, TimeSpan interval);
+}

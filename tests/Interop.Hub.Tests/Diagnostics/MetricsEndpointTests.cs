@@ -1,0 +1,127 @@
+using System.Globalization;
+using System.Net;
+using Grpc.Core;
+using Interop.Contracts.V1;
+using Interop.Testing;
+using Npgsql;
+
+namespace Interop.Hub.Tests.Diagnostics;
+
+/// <summary>
+/// The Prometheus scrape endpoint of a real hub, read as Prometheus reads it (HTTP/1.1 text):
+/// the feed lag of a subscription follows unacknowledged changes, and calls are counted by method and status.
+/// </summary>
+public sealed class MetricsEndpointTests : IAsyncLifetime
+{
+    private readonly HttpClient http = new();
+    private HubHost hub = null!;
+
+    public async Task InitializeAsync() => hub = await HubHost.StartAsync("metrics", metrics: true);
+
+    public async Task DisposeAsync()
+    {
+        http.Dispose();
+        await hub.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task FeedLag_GrowsWithUnacknowledgedChanges_AndFallsWhenAcknowledged()
+    {
+        var registry = new RegistryService.RegistryServiceClient(hub.Calls);
+        var feed = new ChangeFeedService.ChangeFeedServiceClient(hub.Calls);
+        var subscription = "erp-" + TestApplications.UniqueName().ToLowerInvariant();
+        await registry.CreateApplicationAsync(TestApplications.Create());
+        var head = await FeedHead.WhenSequencedAsync(hub.ConnectionString);
+        await feed.AcknowledgeAsync(new AcknowledgeRequest { SubscriptionId = subscription, ChangeSeq = head });
+        string[] lag = ["interop_feed_lag{", $"interop_organization=\"{TestOrganizations.Registrar().OrganizationId}\"", $"interop_subscription=\"{subscription}\""];
+        Assert.Equal(0, await MetricWhenAsync(lag, value => value == 0));
+
+        for (var i = 0; i < 3; i++)
+        {
+            await registry.CreateApplicationAsync(TestApplications.Create());
+        }
+
+        var newHead = await FeedHead.WhenSequencedAsync(hub.ConnectionString);
+        hub.Clock.Advance(TimeSpan.FromSeconds(90));
+
+        Assert.Equal(newHead - head, await MetricWhenAsync(lag, value => value == newHead - head));
+        var age = await MetricWhenAsync(["interop_feed_lag_age_seconds{", .. lag[1..]], value => value > 0);
+        Assert.InRange(age, 90, 91);
+
+        await feed.AcknowledgeAsync(new AcknowledgeRequest { SubscriptionId = subscription, ChangeSeq = newHead });
+
+        Assert.Equal(0, await MetricWhenAsync(lag, value => value == 0));
+    }
+
+    [Fact]
+    public async Task Calls_AreCountedByMethodAndStatus_RefusalsBeforeTheServiceIncluded()
+    {
+        var registry = new RegistryService.RegistryServiceClient(hub.Calls);
+        await registry.CreateApplicationAsync(TestApplications.Create());
+        await RpcAssert.FailsAsync(StatusCode.InvalidArgument, () => registry.CreateApplicationAsync(new CreateApplicationRequest()).ResponseAsync);
+        var anonymous = new RegistryService.RegistryServiceClient(hub.Channel);
+        await RpcAssert.FailsAsync(StatusCode.Unauthenticated, () => anonymous.ListApplicationsAsync(new ListApplicationsRequest()).ResponseAsync);
+
+        const string Calls = "interop_rpc_calls_total{";
+        const string Registry = "rpc_service=\"interop.v1.RegistryService\"";
+        Assert.True(await MetricWhenAsync([Calls, "interop_door=\"grpc\"", "rpc_grpc_status=\"OK\"", "rpc_method=\"CreateApplication\"", Registry], v => v >= 1) >= 1);
+        Assert.True(await MetricWhenAsync([Calls, "rpc_grpc_status=\"INVALID_ARGUMENT\"", "rpc_method=\"CreateApplication\"", Registry], v => v >= 1) >= 1);
+        Assert.True(await MetricWhenAsync([Calls, "rpc_grpc_status=\"UNAUTHENTICATED\"", "rpc_method=\"ListApplications\"", Registry], v => v >= 1) >= 1);
+        Assert.True(await MetricWhenAsync(["interop_rpc_duration_seconds_count{", "rpc_method=\"CreateApplication\"", "rpc_grpc_status=\"OK\""], v => v >= 1) >= 1);
+        Assert.True(await MetricWhenAsync(["interop_duplicate_checks_total{", "interop_check=\"registration\"", "interop_outcome=\"none\""], v => v >= 1) >= 1);
+    }
+
+    [Fact]
+    public async Task OldestTransaction_ShowsAWriteTransactionHoldingTheFeedBack()
+    {
+        await using var connection = new NpgsqlConnection(hub.ConnectionString);
+        await connection.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using (var command = new NpgsqlCommand("SELECT pg_current_xact_id()", connection, transaction))
+        {
+            await command.ExecuteScalarAsync();
+        }
+
+        Assert.True(await MetricWhenAsync(["interop_db_oldest_transaction_age_seconds{", $"interop_database=\"{connection.Database}\""], value => value >= 1) >= 1);
+
+        await transaction.RollbackAsync();
+    }
+
+    [Fact]
+    public async Task MetricsPort_ServesNothingButTheScrape()
+    {
+        using var response = await http.GetAsync(new Uri(hub.MetricsAddress!, "/v1/applications"));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    /// <summary>
+    /// The value of the first series whose line holds every part, once it meets the condition
+    /// (gauges are read at each scrape, and the exporter may answer from its short cache).
+    /// </summary>
+    private async Task<double> MetricWhenAsync(string[] parts, Func<double, bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        string text;
+        do
+        {
+            text = await http.GetStringAsync(new Uri(hub.MetricsAddress!, "/metrics"));
+            var line = text.Split('\n').FirstOrDefault(l => !l.StartsWith('#') && parts.All(p => l.Contains(p, StringComparison.Ordinal)));
+            if (line is not null)
+            {
+                // "name{labels} value [timestamp]" or "name value [timestamp]"
+                var afterName = line.Contains('}', StringComparison.Ordinal) ? line[(line.LastIndexOf('}') + 1)..] : line[line.IndexOf(' ', StringComparison.Ordinal)..];
+                var value = double.Parse(afterName.Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+                if (condition(value))
+                {
+                    return value;
+                }
+            }
+
+            await Task.Delay(100);
+        }
+        while (DateTime.UtcNow < deadline);
+
+        throw new Xunit.Sdk.XunitException($"No series with {string.Join(", ", parts)} met the condition in 20 s. Last scrape:\n{text}");
+    }
+}
