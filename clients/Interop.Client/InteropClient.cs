@@ -48,6 +48,8 @@ public sealed class InteropClient : IDisposable
         Attributions = new AttributionService.AttributionServiceClient(CallInvoker);
         Admin = new AdminService.AdminServiceClient(CallInvoker);
         Audit = new AuditService.AuditServiceClient(CallInvoker);
+        Observatory = new ObservatoryService.ObservatoryServiceClient(CallInvoker);
+        NationalExchange = new NationalExchangeService.NationalExchangeServiceClient(CallInvoker);
     }
 
     /// <summary>Applications and their numbers: register, import, read, list, update, renew, radiate, reactivate.</summary>
@@ -70,6 +72,12 @@ public sealed class InteropClient : IDisposable
 
     /// <summary>Who read or changed whose personal data.</summary>
     public AuditService.AuditServiceClient Audit { get; }
+
+    /// <summary>An application's history field by field, and the stock of applications at a past date. A past state is read with <c>GetApplicationRequest.AsOf</c>.</summary>
+    public ObservatoryService.ObservatoryServiceClient Observatory { get; }
+
+    /// <summary>The national registry's answers to the daily export: rejected lines (recorded by the exchange job, read by registrars) and radiations decided elsewhere.</summary>
+    public NationalExchangeService.NationalExchangeServiceClient NationalExchange { get; }
 
     /// <summary>The wired call invoker under every client above, for any other generated client of the hub.</summary>
     public CallInvoker CallInvoker { get; }

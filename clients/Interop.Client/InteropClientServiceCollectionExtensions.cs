@@ -17,8 +17,10 @@ public static class InteropClientServiceCollectionExtensions
     /// <c>ChangeFeedService.ChangeFeedServiceClient</c>,
     /// <c>MatchingService.MatchingServiceClient</c>,
     /// <c>AttributionService.AttributionServiceClient</c>,
-    /// <c>AdminService.AdminServiceClient</c> and
-    /// <c>AuditService.AuditServiceClient</c> (transient, each wired like
+    /// <c>AdminService.AdminServiceClient</c>,
+    /// <c>AuditService.AuditServiceClient</c>,
+    /// <c>ObservatoryService.ObservatoryServiceClient</c> and
+    /// <c>NationalExchangeService.NationalExchangeServiceClient</c> (transient, each wired like
     /// <see cref="InteropClient"/>'s: API key, default deadline, retries,
     /// typed errors), and <see cref="InteropClient"/> itself as a singleton
     /// (for <see cref="InteropClient.Subscribe"/>). The
@@ -43,6 +45,8 @@ public static class InteropClientServiceCollectionExtensions
         Add<AttributionService.AttributionServiceClient>(services);
         Add<AdminService.AdminServiceClient>(services);
         Add<AuditService.AuditServiceClient>(services);
+        Add<ObservatoryService.ObservatoryServiceClient>(services);
+        Add<NationalExchangeService.NationalExchangeServiceClient>(services);
         return services;
     }
 

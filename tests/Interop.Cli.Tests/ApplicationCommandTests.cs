@@ -4,7 +4,7 @@ using Interop.Testing;
 
 namespace Interop.Cli.Tests;
 
-/// <summary><c>interop applications register|get|list|update|history</c> against a real hub, read back through the contract.</summary>
+/// <summary><c>interop applications register|get|list|update|history --reads</c> against a real hub, read back through the contract.</summary>
 [Collection(CliCollection.Name)]
 public sealed class ApplicationCommandTests(InstalledCli cli, CliHub hub) : IClassFixture<CliHub>, IDisposable
 {
@@ -168,13 +168,13 @@ public sealed class ApplicationCommandTests(InstalledCli cli, CliHub hub) : ICla
     }
 
     [Fact]
-    public async Task History_ShowsWhoReadAndChangedTheApplication()
+    public async Task HistoryReads_ShowsWhoReadAndChangedTheApplication()
     {
         var registered = await hub.RegisterAsync();
         await cli.RunAsync(hub.AsRegistrar("applications", "get", registered.Number));
 
-        var table = await cli.RunAsync(hub.AsRegistrar("applications", "history", registered.Number));
-        var json = await cli.RunAsync(hub.AsRegistrar("applications", "history", registered.Number, "--json"));
+        var table = await cli.RunAsync(hub.AsRegistrar("applications", "history", registered.Number, "--reads"));
+        var json = await cli.RunAsync(hub.AsRegistrar("applications", "history", registered.Number, "--reads", "--json"));
 
         Assert.True(table.ExitCode == 0, table.Error);
         Assert.Matches(@"\n\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}Z\s+read\s+organizations/test-registrar\s+\S+\s+/interop\.v1\.RegistryService/GetApplication\s+applications/", table.Output);
@@ -185,16 +185,28 @@ public sealed class ApplicationCommandTests(InstalledCli cli, CliHub hub) : ICla
     }
 
     [Fact]
-    public async Task History_OfAnotherOrganisationsApplication_IsPermissionDeniedExitFour()
+    public async Task History_OfAnotherOrganisationsApplication_ShowsItsChangesButNotItsAuditTrail()
     {
         var registered = await hub.RegisterAsync();
         var otherKey = await HubAccess.IssueKeyAsync(
             hub.Hub.Channel, TestOrganizations.Of("other-landlord-" + Guid.NewGuid().ToString("N")[..8], OrganizationKind.Landlord, stock: ["14118"], desks: ["O" + Random.Shared.Next(1000, 9999)]));
+        var statisticianKey = await HubAccess.IssueKeyAsync(
+            hub.Hub.Channel, TestOrganizations.Of("stats-" + Guid.NewGuid().ToString("N")[..8], OrganizationKind.StatisticsReader, departements: ["14"]));
 
-        var result = await cli.RunAsync("applications", "history", registered.Number, "--hub", hub.Url, "--key", otherKey);
+        // The history is read by whoever reads the application (a landlord with stock in a commune
+        // it wishes); the audit trail only by the organisation that registered it.
+        var changes = await cli.RunAsync("applications", "history", registered.Number, "--hub", hub.Url, "--key", otherKey);
+        var reads = await cli.RunAsync("applications", "history", registered.Number, "--reads", "--hub", hub.Url, "--key", otherKey);
+        var statistician = await cli.RunAsync("applications", "history", registered.Number, "--hub", hub.Url, "--key", statisticianKey);
 
-        Assert.Equal(4, result.ExitCode);
-        Assert.StartsWith("interop: PERMISSION_DENIED", result.Error, StringComparison.Ordinal);
+        Assert.True(changes.ExitCode == 0, changes.Error);
+        Assert.Matches(@"
+1\s+\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} \+0[12]:00\s+organizations/test-registrar\s+registered
+", changes.Output);
+        Assert.Equal(4, reads.ExitCode);
+        Assert.StartsWith("interop: PERMISSION_DENIED", reads.Error, StringComparison.Ordinal);
+        Assert.Equal(4, statistician.ExitCode);
+        Assert.StartsWith("interop: PERMISSION_DENIED", statistician.Error, StringComparison.Ordinal);
     }
 
     [Fact]

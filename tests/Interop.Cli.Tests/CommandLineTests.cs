@@ -39,12 +39,16 @@ public sealed class CommandLineTests(InstalledCli cli)
     }
 
     [Fact]
-    public async Task Help_OfHistory_SaysItIsTheAuditTrailForWantOfAHistoryCall()
+    public async Task Help_OfHistoryAndGet_DescribeTheChangesTheAuditTrailAndPastStates()
     {
-        var result = await cli.RunAsync("applications", "history", "--help");
+        var history = await cli.RunAsync("applications", "history", "--help");
+        var get = await cli.RunAsync("applications", "get", "--help");
 
-        Assert.Contains("audit trail", result.Output, StringComparison.Ordinal);
-        Assert.Contains("no change-history call", result.Output, StringComparison.Ordinal);
+        Assert.Contains("ListApplicationChanges", history.Output, StringComparison.Ordinal);
+        Assert.Contains("--reads", history.Output, StringComparison.Ordinal);
+        Assert.Contains("audit trail", history.Output, StringComparison.Ordinal);
+        Assert.Contains("--as-of <DATE|DATETIME>", get.Output, StringComparison.Ordinal);
+        Assert.Contains("HISTORY_NOT_RECORDED", get.Output, StringComparison.Ordinal);
     }
 
     [Fact]

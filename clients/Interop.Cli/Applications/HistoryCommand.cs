@@ -5,25 +5,39 @@ using Interop.Cli.CommandLine;
 namespace Interop.Cli.Applications;
 
 /// <summary>
-/// <c>interop applications history NUMBER</c>: the application's audit trail. The hub has no
-/// change-history call (its change log is pruned after 30 days), so this shows who read or
-/// changed the application, when and through which call — not the values before and after.
+/// <c>interop applications history NUMBER [--reads]</c>: what changed in the application,
+/// revision by revision (ObservatoryService.ListApplicationChanges); with <c>--reads</c>, its
+/// audit trail, which is what this command printed before the hub kept histories.
 /// </summary>
 internal static class HistoryCommand
 {
     public static Command Create()
     {
         var number = ApplicationOptions.Number();
+        var reads = new Option<bool>("--reads")
+        {
+            Description = "Print the audit trail instead: who read or changed the application, when, through which call " +
+                "(AuditService.ListAuditRecords; what this command printed before the hub kept histories, the same as " +
+                "`interop audit --application NUMBER`). Readable by the organisation that registered the application, and by hub administrators.",
+        };
         var command = new Command(
             "history",
-            "Who read or changed an application, when, and through which call: its audit trail (AuditService.ListAuditRecords). " +
-            "The hub has no change-history call yet (its change log is pruned after 30 days), so past values are not shown. " +
-            "Readable by the organisation that registered the application, and by hub administrators.")
+            "What changed in an application, oldest first (ObservatoryService.ListApplicationChanges): each revision with its time " +
+            "(French time), who made it (organizations/ID, or hub for its own jobs), its kind, and under it each field that moved, " +
+            "path: old → new (- when unset). --json prints one ApplicationChange per line. Readable by whoever may read the application; " +
+            "the read is recorded in its audit trail. The history is kept as long as the application exists; changes made before the hub " +
+            "kept histories show who, when and what kind only.")
         {
-            number,
+            number, reads,
         }.WithConnection();
         CliAction.SetWithHub(command, (parse, hub, cancellation) =>
-            AuditTrail.PrintAsync(hub, ApplicationName.From(parse.GetRequiredValue(number)), "", parse.GetValue(CliOptions.Json), cancellation));
+        {
+            var application = ApplicationName.From(parse.GetRequiredValue(number));
+            var json = parse.GetValue(CliOptions.Json);
+            return parse.GetValue(reads)
+                ? AuditTrail.PrintAsync(hub, application, "", json, cancellation)
+                : ChangeHistory.PrintAsync(hub, application, json, cancellation);
+        });
         return command;
     }
 }

@@ -38,6 +38,8 @@ internal sealed class HubConnection : IDisposable
 
     public AuditService.AuditServiceClient Audit => client.Audit;
 
+    public ObservatoryService.ObservatoryServiceClient Observatory => client.Observatory;
+
     public static HubConnection Open(HubSettings settings) => Open(settings.Hub, settings.Key, settings.Timeout);
 
     /// <param name="timeout">Each attempt's deadline; the client retries an unavailable hub a few times within seconds.</param>
