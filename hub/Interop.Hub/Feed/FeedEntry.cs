@@ -31,8 +31,8 @@ internal sealed class FeedEntry
 
     public V1.Change WithoutState { get; }
 
-    /// <summary>This change without the application's state: what is sent once the application was erased.</summary>
-    public FeedEntry WithoutApplication() => State is null ? this : new FeedEntry(Change, null, WithoutState, WithoutState);
+    /// <summary>This change with the application's state read with <paramref name="newer"/> (none once erased).</summary>
+    public FeedEntry WithStateOf(FeedEntry newer) => Create(Change, newer.State);
 
     public static FeedEntry Create(FeedChange change, ApplicationRecord? state)
     {

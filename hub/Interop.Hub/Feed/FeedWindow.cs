@@ -48,20 +48,23 @@ internal sealed record FeedWindow(bool Ready, long Start, FeedEntry[] Entries)
         var entries = new FeedEntry[kept + page.Count];
         Array.Copy(Entries, dropped, entries, 0, kept);
 
-        // An erasure in the page scrubs the application's earlier entries: their state was read before it,
-        // and a stream behind must not receive the household after it was erased (the database's own reads
-        // of older pages see the erased application too).
-        var erased = page.Where(e => e.Change.Kind == Storage.Changes.ChangeKind.Erased).Select(e => e.Change.ApplicationNumber).ToHashSet(StringComparer.Ordinal);
-        if (erased.Count > 0)
+        // A change carries the application as it is when delivered (the contract): a newer page holds a newer
+        // state of every application it names, so their earlier entries take it too. After an erasure that
+        // state is none, and a stream behind no longer receives the household.
+        var newest = new Dictionary<string, FeedEntry>(StringComparer.Ordinal);
+        foreach (var entry in page)
         {
-            for (var i = 0; i < kept; i++)
+            newest[entry.Change.ApplicationNumber] = entry;
+        }
+
+        for (var i = 0; i < kept; i++)
+        {
+            if (newest.TryGetValue(entries[i].Change.ApplicationNumber, out var newer) && newer.State != entries[i].State)
             {
-                if (erased.Contains(entries[i].Change.ApplicationNumber))
-                {
-                    entries[i] = entries[i].WithoutApplication();
-                }
+                entries[i] = entries[i].WithStateOf(newer);
             }
         }
+
         for (var i = 0; i < page.Count; i++)
         {
             entries[kept + i] = page[i];

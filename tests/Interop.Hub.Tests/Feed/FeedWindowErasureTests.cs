@@ -6,8 +6,9 @@ using Interop.Hub.Storage.Feed;
 namespace Interop.Hub.Tests.Feed;
 
 /// <summary>
-/// The fan-out's window keeps each change with the application as read with its page; an erasure read
-/// later must take the household out of the earlier entries, or a stream behind would still receive it.
+/// The fan-out's window keeps each change with the application as read with its page; a newer state read
+/// later (an erasure above all) must replace it in the earlier entries, or a stream behind would still
+/// receive the household after its erasure, or an older state than the contract's "as it is when delivered".
 /// </summary>
 public sealed class FeedWindowErasureTests
 {
@@ -29,6 +30,19 @@ public sealed class FeedWindowErasureTests
         Assert.NotNull(other.State);
         Assert.NotNull(other.WithState.ApplicationState);
         Assert.Equal([1L, 2, 3, 4], window.Entries.Select(e => e.ChangeSeq));
+    }
+
+    [Fact]
+    public void ANewerStateInANewPage_IsTheStateEveryEarlierEntryOfThatApplicationCarries()
+    {
+        var window = FeedWindow.NotReady with { Ready = true, Start = 0 };
+        window = window.Append([Entry(1, "A", ChangeKind.Radiated), Entry(2, "B", ChangeKind.Registered)], capacity: 10);
+        Assert.Equal(1, window.Entries[0].WithState.ApplicationState.Revision);
+
+        window = window.Append([Entry(3, "A", ChangeKind.Reactivated)], capacity: 10);
+
+        Assert.Equal([3L, 3], window.Entries.Where(e => e.Change.ApplicationNumber == "A").Select(e => e.WithState.ApplicationState.Revision));
+        Assert.Equal(2, window.Entries.Single(e => e.Change.ApplicationNumber == "B").WithState.ApplicationState.Revision);
     }
 
     private static FeedEntry Entry(long seq, string number, string kind, bool state = true) =>
