@@ -40,6 +40,7 @@ internal static class HubServices
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<IdempotentWriter>();
         services.AddSingleton<ApplicationWriter>();
+        services.AddSingleton<ApplicationRegistrar>();
         return services;
     }
 
