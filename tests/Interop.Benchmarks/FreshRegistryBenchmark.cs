@@ -27,6 +27,14 @@ internal static class FreshRegistryBenchmark
         var loadBefore = RunEnvironment.LoadAverage();
 
         await using var hub = await HubTarget.StartAsync("bench_fresh");
+        if (options.WarmHub)
+        {
+            var warmUp = await JitWarmUp.RunAsync(
+                hub, TimeSpan.FromSeconds(options.Smoke ? 1 : 10), TimeSpan.FromSeconds(options.Smoke ? 1 : 30), cancellationToken);
+            await hub.Database.ForgetAsync(cancellationToken);
+            Console.WriteLine($"Hub warmed up ({warmUp.Describe()}), then its tables emptied and their statistics forgotten.");
+        }
+
         var run = new FreshRun(hub, options);
         using var watching = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var analyses = StatisticsWatch.RunAsync(hub.Database.UnpooledConnectionString, () => run.Registered, watching.Token);
