@@ -192,6 +192,7 @@ step "benchmark smoke runs (--smoke)"
 smoke_started=$SECONDS
 BENCH="tests/Interop.Benchmarks/bin/Release/net10.0/Interop.Benchmarks.dll"
 smoke registrations "$BENCH" registrations
+smoke fresh "$BENCH" fresh
 smoke findmatches "$BENCH" findmatches
 smoke feed "tests/Interop.Feed.Benchmarks/bin/Release/net10.0/Interop.Feed.Benchmarks.dll"
 smoke matching "tests/Interop.Matching.Benchmarks/bin/Release/net10.0/Interop.Matching.Benchmarks.dll"

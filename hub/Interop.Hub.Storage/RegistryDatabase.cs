@@ -8,6 +8,16 @@ namespace Interop.Hub.Storage;
 /// caller opens here and passes to the stores, so a change, its event and its
 /// idempotency record commit together or not at all.
 /// </summary>
+/// <remarks>
+/// One signature for every store method: where it runs comes first, the
+/// cancellation token last, and nothing is optional. A write, a lock, and a read
+/// that must see the transaction's own writes (or belong to its snapshot) take
+/// the <see cref="NpgsqlTransaction"/>; a read on its own takes the
+/// <see cref="NpgsqlConnection"/>; a read used both ways has both overloads. So
+/// a reader of the calling code sees which reads run inside a write. (With
+/// Npgsql a command on a connection runs in its open transaction whether or not
+/// it names it; naming it is for the reader, and for any provider that checks.)
+/// </remarks>
 public sealed class RegistryDatabase(NpgsqlDataSource dataSource)
 {
     /// <summary>The channel on which a committed change is announced, so change-feed streams wake at once.</summary>

@@ -64,6 +64,27 @@ internal sealed class BenchmarkDatabase : IAsyncDisposable
         await truncate.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Empties the registry's tables and forgets what the planner and autovacuum
+    /// know of them, as on a fresh database: TRUNCATE leaves their column
+    /// statistics in <c>pg_statistic</c> (deleted here, as the superuser the
+    /// benchmark connects as) and resets their size to unknown; the activity
+    /// counters autovacuum reads are reset too.
+    /// </summary>
+    public async Task ForgetAsync(CancellationToken cancellationToken)
+    {
+        await EmptyAsync(cancellationToken);
+        await using var connection = new NpgsqlConnection(UnpooledConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var forget = new NpgsqlCommand(
+            """
+            DELETE FROM pg_statistic WHERE starelid IN ('applications'::regclass, 'identity_keys'::regclass, 'name_counts'::regclass);
+            SELECT pg_stat_reset();
+            """,
+            connection);
+        await forget.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     /// <summary>The applications committed, to compare with the registrations the clients saw succeed.</summary>
     public async Task<long> CountApplicationsAsync(CancellationToken cancellationToken)
     {

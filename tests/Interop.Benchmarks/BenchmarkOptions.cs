@@ -35,7 +35,7 @@ internal sealed record BenchmarkOptions(TimeSpan Duration, IReadOnlyList<int> Cl
         error = "";
         if (args.Length == 0 || args[0] != "registrations")
         {
-            error = "The benchmarks are `registrations` and `findmatches`.";
+            error = "The benchmarks are `registrations`, `fresh` and `findmatches`.";
             return false;
         }
 

@@ -9,7 +9,6 @@ using Interop.Hub.Storage.Matching;
 using Interop.Testing;
 using Npgsql;
 using NpgsqlTypes;
-using CoreSex = Interop.Hub.Core.Applications.Sex;
 
 namespace Interop.Benchmarks;
 
@@ -142,38 +141,15 @@ internal static class FindMatchesBenchmark
             error = "not in stock";
         }
 
-        var request = new FindMatchesRequest { Person = ToProto(person), Departement = "14" };
+        var request = new FindMatchesRequest { Person = SyntheticContract.PersonOf(person), Departement = "14" };
         if (person.CoApplicant is { } co)
         {
-            request.CoApplicant = ToProto(co);
+            request.CoApplicant = SyntheticContract.PersonOf(co);
         }
 
         var hashes = Matcher.BlockingKeys(Plain.Prepare(person.ToIdentity(""))).Distinct().Select(IdentityIndex.Hash).ToArray();
         return new Query(request, hashes, expected, error);
     }
-
-    // A birth abroad (INSEE country code 99xxx) is not a commune: the contract
-    // takes it as country_code, and FindMatches refuses it as a commune code, as
-    // registration does.
-    private static BirthPlace BirthPlaceOf(string code) =>
-        InseeCodes.IsCountryCode(code) ? new BirthPlace { CountryCode = code } : new BirthPlace { CommuneCode = code };
-
-    private static Person ToProto(SyntheticApplicant person) => new()
-    {
-        LastName = person.LastName,
-        BirthName = person.BirthName,
-        FirstNames = { person.FirstNames },
-        Sex = person.Sex == CoreSex.Male ? Sex.Male : Sex.Female,
-        BirthDate = new Google.Type.Date { Year = person.BirthDate.Year, Month = person.BirthDate.Month, Day = person.BirthDate.Day },
-        BirthPlace = BirthPlaceOf(person.BirthCommune),
-        NationalityClass = NationalityClass.French,
-        Contact = new Contact
-        {
-            Email = person.Email,
-            Phone = person.Phone,
-            Address = new PostalAddress { Lines = { person.Street }, PostalCode = person.Postcode, City = person.City },
-        },
-    };
 
     // Per query: the candidates' count, whether the expected application was among them (and as certain), and the others' count.
     private sealed record Measured(double[] Milliseconds, int[] Results, TimeSpan Elapsed, Dictionary<string, int> Failures)

@@ -15,7 +15,7 @@ internal sealed class HubTarget : IRegistrationTarget
 {
     // Generous: a call only takes this long if something is wrong, and then it
     // must fail and be counted rather than hang the run.
-    private static readonly TimeSpan CallDeadline = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan CallDeadline = TimeSpan.FromSeconds(30);
 
     // The benchmark measures what the hub can do, not an organisation's quota
     // (100 calls/s by default): all clients are one organisation here.
@@ -71,13 +71,20 @@ internal sealed class HubTarget : IRegistrationTarget
         }
     }
 
-    public Registration ClientFor(string desk)
+    /// <summary>
+    /// A client on a channel of its own (one HTTP/2 connection), as separate
+    /// callers would have, rather than every client multiplexed on one connection.
+    /// </summary>
+    public RegistryService.RegistryServiceClient NewClient()
     {
-        // A channel (one HTTP/2 connection) per client, as separate callers would
-        // have, rather than every client multiplexed on one connection.
         var channel = GrpcChannel.ForAddress(hub.Address);
         channels.Add(channel);
-        var client = new RegistryService.RegistryServiceClient(ApiKeyCredentials.Over(channel, apiKey));
+        return new RegistryService.RegistryServiceClient(ApiKeyCredentials.Over(channel, apiKey));
+    }
+
+    public Registration ClientFor(string desk)
+    {
+        var client = NewClient();
         return async cancellationToken =>
         {
             // A new request id per call: each is a new registration, never a replay.

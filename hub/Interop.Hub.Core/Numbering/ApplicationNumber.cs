@@ -67,8 +67,33 @@ public static class ApplicationNumber
 
         var body = string.Create(
             CultureInfo.InvariantCulture,
-            $"{Departements.ToNumberPrefix(departement)}{registrationMonth.Year % 100:D2}{registrationMonth.Month:D2}{deskCode}{counter:D5}");
+            $"{Departements.ToNumberPrefix(departement)}{MonthKey(registrationMonth)}{deskCode}{counter:D5}");
         return body + CheckCharacter.Compute(body);
+    }
+
+    /// <summary>
+    /// The month of first registration as the number writes it (<c>YYMM</c>): with the département and the
+    /// desk, the key of the counter whose value ends the number, so minted and imported numbers of one month
+    /// share one counter.
+    /// </summary>
+    /// <param name="registrationMonth">Date of first registration in French time; only year and month are used.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The year is outside 2000–2099.</exception>
+    public static string MonthKey(DateOnly registrationMonth) => MonthKey(registrationMonth.Year, registrationMonth.Month);
+
+    /// <inheritdoc cref="MonthKey(DateOnly)"/>
+    /// <param name="year">2000–2099.</param>
+    /// <param name="month">1–12.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The year is outside 2000–2099 or the month outside 1–12.</exception>
+    public static string MonthKey(int year, int month)
+    {
+        if (year is < 2000 or > 2099)
+        {
+            throw new ArgumentOutOfRangeException(nameof(year), year, "The number keeps two year digits, read as 20YY.");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThan(month, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(month, 12);
+        return string.Create(CultureInfo.InvariantCulture, $"{year % 100:D2}{month:D2}");
     }
 
     /// <summary>The stored form of a number received from elsewhere: trimmed and upper-cased (invariant).</summary>

@@ -8,4 +8,8 @@ namespace Interop.Hub.Core.Numbering;
 /// <param name="Month">Month of first registration, 1–12.</param>
 /// <param name="DeskCode">The registering desk, five characters of <c>0-9A-Z</c>.</param>
 /// <param name="Counter">1–99999, per département + month + desk.</param>
-public sealed record StructuredNumber(string Departement, int Year, int Month, string DeskCode, int Counter);
+public sealed record StructuredNumber(string Departement, int Year, int Month, string DeskCode, int Counter)
+{
+    /// <summary>The key of the counter this number was minted from, with <see cref="Departement"/> and <see cref="DeskCode"/>.</summary>
+    public string MonthKey => ApplicationNumber.MonthKey(Year, Month);
+}

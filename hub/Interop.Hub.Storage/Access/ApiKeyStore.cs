@@ -8,9 +8,8 @@ public sealed class ApiKeyStore
 {
     private const string Columns = "key_id, organization_id, display_name, secret_hash, created_at, expires_at, revoked_at";
 
-    public Task<StoredApiKey?> GetAsync(NpgsqlConnection connection, string keyId, CancellationToken cancellationToken, NpgsqlTransaction? transaction = null) =>
-        connection.QuerySingleOrDefaultAsync<StoredApiKey>(new CommandDefinition(
-            $"SELECT {Columns} FROM api_keys WHERE key_id = @keyId", new { keyId }, transaction, cancellationToken: cancellationToken));
+    public Task<StoredApiKey?> GetAsync(NpgsqlConnection connection, string keyId, CancellationToken cancellationToken) =>
+        GetAsync(connection, null, keyId, cancellationToken);
 
     public async Task<IReadOnlyList<StoredApiKey>> ListAsync(NpgsqlConnection connection, string organizationId, CancellationToken cancellationToken) =>
         (await connection.QueryAsync<StoredApiKey>(new CommandDefinition(
@@ -33,6 +32,10 @@ public sealed class ApiKeyStore
             new { keyId, now = now.UtcDateTime },
             transaction,
             cancellationToken: cancellationToken));
-        return await GetAsync(transaction.Connection!, keyId, cancellationToken, transaction);
+        return await GetAsync(transaction.Connection!, transaction, keyId, cancellationToken);
     }
+
+    private static Task<StoredApiKey?> GetAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string keyId, CancellationToken cancellationToken) =>
+        connection.QuerySingleOrDefaultAsync<StoredApiKey>(new CommandDefinition(
+            $"SELECT {Columns} FROM api_keys WHERE key_id = @keyId", new { keyId }, transaction, cancellationToken: cancellationToken));
 }

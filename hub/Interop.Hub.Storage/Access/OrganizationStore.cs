@@ -17,12 +17,11 @@ public sealed class OrganizationStore
         FROM organizations o
         """;
 
-    public async Task<Organization?> GetAsync(NpgsqlConnection connection, string organizationId, CancellationToken cancellationToken, NpgsqlTransaction? transaction = null)
-    {
-        var row = await connection.QuerySingleOrDefaultAsync<OrganizationRow>(new CommandDefinition(
-            Select + " WHERE o.organization_id = @organizationId", new { organizationId }, transaction, cancellationToken: cancellationToken));
-        return row is null ? null : ToOrganization(row);
-    }
+    public Task<Organization?> GetAsync(NpgsqlConnection connection, string organizationId, CancellationToken cancellationToken) =>
+        GetAsync(connection, null, organizationId, cancellationToken);
+
+    public Task<Organization?> GetAsync(NpgsqlTransaction transaction, string organizationId, CancellationToken cancellationToken) =>
+        GetAsync(transaction.Connection!, transaction, organizationId, cancellationToken);
 
     public async Task<IReadOnlyList<Organization>> ListAsync(
         NpgsqlConnection connection, string? afterId, int limit, CancellationToken cancellationToken)
@@ -87,7 +86,7 @@ public sealed class OrganizationStore
     {
         await transaction.Connection!.ExecuteAsync(new CommandDefinition(
             "SELECT 1 FROM organizations WHERE organization_id = @organizationId FOR UPDATE", new { organizationId }, transaction, cancellationToken: cancellationToken));
-        return await GetAsync(transaction.Connection!, organizationId, cancellationToken, transaction);
+        return await GetAsync(transaction, organizationId, cancellationToken);
     }
 
     private static async Task ReplaceDesksAsync(NpgsqlTransaction transaction, Organization organization, CancellationToken cancellationToken)
@@ -123,4 +122,12 @@ public sealed class OrganizationStore
         Revision = row.Revision,
         CreatedAt = new DateTimeOffset(DateTime.SpecifyKind(row.CreatedAt, DateTimeKind.Utc)),
     };
+
+    private static async Task<Organization?> GetAsync(
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, string organizationId, CancellationToken cancellationToken)
+    {
+        var row = await connection.QuerySingleOrDefaultAsync<OrganizationRow>(new CommandDefinition(
+            Select + " WHERE o.organization_id = @organizationId", new { organizationId }, transaction, cancellationToken: cancellationToken));
+        return row is null ? null : ToOrganization(row);
+    }
 }

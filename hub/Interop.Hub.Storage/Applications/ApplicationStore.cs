@@ -15,22 +15,22 @@ public sealed class ApplicationStore
         household::text AS household, created_at, updated_at
         """;
 
-    public async Task<ApplicationRecord?> GetAsync(
-        NpgsqlConnection connection, string number, CancellationToken cancellationToken)
-    {
-        var row = await connection.QuerySingleOrDefaultAsync<ApplicationRow>(new CommandDefinition(
-            $"SELECT {Columns} FROM applications WHERE number = @number", new { number }, cancellationToken: cancellationToken));
-        return row is null ? null : ApplicationRowMapper.ToRecord(row);
-    }
+    public Task<ApplicationRecord?> GetAsync(NpgsqlConnection connection, string number, CancellationToken cancellationToken) =>
+        GetAsync(connection, null, number, cancellationToken);
+
+    /// <summary>An application as the transaction sees it, without locking it.</summary>
+    public Task<ApplicationRecord?> GetAsync(NpgsqlTransaction transaction, string number, CancellationToken cancellationToken) =>
+        GetAsync(transaction.Connection!, transaction, number, cancellationToken);
 
     /// <summary>Several applications at once, by number.</summary>
-    public async Task<IReadOnlyDictionary<string, ApplicationRecord>> GetManyAsync(
-        NpgsqlConnection connection, IReadOnlyCollection<string> numbers, CancellationToken cancellationToken)
-    {
-        var rows = await connection.QueryAsync<ApplicationRow>(new CommandDefinition(
-            $"SELECT {Columns} FROM applications WHERE number = ANY(@numbers)", new { numbers = numbers.ToArray() }, cancellationToken: cancellationToken));
-        return rows.Select(ApplicationRowMapper.ToRecord).ToDictionary(r => r.Number);
-    }
+    public Task<IReadOnlyDictionary<string, ApplicationRecord>> GetManyAsync(
+        NpgsqlConnection connection, IReadOnlyCollection<string> numbers, CancellationToken cancellationToken) =>
+        GetManyAsync(connection, null, numbers, cancellationToken);
+
+    /// <summary>Several applications at once, by number, as the transaction sees them (its own writes included).</summary>
+    public Task<IReadOnlyDictionary<string, ApplicationRecord>> GetManyAsync(
+        NpgsqlTransaction transaction, IReadOnlyCollection<string> numbers, CancellationToken cancellationToken) =>
+        GetManyAsync(transaction.Connection!, transaction, numbers, cancellationToken);
 
     /// <summary>Reads the application and locks its row until the transaction ends, so concurrent writers queue.</summary>
     public async Task<ApplicationRecord?> GetForUpdateAsync(
@@ -202,5 +202,21 @@ public sealed class ApplicationStore
         {
             throw new InvalidOperationException($"Application {erased.Number} was not at revision {erased.Revision - 1}.");
         }
+    }
+
+    private static async Task<ApplicationRecord?> GetAsync(
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, string number, CancellationToken cancellationToken)
+    {
+        var row = await connection.QuerySingleOrDefaultAsync<ApplicationRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM applications WHERE number = @number", new { number }, transaction, cancellationToken: cancellationToken));
+        return row is null ? null : ApplicationRowMapper.ToRecord(row);
+    }
+
+    private static async Task<IReadOnlyDictionary<string, ApplicationRecord>> GetManyAsync(
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, IReadOnlyCollection<string> numbers, CancellationToken cancellationToken)
+    {
+        var rows = await connection.QueryAsync<ApplicationRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM applications WHERE number = ANY(@numbers)", new { numbers = numbers.ToArray() }, transaction, cancellationToken: cancellationToken));
+        return rows.Select(ApplicationRowMapper.ToRecord).ToDictionary(r => r.Number);
     }
 }

@@ -13,9 +13,16 @@ public sealed class AuditTrail
     public const string Read = "read";
     public const string Change = "change";
 
-    public Task AppendAsync(
-        NpgsqlConnection connection, IReadOnlyList<AuditEntry> entries, DateTimeOffset now, CancellationToken cancellationToken,
-        NpgsqlTransaction? transaction = null)
+    /// <summary>Audits reads, on their own: committed before the data leave the hub.</summary>
+    public Task AppendAsync(NpgsqlConnection connection, IReadOnlyList<AuditEntry> entries, DateTimeOffset now, CancellationToken cancellationToken) =>
+        AppendAsync(connection, null, entries, now, cancellationToken);
+
+    /// <summary>Audits a change (or reads made inside a write) in its own transaction: neither exists without the other.</summary>
+    public Task AppendAsync(NpgsqlTransaction transaction, IReadOnlyList<AuditEntry> entries, DateTimeOffset now, CancellationToken cancellationToken) =>
+        AppendAsync(transaction.Connection!, transaction, entries, now, cancellationToken);
+
+    private static Task AppendAsync(
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, IReadOnlyList<AuditEntry> entries, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (entries.Count == 0)
         {

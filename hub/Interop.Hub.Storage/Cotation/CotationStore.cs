@@ -32,12 +32,11 @@ public sealed class CotationStore
             sql, new { organizationId, epci, now = now.UtcDateTime }, transaction, cancellationToken: cancellationToken));
     }
 
-    public async Task<bool> OwnsAsync(NpgsqlConnection connection, string organizationId, string epci, CancellationToken cancellationToken, NpgsqlTransaction? transaction = null) =>
-        await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-            "SELECT EXISTS (SELECT 1 FROM cotation_grid_owners WHERE organization_id = @organizationId AND epci = @epci)",
-            new { organizationId, epci },
-            transaction,
-            cancellationToken: cancellationToken));
+    public Task<bool> OwnsAsync(NpgsqlConnection connection, string organizationId, string epci, CancellationToken cancellationToken) =>
+        OwnsAsync(connection, null, organizationId, epci, cancellationToken);
+
+    public Task<bool> OwnsAsync(NpgsqlTransaction transaction, string organizationId, string epci, CancellationToken cancellationToken) =>
+        OwnsAsync(transaction.Connection!, transaction, organizationId, epci, cancellationToken);
 
     /// <summary>
     /// Serialises publications of one grid until the transaction ends: the overlap rules compare a new
@@ -48,8 +47,15 @@ public sealed class CotationStore
             "SELECT pg_advisory_xact_lock(hashtextextended('cotation-grid:' || @gridId, 0))", new { gridId }, transaction, cancellationToken: cancellationToken));
 
     /// <summary>Every version of a grid, oldest start first, with or without their files.</summary>
-    public async Task<IReadOnlyList<GridVersionRow>> ListVersionsAsync(
-        NpgsqlConnection connection, string gridId, bool withJson, CancellationToken cancellationToken, NpgsqlTransaction? transaction = null)
+    public Task<IReadOnlyList<GridVersionRow>> ListVersionsAsync(NpgsqlConnection connection, string gridId, bool withJson, CancellationToken cancellationToken) =>
+        ListVersionsAsync(connection, null, gridId, withJson, cancellationToken);
+
+    /// <summary>The same, as the transaction sees them (a publication compares with the versions it locked).</summary>
+    public Task<IReadOnlyList<GridVersionRow>> ListVersionsAsync(NpgsqlTransaction transaction, string gridId, bool withJson, CancellationToken cancellationToken) =>
+        ListVersionsAsync(transaction.Connection!, transaction, gridId, withJson, cancellationToken);
+
+    private static async Task<IReadOnlyList<GridVersionRow>> ListVersionsAsync(
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, string gridId, bool withJson, CancellationToken cancellationToken)
     {
         var columns = withJson ? VersionColumns + ", grid_json" : VersionColumns;
         var rows = await connection.QueryAsync<GridVersionRow>(new CommandDefinition(
@@ -132,4 +138,12 @@ public sealed class CotationStore
             cancellationToken: cancellationToken));
         return rows.ToList();
     }
+
+    private static async Task<bool> OwnsAsync(
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, string organizationId, string epci, CancellationToken cancellationToken) =>
+        await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "SELECT EXISTS (SELECT 1 FROM cotation_grid_owners WHERE organization_id = @organizationId AND epci = @epci)",
+            new { organizationId, epci },
+            transaction,
+            cancellationToken: cancellationToken));
 }

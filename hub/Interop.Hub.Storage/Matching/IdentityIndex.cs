@@ -45,8 +45,8 @@ public sealed class IdentityIndex(KeyBudget? budget = null)
     /// is always one index look-up per ranked hit, whatever the statistics say.
     /// </summary>
     public async Task<IReadOnlyList<string>> CandidatesAsync(
-        NpgsqlConnection connection, IReadOnlyList<string> keys, string? departement, string? exceptNumber, int limit,
-        CancellationToken cancellationToken, NpgsqlTransaction? transaction = null)
+        NpgsqlTransaction transaction, IReadOnlyList<string> keys, string? departement, string? exceptNumber, int limit,
+        CancellationToken cancellationToken)
     {
         const string sql = """
             WITH sizes AS (
@@ -78,7 +78,7 @@ public sealed class IdentityIndex(KeyBudget? budget = null)
             ORDER BY h.shared DESC, h.number
             LIMIT @limit
             """;
-        return (await connection.QueryAsync<string>(new CommandDefinition(
+        return (await transaction.Connection!.QueryAsync<string>(new CommandDefinition(
             sql,
             new
             {

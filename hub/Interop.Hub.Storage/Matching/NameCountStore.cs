@@ -27,10 +27,10 @@ public sealed class NameCountStore
 
     /// <summary>The counts of these names, and the number of people counted.</summary>
     public async Task<(IReadOnlyDictionary<string, long> Surnames, IReadOnlyDictionary<string, long> FirstNames, long People)> ReadAsync(
-        NpgsqlConnection connection, IReadOnlyCollection<string> surnames, IReadOnlyCollection<string> firstNames,
-        CancellationToken cancellationToken, NpgsqlTransaction? transaction = null)
+        NpgsqlTransaction transaction, IReadOnlyCollection<string> surnames, IReadOnlyCollection<string> firstNames,
+        CancellationToken cancellationToken)
     {
-        var rows = await connection.QueryAsync<(string Kind, string Name, long Count)>(new CommandDefinition(
+        var rows = await transaction.Connection!.QueryAsync<(string Kind, string Name, long Count)>(new CommandDefinition(
             """
             SELECT kind, name, count FROM name_counts
             WHERE (kind = 'surname' AND name = ANY(@surnames)) OR (kind = 'first_name' AND name = ANY(@firstNames))

@@ -68,8 +68,8 @@ public sealed class ReviewStore
 
     /// <summary>Which of <paramref name="candidates"/> were declared distinct from <paramref name="number"/>.</summary>
     public async Task<IReadOnlySet<string>> DeclaredDistinctFromAsync(
-        NpgsqlConnection connection, string number, IReadOnlyList<string> candidates, CancellationToken cancellationToken, NpgsqlTransaction? transaction = null) =>
-        (await connection.QueryAsync<string>(new CommandDefinition(
+        NpgsqlTransaction transaction, string number, IReadOnlyList<string> candidates, CancellationToken cancellationToken) =>
+        (await transaction.Connection!.QueryAsync<string>(new CommandDefinition(
             """
             SELECT CASE WHEN low_number = @number THEN high_number ELSE low_number END
             FROM declared_distinct

@@ -31,7 +31,7 @@ internal sealed partial class AdminService
             caller.OrganizationId, request.RequestId, nameof(IssueApiKey), request,
             async (transaction, now, token) =>
             {
-                if (await organizations.GetAsync(transaction.Connection!, organizationId, token, transaction) is null)
+                if (await organizations.GetAsync(transaction, organizationId, token) is null)
                 {
                     throw new NotFoundException(OrganizationType, OrganizationMapper.ResourceName(organizationId));
                 }

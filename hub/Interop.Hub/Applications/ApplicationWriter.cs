@@ -102,7 +102,7 @@ internal sealed class ApplicationWriter(ApplicationStore applications, ChangeLog
         await changes.AppendAsync(transaction, written, previous, kind, author.Actor, author.RequestId, now, details, cancellationToken);
         if (author.AuditEntryFor(written.Number) is { } entry)
         {
-            await audit.AppendAsync(transaction.Connection!, [entry], now, cancellationToken, transaction);
+            await audit.AppendAsync(transaction, [entry], now, cancellationToken);
         }
     }
 }

@@ -42,6 +42,7 @@ internal static class HubServices
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<IdempotentWriter>();
         services.AddSingleton<ApplicationWriter>();
+        services.AddSingleton<ApplicationRegistrar>();
         return services;
     }
 

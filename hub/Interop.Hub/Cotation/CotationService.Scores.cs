@@ -61,8 +61,7 @@ internal sealed partial class CotationService
             request,
             async (transaction, now, token) =>
             {
-                var connection = transaction.Connection!;
-                var versions = await catalog.FindAsync(connection, gridId, token, transaction)
+                var versions = await catalog.FindAsync(transaction, gridId, token)
                     ?? throw new NotFoundException("interop.v1.GridVersion", GridName.Of(gridId));
                 var criterion = versions.All.SelectMany(grid => grid.AllCriteria).LastOrDefault(c => c.Id == validation.CriterionId);
                 RequireValidatable(criterion, validation);
@@ -74,7 +73,7 @@ internal sealed partial class CotationService
                 var application = await applications.GetForUpdateAsync(transaction, number, token);
                 var mayRecord = application is not null
                     && (AccessPolicy.CanChange(principal.Organization, application)
-                        || (AccessPolicy.CanRead(principal.Organization, application) && await store.OwnsAsync(connection, principal.OrganizationId, versions.Epci, token, transaction)));
+                        || (AccessPolicy.CanRead(principal.Organization, application) && await store.OwnsAsync(transaction, principal.OrganizationId, versions.Epci, token)));
                 if (!mayRecord)
                 {
                     throw Denials.ApplicationNotVisible(principal, ApplicationMapper.ResourceName(number));
@@ -93,11 +92,10 @@ internal sealed partial class CotationService
                 };
                 await store.InsertValidationAsync(transaction, row, token);
                 await audit.AppendAsync(
-                    connection,
+                    transaction,
                     [new AuditEntry(principal.OrganizationId, principal.KeyId, number, context.Method, AuditTrail.Change, context.PeerAddress())],
                     now,
-                    token,
-                    transaction);
+                    token);
                 return CotationMapper.ToProto(row);
             },
             context.CancellationToken);

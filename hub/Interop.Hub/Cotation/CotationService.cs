@@ -59,7 +59,7 @@ internal sealed partial class CotationService(
             request,
             async (transaction, now, token) =>
             {
-                _ = await organizations.GetAsync(transaction.Connection!, request.OrganizationId, token, transaction)
+                _ = await organizations.GetAsync(transaction, request.OrganizationId, token)
                     ?? throw new NotFoundException("interop.v1.Organization", "organizations/" + request.OrganizationId);
                 var granted = await store.GrantOwnershipAsync(transaction, request.OrganizationId, request.Epci, now, token);
                 return new V1.GridOwnership
@@ -93,13 +93,13 @@ internal sealed partial class CotationService(
             request,
             async (transaction, now, token) =>
             {
-                if (!await store.OwnsAsync(transaction.Connection!, principal.OrganizationId, grid.Epci, token, transaction))
+                if (!await store.OwnsAsync(transaction, principal.OrganizationId, grid.Epci, token))
                 {
                     throw Denials.NotAllowed(principal, $"publish grids of EPCI {grid.Epci}");
                 }
 
                 await store.LockGridAsync(transaction, grid.GridId, token);
-                var published = await catalog.FindAsync(transaction.Connection!, grid.GridId, token, transaction);
+                var published = await catalog.FindAsync(transaction, grid.GridId, token);
                 // Refuses overlaps and a grid id already used by another EPCI, before anything is written.
                 _ = published is null ? Core.Cotation.Grids.GridVersions.Of(grid) : published.With(grid);
                 var row = new GridVersionRow

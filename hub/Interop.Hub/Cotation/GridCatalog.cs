@@ -10,16 +10,20 @@ namespace Interop.Hub.Cotation;
 internal sealed class GridCatalog(CotationStore store)
 {
     /// <summary>The versions of <paramref name="gridId"/>, or null when none was published.</summary>
-    public async Task<GridVersions?> FindAsync(NpgsqlConnection connection, string gridId, CancellationToken cancellationToken, NpgsqlTransaction? transaction = null)
-    {
-        var rows = await store.ListVersionsAsync(connection, gridId, withJson: true, cancellationToken, transaction);
-        // Every stored file passed the same loader when it was published; loading it again gives the same grid.
-        return rows.Count == 0 ? null : GridVersions.Of(rows.Select(row => GridLoader.Load(row.GridJson)));
-    }
+    public async Task<GridVersions?> FindAsync(NpgsqlConnection connection, string gridId, CancellationToken cancellationToken) =>
+        Load(await store.ListVersionsAsync(connection, gridId, withJson: true, cancellationToken));
+
+    /// <summary>The same, read inside the caller's transaction.</summary>
+    public async Task<GridVersions?> FindAsync(NpgsqlTransaction transaction, string gridId, CancellationToken cancellationToken) =>
+        Load(await store.ListVersionsAsync(transaction, gridId, withJson: true, cancellationToken));
 
     public async Task<GridVersions> GetAsync(NpgsqlConnection connection, string gridId, CancellationToken cancellationToken) =>
         await FindAsync(connection, gridId, cancellationToken)
         ?? throw new NotFoundException("interop.v1.GridVersion", GridName.Of(gridId));
+
+    // Every stored file passed the same loader when it was published; loading it again gives the same grid.
+    private static GridVersions? Load(IReadOnlyList<GridVersionRow> rows) =>
+        rows.Count == 0 ? null : GridVersions.Of(rows.Select(row => GridLoader.Load(row.GridJson)));
 
     /// <summary>The version in force on <paramref name="day"/>.</summary>
     /// <exception cref="PreconditionException">No version is in force that day.</exception>

@@ -1,5 +1,6 @@
 using Interop.Hub.Core.Applications;
 using Interop.Hub.Core.Matching;
+using Interop.Hub.Core.Matching.Blocking;
 using Interop.Hub.Core.Matching.Geography;
 using Interop.Hub.Core.Matching.Normalisation;
 using Interop.Hub.Storage.Applications;
@@ -20,40 +21,40 @@ internal sealed class DuplicateFinder(IdentityIndex index, NameCountStore names,
 
     private static readonly Matcher Plain = new();
 
-    public IReadOnlyList<string> KeysOf(PersonIdentity person) => Matcher.BlockingKeys(Plain.Prepare(person));
+    private static IReadOnlyList<string> KeysOf(PersonIdentity person) => Matcher.BlockingKeys(Plain.Prepare(person));
 
     /// <summary>
-    /// The keys registrations of the same person serialise on: those built from
-    /// names and birth dates. Contact keys (e-mail, phone) are left out: a
-    /// shared family phone or a placeholder e-mail typed by a desk would
-    /// otherwise queue unrelated registrations behind one lock, and a person
-    /// registered twice shares name and date keys anyway.
+    /// Serialises registrations of the same person until the transaction ends,
+    /// on the keys <see cref="BlockingKeyBuilder.LockKeysFor"/> chooses: two
+    /// desks registering one household at once would each find no duplicate.
     /// </summary>
-    public IReadOnlyList<string> LockKeysOf(PersonIdentity person) =>
-        KeysOf(person).Where(k => !k.StartsWith("EM:", StringComparison.Ordinal) && !k.StartsWith("PH:", StringComparison.Ordinal)).ToList();
+    public Task LockAsync(NpgsqlTransaction transaction, PersonIdentity person, CancellationToken cancellationToken) =>
+        index.LockKeysAsync(transaction, BlockingKeyBuilder.LockKeysFor(Plain.Normalizer.Normalize(person)), cancellationToken);
 
-    /// <summary>Certain and probable matches, best first; pairs declared distinct are left out.</summary>
+    /// <summary>
+    /// Certain and probable matches, best first; pairs declared distinct are left out. Read inside the
+    /// caller's transaction: a registration's check must see the stock as the locks it took left it.
+    /// </summary>
     public async Task<IReadOnlyList<DuplicateMatch>> FindAsync(
-        NpgsqlConnection connection, PersonIdentity person, string? departement, string? exceptNumber, CancellationToken cancellationToken,
-        NpgsqlTransaction? transaction = null)
+        NpgsqlTransaction transaction, PersonIdentity person, string? departement, string? exceptNumber, CancellationToken cancellationToken)
     {
         var keys = KeysOf(person);
-        var numbers = await index.CandidatesAsync(connection, keys, departement, exceptNumber, MaxCandidates, cancellationToken, transaction);
+        var numbers = await index.CandidatesAsync(transaction, keys, departement, exceptNumber, MaxCandidates, cancellationToken);
         if (numbers.Count == 0)
         {
             return [];
         }
 
-        var candidates = (await applications.GetManyAsync(connection, numbers, cancellationToken)).Values
+        var candidates = (await applications.GetManyAsync(transaction, numbers, cancellationToken)).Values
             .Where(a => a.Household is not null)
             .ToList();
         var distinct = exceptNumber is null
             ? new HashSet<string>()
-            : await reviews.DeclaredDistinctFromAsync(connection, exceptNumber, numbers, cancellationToken, transaction);
+            : await reviews.DeclaredDistinctFromAsync(transaction, exceptNumber, numbers, cancellationToken);
         var people = candidates.Select(HouseholdIdentity.Of).Append(person).Select(Plain.Normalizer.Normalize).ToList();
         var counts = await names.ReadAsync(
-            connection, people.SelectMany(p => p.Surnames.Select(s => s.Core)).Distinct().ToList(), people.Select(PrimaryFirstName).OfType<string>().Distinct().ToList(),
-            cancellationToken, transaction);
+            transaction, people.SelectMany(p => p.Surnames.Select(s => s.Core)).Distinct().ToList(), people.Select(PrimaryFirstName).OfType<string>().Distinct().ToList(),
+            cancellationToken);
         var matcher = new Matcher(frequencies: new StockNameFrequencies(counts.Surnames, counts.FirstNames, counts.People), communes: communes);
         var prepared = matcher.Prepare(person);
         // Most candidates are strangers sharing a broad key: the fast score (same outcome as the full

@@ -110,7 +110,7 @@ internal sealed partial class MatchingService
                     await reviews.CloseAsync(transaction, itemId, "unmerged", caller.OrganizationId, null, now, token);
                 }
 
-                var survivor = await applications.GetAsync(transaction.Connection!, survivorNumber, token);
+                var survivor = await applications.GetAsync(transaction, survivorNumber, token);
                 return new V1.UnmergeApplicationResponse
                 {
                     Restored = ApplicationMapper.ToProto(restored),

@@ -52,15 +52,19 @@ internal sealed partial class MatchingService(
 
         violations.ThrowIfAny();
 
+        // The check reads in a transaction, as a registration's does; the audit
+        // of the candidates shown commits with it, before they leave the hub.
         await using var connection = await database.OpenAsync(context.CancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(context.CancellationToken);
         var matches = await duplicates.FindAsync(
-            connection, HouseholdIdentity.Of("", person, coApplicant), departement, null, context.CancellationToken);
+            transaction, HouseholdIdentity.Of("", person, coApplicant), departement, null, context.CancellationToken);
         var readable = matches.Where(m => AccessPolicy.CanRead(caller.Organization, m.Candidate)).Select(m => m.Candidate.Number).ToHashSet();
         await audit.AppendAsync(
-            connection,
+            transaction,
             readable.Select(n => new AuditEntry(caller.OrganizationId, caller.KeyId, n, context.Method, AuditTrail.Read, context.PeerAddress())).ToList(),
             time.GetUtcNow(),
             context.CancellationToken);
+        await transaction.CommitAsync(context.CancellationToken);
         return new V1.FindMatchesResponse { Candidates = { matches.Select(m => MatchMapper.ToProto(m, readable.Contains(m.Candidate.Number))) } };
     }
 

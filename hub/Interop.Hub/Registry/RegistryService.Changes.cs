@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Interop.Hub.Applications;
 using Interop.Hub.Core.Applications;
 using Interop.Hub.Core.Lifecycle;
 using Interop.Hub.Core.Time;
@@ -96,7 +97,7 @@ internal sealed partial class RegistryService
         return ChangeAsync(
             context, request, request.RequestId, nameof(RadiateApplication), number, request.ExpectedRevision, ChangeKind.Radiated,
             (current, today) => ApplicationLifecycle.Radiate(current, reason, letter, InadmissibilityReason.Unspecified, ActorKind.Organisation, today),
-            StatusDetails);
+            ChangeDetails.Status);
     }
 
     public override Task<V1.Application> ReactivateApplication(V1.ReactivateApplicationRequest request, ServerCallContext context)
@@ -110,7 +111,7 @@ internal sealed partial class RegistryService
         return ChangeAsync(
             context, request, request.RequestId, nameof(ReactivateApplication), number, request.ExpectedRevision, ChangeKind.Reactivated,
             (current, today) => ApplicationLifecycle.Reactivate(current, today),
-            StatusDetails);
+            ChangeDetails.Status);
     }
 
     /// <summary>

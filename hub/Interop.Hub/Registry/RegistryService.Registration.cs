@@ -2,14 +2,10 @@ using Grpc.Core;
 using Interop.Hub.Access;
 using Interop.Hub.Applications;
 using Interop.Hub.Core.Access;
-using Interop.Hub.Core.Errors;
-using Interop.Hub.Core.Lifecycle;
-using Interop.Hub.Core.Matching;
-using Interop.Hub.Matching;
 using Interop.Hub.Core.Numbering;
 using Interop.Hub.Core.Time;
 using Interop.Hub.Core.Validation;
-using Interop.Hub.Storage.Changes;
+using Interop.Hub.Matching;
 using V1 = Interop.Contracts.V1;
 
 namespace Interop.Hub.Registry;
@@ -45,63 +41,22 @@ internal sealed partial class RegistryService
 
         violations.ThrowIfAny();
 
-        var caller = principal.OrganizationId;
+        var registration = new NewRegistration(
+            departement, desk, household, ChangeAuthor.Caller(context, principal, request.RequestId), principal.Organization);
         return await writer.RunAsync(
-            caller,
+            principal.OrganizationId,
             request.RequestId,
             nameof(CreateApplication),
             request,
             async (transaction, now, token) =>
             {
-                var today = FrenchCalendar.DateOf(now);
-
-                // One household, one application per département: a certain
-                // duplicate is refused before a number is minted; probable ones
-                // are registered and go to the review queue. Checked before the
-                // desk's counter is taken, so the counter row stays locked briefly.
-                var person = HouseholdIdentity.Of("", household.Applicant, household.CoApplicant);
-                await identityIndex.LockKeysAsync(transaction, duplicates.LockKeysOf(person), token);
-                var matches = await duplicates.FindAsync(transaction.Connection!, person, departement, null, token, transaction);
-                metrics.RecordDuplicateCheck("registration", DuplicateOutcome(matches));
-                var certain = matches.Where(m => m.Result.Outcome == MatchOutcome.Certain).ToList();
-                if (certain.Count > 0)
-                {
-                    throw new DuplicateApplicationException(
-                        certain.Select(m => m.Candidate.Number).ToList(),
-                        certain.Select(m => MatchMapper.Explain(m.Result, AccessPolicy.CanRead(principal.Organization, m.Candidate))).ToList());
-                }
-
-                var counter = await counters.NextAsync(transaction, departement, MonthKey(today.Year, today.Month), desk, token);
-                if (counter > ApplicationNumber.MaxCounter)
-                {
-                    RegistryLog.NumbersExhausted(logger, desk, departement, ApplicationNumber.MaxCounter, MonthKey(today.Year, today.Month));
-                    throw new QuotaExceededException(
-                        ErrorReasons.CounterExhausted,
-                        $"registering_desk/{desk}",
-                        $"Desk {desk} has registered {ApplicationNumber.MaxCounter} applications in département {departement} this month; no number is left until next month.");
-                }
-
-                var number = ApplicationNumber.Mint(departement, today, desk, counter);
-                var record = ApplicationLifecycle.Register(number, departement, desk, today, household) with { CreatedAt = now, UpdatedAt = now };
-                await applications.InsertAsync(transaction, record, "registered", token);
-                await duplicates.IndexAsync(transaction, record, countNames: true, token);
-                foreach (var probable in matches)
-                {
-                    await reviews.OpenAsync(
-                        transaction, number, probable.Candidate.Number, departement, probable.Result.Total,
-                        MatchMapper.FieldsJson(probable.Result), probable.Result.Explanation, now, token);
-                }
-
-                await applicationWriter.RecordAsync(
-                    transaction, ChangeAuthor.Caller(context, principal, request.RequestId), record, null, ChangeKind.Registered,
-                    StatusDetails(record), now, token);
-                RegistryLog.Registered(logger, number, desk);
+                var registered = await registrar.RegisterAsync(transaction, registration, now, token);
                 return new V1.CreateApplicationResponse
                 {
-                    Application = ApplicationMapper.ToProto(record),
+                    Application = ApplicationMapper.ToProto(registered.Application),
                     MatchCandidates =
                     {
-                        matches.Select(m => MatchMapper.ToProto(m, AccessPolicy.CanRead(principal.Organization, m.Candidate))),
+                        registered.Candidates.Select(m => MatchMapper.ToProto(m, AccessPolicy.CanRead(principal.Organization, m.Candidate))),
                     },
                 };
             },
@@ -147,40 +102,14 @@ internal sealed partial class RegistryService
         HouseholdValidator.Validate(household, departement, todayAtCheck, "application", violations);
         violations.ThrowIfAny();
 
-        var caller = principal.OrganizationId;
+        var imported = new ImportedApplication(
+            number, departement, desk, filed!.Value, lastRenewed, household, ChangeAuthor.Caller(context, principal, request.RequestId));
         return await writer.RunAsync(
-            caller,
+            principal.OrganizationId,
             request.RequestId,
             nameof(ImportApplication),
             request,
-            async (transaction, now, token) =>
-            {
-                var today = FrenchCalendar.DateOf(now);
-                if (await applications.ExistsAsync(transaction, number, token))
-                {
-                    throw new AlreadyExistsException(
-                        ErrorReasons.NumberTaken, ApplicationMapper.ResourceName(number), $"Number {number} is already in the registry.");
-                }
-
-                var record = ApplicationLifecycle.Import(number, departement, desk, filed!.Value, lastRenewed, today, household)
-                    with { CreatedAt = now, UpdatedAt = now };
-
-                // A number with our structure could collide with one we mint later:
-                // move that counter past it (numbers are never reused).
-                if (ApplicationNumber.TryParseStructured(number, out var parts))
-                {
-                    await counters.AdvancePastAsync(
-                        transaction, parts.Departement, MonthKey(parts.Year, parts.Month), parts.DeskCode, parts.Counter, token);
-                }
-
-                await applications.InsertAsync(transaction, record, "imported", token);
-                await duplicates.IndexAsync(transaction, record, countNames: true, token);
-                await applicationWriter.RecordAsync(
-                    transaction, ChangeAuthor.Caller(context, principal, request.RequestId), record, null, ChangeKind.Imported,
-                    StatusDetails(record), now, token);
-                RegistryLog.Imported(logger, number);
-                return ApplicationMapper.ToProto(record);
-            },
+            async (transaction, now, token) => ApplicationMapper.ToProto(await registrar.ImportAsync(transaction, imported, now, token)),
             context.CancellationToken);
     }
 
@@ -203,7 +132,7 @@ internal sealed partial class RegistryService
             return "";
         }
 
-        if (!Interop.Hub.Core.Numbering.ApplicationNumber.IsDeskCode(desk))
+        if (!ApplicationNumber.IsDeskCode(desk))
         {
             violations.Add("registering_desk", $"{Violations.Quote(desk)} is not a desk code (5 characters from 0-9A-Z).");
             return "";
@@ -216,6 +145,4 @@ internal sealed partial class RegistryService
 
         return desk;
     }
-
-    private static string MonthKey(int year, int month) => $"{year % 100:00}{month:00}";
 }

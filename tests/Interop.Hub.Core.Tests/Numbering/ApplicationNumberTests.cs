@@ -99,6 +99,35 @@ public sealed class ApplicationNumberTests
         Assert.Equal(new StructuredNumber(departement, year, month, deskCode, counter), parts);
     }
 
+    [Theory]
+    [InlineData(2026, 11, "2611")]
+    [InlineData(2000, 1, "0001")]
+    [InlineData(2099, 12, "9912")]
+    public void MonthKey_YearAndMonth_IsTheYymmTheNumberCarries(int year, int month, string expected)
+    {
+        var number = ApplicationNumber.Mint("974", new DateOnly(year, month, 15), "B0001", 7);
+
+        Assert.Equal(expected, ApplicationNumber.MonthKey(new DateOnly(year, month, 15)));
+        Assert.Equal(expected, number[3..7]);
+    }
+
+    [Fact]
+    public void MonthKey_OfAParsedNumber_IsTheKeyItsMintingUsed()
+    {
+        var number = ApplicationNumber.Mint("2A", November2026, "ZZ9Z9", 99999);
+
+        Assert.True(ApplicationNumber.TryParseStructured(number, out var parts));
+        Assert.Equal(ApplicationNumber.MonthKey(November2026), parts.MonthKey);
+    }
+
+    [Theory]
+    [InlineData(1999, 12)]
+    [InlineData(2100, 1)]
+    [InlineData(2026, 0)]
+    [InlineData(2026, 13)]
+    public void MonthKey_OutsideTheNumbersCenturyOrMonths_ThrowsArgumentOutOfRange(int year, int month) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => ApplicationNumber.MonthKey(year, month));
+
     [Fact]
     public void TryParseStructured_WrongCheckCharacter_ReturnsFalse()
     {

@@ -52,7 +52,8 @@ public sealed class KeyBudgetTests : IAsyncLifetime
     {
         await using var connection = new NpgsqlConnection(hub.ConnectionString);
         await connection.OpenAsync();
-        return await new IdentityIndex(budget).CandidatesAsync(connection, keys, "14", null, 200, CancellationToken.None);
+        await using var transaction = await connection.BeginTransactionAsync();
+        return await new IdentityIndex(budget).CandidatesAsync(transaction, keys, "14", null, 200, CancellationToken.None);
     }
 
     [Fact]

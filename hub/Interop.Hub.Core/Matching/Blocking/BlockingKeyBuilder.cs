@@ -107,5 +107,16 @@ public static class BlockingKeyBuilder
         return keys;
     }
 
+    /// <summary>
+    /// The keys two registrations of one person serialise on (the hub takes one lock per key before its
+    /// duplicate check): those built from names, birth date and NIR. Contact keys (e-mail, phone) are left
+    /// out: a shared family phone or a placeholder e-mail typed by a desk would otherwise queue unrelated
+    /// registrations behind one lock, and a person registered twice shares name and date keys anyway.
+    /// </summary>
+    public static IReadOnlyList<string> LockKeysFor(NormalizedIdentity person) =>
+        For(person).Where(key => !ContactKinds.Any(kind => key.StartsWith(kind, StringComparison.Ordinal))).ToList();
+
+    private static readonly string[] ContactKinds = ["EM:", "PH:"];
+
     private static string Prefix(string text, int length) => text.Length <= length ? text : text[..length];
 }

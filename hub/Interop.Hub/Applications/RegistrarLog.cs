@@ -1,7 +1,7 @@
-namespace Interop.Hub.Registry;
+namespace Interop.Hub.Applications;
 
-/// <summary>The registry's log events (ids 1200–1299): numbers and desks, never the household's data.</summary>
-internal static partial class RegistryLog
+/// <summary>The registrar's log events (ids 1200–1299): numbers and desks, never the household's data.</summary>
+internal static partial class RegistrarLog
 {
     [LoggerMessage(EventId = 1200, Level = LogLevel.Error, Message = "Desk {Desk} of département {Departement} has used all {Max} numbers of {Month}")]
     public static partial void NumbersExhausted(ILogger logger, string desk, string departement, int max, string month);
