@@ -201,6 +201,7 @@ smoke cotation "tests/Interop.Cotation.Benchmarks/bin/Release/net10.0/Interop.Co
 smoke heldout "tests/Interop.Matching.HeldOut/bin/Release/net10.0/Interop.Matching.HeldOut.dll"
 smoke matchreg "tests/Interop.Matching.Registration/bin/Release/net10.0/Interop.Matching.Registration.dll"
 smoke adapterlag "tests/Interop.Adapters.Benchmarks/bin/Release/net10.0/Interop.Adapters.Benchmarks.dll"
+smoke onboarding "tests/Interop.Adapters.Benchmarks/bin/Release/net10.0/Interop.Adapters.Benchmarks.dll" onboarding
 echo "benchmark smoke runs: $((SECONDS - smoke_started)) s"
 
 finish

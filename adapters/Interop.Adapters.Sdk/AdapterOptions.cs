@@ -35,6 +35,14 @@ public sealed class AdapterOptions
     /// </summary>
     public int OutboundConcurrency { get; set; } = 1;
 
+    /// <summary>
+    /// From how many consecutive registrations of distinct records on the outbound path will the SDK send them
+    /// through one bulk-onboarding stream (OnboardApplications: the hub writes a few at once) instead of one call
+    /// each. Default 20: an initial load of a landlord's stock goes in bulk, a desk's day one by one. 0 turns the
+    /// bulk path off.
+    /// </summary>
+    public int BulkThreshold { get; set; } = 20;
+
     /// <summary>How many times a <c>REVISION_MISMATCH</c> is re-read and re-applied before the change is dead-lettered. Default 3.</summary>
     public int RevisionRetries { get; set; } = 3;
 

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging;
 namespace Interop.Adapters.Sdk.Outbound;
 
 /// <summary>Pushes one ERP change to the hub and keeps the link of its record up to date.</summary>
-internal sealed class OutboundPusher(InteropClient hub, IAdapterStateStore state, CodeMapper mapper, AdapterOptions options, AdapterMetrics metrics, ILogger logger)
+internal sealed partial class OutboundPusher(InteropClient hub, IAdapterStateStore state, CodeMapper mapper, AdapterOptions options, AdapterMetrics metrics, ILogger logger)
 {
     private const string ApplicationsPrefix = "applications/";
 
@@ -72,13 +72,17 @@ internal sealed class OutboundPusher(InteropClient hub, IAdapterStateStore state
         }
         catch (DuplicateApplicationException e) when (e.ExistingApplications.Count > 0)
         {
-            // The household is already on file (typed at another landlord or earlier here): link, don't register.
-            var number = e.ExistingApplications[0].Number;
-            var existing = await hub.Registry.GetApplicationAsync(new GetApplicationRequest { Name = ApplicationsPrefix + number }, cancellationToken: cancellationToken);
-            await state.SaveLinkAsync(new ApplicationLink(number, change.ErpRecordId, existing.Revision), cancellationToken);
-            metrics.CountLinked();
-            AdapterLog.LinkedDuplicate(logger, change.ErpRecordId, number);
+            await LinkToExistingAsync(change, e.ExistingApplications[0].Number, cancellationToken);
         }
+    }
+
+    /// <summary>The household is already on file (typed at another landlord or earlier here): link, don't register.</summary>
+    private async Task LinkToExistingAsync(ErpChange change, string number, CancellationToken cancellationToken)
+    {
+        var existing = await hub.Registry.GetApplicationAsync(new GetApplicationRequest { Name = ApplicationsPrefix + number }, cancellationToken: cancellationToken);
+        await state.SaveLinkAsync(new ApplicationLink(number, change.ErpRecordId, existing.Revision), cancellationToken);
+        metrics.CountLinked();
+        AdapterLog.LinkedDuplicate(logger, change.ErpRecordId, number);
     }
 
     private async Task ReviseAsync(ErpChange change, CancellationToken cancellationToken)

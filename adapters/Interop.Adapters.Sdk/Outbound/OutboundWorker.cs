@@ -50,7 +50,8 @@ internal sealed class OutboundWorker(
             stoppingToken);
         var handled = 0;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.OutboundConcurrency) };
-        foreach (var segment in Segments(batch, options.OutboundConcurrency))
+        var groupRegistrations = options.OutboundConcurrency > 1 || options.BulkThreshold > 0;
+        foreach (var segment in Segments(batch, groupRegistrations))
         {
             if (stoppingToken.IsCancellationRequested)
             {
@@ -59,9 +60,19 @@ internal sealed class OutboundWorker(
 
             // The changes in hand are finished even when shutdown starts: their hub calls and the
             // marker go together, so a stop never leaves a pushed change without its marker.
-            if (segment.Count == 1)
+            if (options.BulkThreshold > 0 && segment.Count >= options.BulkThreshold && segment[0].Kind == ErpChangeKind.Register)
             {
-                await PushOneAsync(segment[0]);
+                foreach (var (change, reason) in await pusher.RegisterInBulkAsync(segment, CancellationToken.None))
+                {
+                    await DeadLetterAsync(change, reason);
+                }
+            }
+            else if (segment.Count == 1 || options.OutboundConcurrency <= 1)
+            {
+                foreach (var change in segment)
+                {
+                    await PushOneAsync(change);
+                }
             }
             else
             {
@@ -77,17 +88,17 @@ internal sealed class OutboundWorker(
 
     /// <summary>
     /// Cuts a batch into what may be pushed together: runs of registrations of distinct records (each
-    /// stands alone at the hub, idempotent by its request id) when <paramref name="concurrency"/> allows;
+    /// stands alone at the hub, idempotent by its request id) when <paramref name="groupRegistrations"/>;
     /// every other change alone, so a record's updates, renewals and radiations reach the hub after its
     /// registration and in the order the ERP wrote them.
     /// </summary>
-    internal static IEnumerable<IReadOnlyList<ErpChange>> Segments(IReadOnlyList<ErpChange> batch, int concurrency)
+    internal static IEnumerable<IReadOnlyList<ErpChange>> Segments(IReadOnlyList<ErpChange> batch, bool groupRegistrations)
     {
         var current = new List<ErpChange>();
         var records = new HashSet<string>(StringComparer.Ordinal);
         foreach (var change in batch)
         {
-            var joins = concurrency > 1
+            var joins = groupRegistrations
                 && change.Kind == ErpChangeKind.Register
                 && current.Count > 0
                 && current[0].Kind == ErpChangeKind.Register

@@ -36,6 +36,11 @@ internal sealed class InteropCallInterceptor(CallPolicy policy) : Interceptor
         continuation(policy.ForAttempt(context, withDeadline: false));
 
     public override AsyncDuplexStreamingCall<TRequest, TResponse> AsyncDuplexStreamingCall<TRequest, TResponse>(
-        ClientInterceptorContext<TRequest, TResponse> context, AsyncDuplexStreamingCallContinuation<TRequest, TResponse> continuation) =>
-        continuation(policy.ForAttempt(context, withDeadline: false));
+        ClientInterceptorContext<TRequest, TResponse> context, AsyncDuplexStreamingCallContinuation<TRequest, TResponse> continuation)
+    {
+        // Bulk onboarding: a refusal that ends the stream reads as the typed exception, as in the feed.
+        var call = continuation(policy.ForAttempt(context, withDeadline: false));
+        return new AsyncDuplexStreamingCall<TRequest, TResponse>(
+            call.RequestStream, new TranslatingStreamReader<TResponse>(call.ResponseStream), call.ResponseHeadersAsync, call.GetStatus, call.GetTrailers, call.Dispose);
+    }
 }

@@ -42,6 +42,12 @@ public sealed class InteropOptions
     /// <summary>Calls an organisation may burst above its rate. Default 200.</summary>
     public int RateLimitBurst { get; set; } = 200;
 
+    /// <summary>
+    /// How many records of one OnboardApplications stream the hub writes at once. Default 4: on a
+    /// 2-core hub, more only queues on the database's locks and CPU.
+    /// </summary>
+    public int OnboardingConcurrency { get; set; } = 4;
+
     /// <summary>How often the feed looks for new changes when no notification arrives. Default 1 second.</summary>
     public TimeSpan FeedPollInterval { get; set; } = TimeSpan.FromSeconds(1);
 

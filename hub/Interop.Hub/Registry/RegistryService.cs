@@ -25,6 +25,7 @@ internal sealed partial class RegistryService(
     ApplicationRegistrar registrar,
     ApplicationWriter applicationWriter,
     Observatory.PastApplications pastApplications,
+    Microsoft.Extensions.Options.IOptions<Configuration.InteropOptions> options,
     TimeProvider time) : V1.RegistryService.RegistryServiceBase
 {
     /// <summary>

@@ -25,7 +25,7 @@ public sealed class ConcurrentOutboundTests(AdapterHub hub) : IClassFixture<Adap
         erp.Update("r0", households[0], ["current_housing"], new ErpCode("current_housing", "HOTEL"));
         const string lastMarker = "25";
 
-        await using var adapter = await AdapterProcess.StartAsync(hub, landlord, erp, state, o => o.OutboundConcurrency = 4);
+        await using var adapter = await AdapterProcess.StartAsync(hub, landlord, erp, state, o => { o.OutboundConcurrency = 4; o.BulkThreshold = 0; });
         await Eventually.TrueAsync(async () => await state.GetOutboundMarkerAsync(CancellationToken.None) == lastMarker, "the marker at the ERP's last change");
 
         foreach (var household in households)

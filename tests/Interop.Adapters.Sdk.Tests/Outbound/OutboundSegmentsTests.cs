@@ -10,7 +10,7 @@ public sealed class OutboundSegmentsTests
     {
         var batch = Changes(("r1", ErpChangeKind.Register), ("r2", ErpChangeKind.Register), ("r3", ErpChangeKind.Register), ("r1", ErpChangeKind.Update), ("r4", ErpChangeKind.Register));
 
-        var segments = OutboundWorker.Segments(batch, concurrency: 4).Select(s => string.Join(",", s.Select(c => c.ChangeId))).ToList();
+        var segments = OutboundWorker.Segments(batch, groupRegistrations: true).Select(s => string.Join(",", s.Select(c => c.ChangeId))).ToList();
 
         Assert.Equal(["1,2,3", "4", "5"], segments);
     }
@@ -20,18 +20,18 @@ public sealed class OutboundSegmentsTests
     {
         var batch = Changes(("r1", ErpChangeKind.Register), ("r2", ErpChangeKind.Register), ("r1", ErpChangeKind.Register), ("r3", ErpChangeKind.Register));
 
-        var segments = OutboundWorker.Segments(batch, concurrency: 4).Select(s => string.Join(",", s.Select(c => c.ChangeId))).ToList();
+        var segments = OutboundWorker.Segments(batch, groupRegistrations: true).Select(s => string.Join(",", s.Select(c => c.ChangeId))).ToList();
 
         Assert.Equal(["1,2", "3,4"], segments);
     }
 
     [Fact]
-    public void WithoutConcurrency_EveryChangeGoesAlone()
+    public void WithoutGrouping_EveryChangeGoesAlone()
     {
         var batch = Changes(("r1", ErpChangeKind.Register), ("r2", ErpChangeKind.Register), ("r2", ErpChangeKind.Radiate));
 
-        Assert.All(OutboundWorker.Segments(batch, concurrency: 1), segment => Assert.Single(segment));
-        Assert.Equal(3, OutboundWorker.Segments(batch, concurrency: 1).Count());
+        Assert.All(OutboundWorker.Segments(batch, groupRegistrations: false), segment => Assert.Single(segment));
+        Assert.Equal(3, OutboundWorker.Segments(batch, groupRegistrations: false).Count());
     }
 
     private static List<ErpChange> Changes(params (string Record, ErpChangeKind Kind)[] changes) =>

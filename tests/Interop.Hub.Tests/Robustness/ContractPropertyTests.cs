@@ -56,9 +56,12 @@ public sealed class ContractPropertyTests(ContractHubFixture fixture, ITestOutpu
             async request =>
             {
                 var before = await probe.CountRowsAsync(WrittenTables);
-                var (status, detail) = descriptor.IsServerStreaming
-                    ? await ReadStreamAsync(invoker, call, request)
-                    : await CallAsync(invoker, call, request);
+                var (status, detail) = descriptor switch
+                {
+                    { IsClientStreaming: true } => await ContractMethods.SendOneRecordAsync(invoker, call, request),
+                    { IsServerStreaming: true } => await ReadStreamAsync(invoker, call, request),
+                    _ => await CallAsync(invoker, call, request),
+                };
                 tally[status] = tally.GetValueOrDefault(status) + 1;
                 Assert.False(
                     status is StatusCode.Internal or StatusCode.Unknown or StatusCode.DataLoss or StatusCode.Unimplemented or StatusCode.DeadlineExceeded,

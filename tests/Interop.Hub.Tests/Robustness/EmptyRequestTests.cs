@@ -55,7 +55,16 @@ public sealed class EmptyRequestTests : IAsyncLifetime
         var status = StatusCode.OK;
         try
         {
-            if (descriptor.IsServerStreaming)
+            if (descriptor.IsClientStreaming)
+            {
+                var (answered, detail) = await Robustness.ContractMethods.SendOneRecordAsync(
+                    invoker, Robustness.ContractMethods.Of(descriptor), descriptor.InputType.Parser.ParseFrom([]));
+                if (answered != StatusCode.OK)
+                {
+                    throw new RpcException(new Status(answered, detail));
+                }
+            }
+            else if (descriptor.IsServerStreaming)
             {
                 using var stream = invoker.AsyncServerStreamingCall(
                     new Method<byte[], byte[]>(MethodType.ServerStreaming, service, method, Bytes, Bytes), null, new CallOptions(), []);

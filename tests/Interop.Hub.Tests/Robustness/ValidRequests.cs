@@ -29,6 +29,7 @@ internal static class ValidRequests
         {
             ["CreateApplication"] = TestApplications.Create(),
             ["ImportApplication"] = new ImportApplicationRequest { RequestId = id, Application = imported },
+            ["OnboardApplications"] = new OnboardApplicationsRequest { Registration = TestApplications.Create() },
             ["GetApplication"] = new GetApplicationRequest { Name = first },
             ["ListApplications"] = new ListApplicationsRequest { PageSize = 2, Departement = "14", Status = ApplicationStatus.Active },
             ["ListApplicationChanges"] = new ListApplicationChangesRequest { Parent = first, PageSize = 1 },
