@@ -61,6 +61,7 @@ internal sealed partial class ChangeFeedService(
         // after its lifetime so that load rebalances; clients resume from their checkpoint.
         using var ending = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping);
         ending.CancelAfter(options.Value.FeedStreamLifetime);
+        FeedLog.StreamStarted(logger, caller.OrganizationId, request.SubscriptionId, after);
         try
         {
             await new FeedStream(fanOut, pages, audit, caller, filter, heartbeat, responseStream, context, metrics, time).RunAsync(after, ending.Token);

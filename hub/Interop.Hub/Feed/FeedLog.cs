@@ -23,4 +23,7 @@ internal static partial class FeedLog
 
     [LoggerMessage(EventId = 1506, Level = LogLevel.Information, Message = "Pruned {Count} changes older than {Retention} from the feed")]
     public static partial void Pruned(ILogger logger, int count, TimeSpan retention);
+
+    [LoggerMessage(EventId = 1507, Level = LogLevel.Debug, Message = "Feed stream of {Organization}/{Subscription} started after change {ChangeSeq}")]
+    public static partial void StreamStarted(ILogger logger, string organization, string subscription, long changeSeq);
 }
