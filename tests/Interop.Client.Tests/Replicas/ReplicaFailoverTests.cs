@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Grpc.Net.Client;
 using Interop.Contracts.V1;
 using Interop.Testing;
+using Xunit.Abstractions;
 
 namespace Interop.Client.Tests.Replicas;
 
@@ -13,7 +14,7 @@ namespace Interop.Client.Tests.Replicas;
 /// periodic job runs once per interval across the replicas.
 /// </summary>
 [Collection(ReplicaCollection.Name)]
-public sealed class ReplicaFailoverTests
+public sealed class ReplicaFailoverTests(ITestOutputHelper output)
 {
     private const int Writers = 2;
     private const int WritesEach = 40;
@@ -119,6 +120,7 @@ public sealed class ReplicaFailoverTests
         // Jobs: once per interval across the replicas (each replica on its own would run them about three times as often).
         var renewals = replicas.Hubs.Sum(h => Count(h.Output, "The periodic job renewal ran on this replica"));
         var atMost = (int)(elapsed / (JobInterval * 0.95)) + 1;
+        output.WriteLine($"{head} changes to {Subscribers} subscribers, {logs.Count(2)} reconnections, {streamsOnDrained} streams drained; renewal ran {renewals} times in {elapsed.TotalSeconds:F0} s (at most {atMost})");
         Assert.True(renewals >= 2, $"the renewal job ran {renewals} times in {elapsed.TotalSeconds:F0} s\n{replicas.Outputs}");
         Assert.True(renewals <= atMost, $"the renewal job ran {renewals} times in {elapsed.TotalSeconds:F0} s, more than once per interval ({atMost})");
     }
