@@ -22,6 +22,11 @@ public sealed class ExternalHubProcess : IAsyncDisposable
 
     public string Output => process.Combined;
 
+    /// <summary>The exit code, once the process has exited.</summary>
+    public int ExitCode => process.ExitCode;
+
+    public bool HasExited => process.HasExited;
+
     /// <summary>
     /// Starts a hub process on <paramref name="port"/>, or on a free port when
     /// none is given; a hub restarted on its predecessor's port keeps the

@@ -30,13 +30,13 @@ public sealed class FeedSequencer
 {
     private const long SequencerLockKey = 0x1A7E_0002;
 
-    /// <summary>Numbers up to about <paramref name="batchSize"/> changes; returns how many (0 when another process holds the sequencer).</summary>
+    /// <summary>Numbers up to about <paramref name="batchSize"/> changes; returns them (none when another process holds the sequencer).</summary>
     /// <remarks>
     /// Four round trips (it runs on the path of every delivery): the lock
     /// with the snapshot's xmin, the batch with its held-back rule, the
     /// numbering with the feed's head, the commit.
     /// </remarks>
-    public async Task<int> SequenceBatchAsync(NpgsqlConnection connection, int batchSize, CancellationToken cancellationToken)
+    public async Task<SequencedBatch> SequenceBatchAsync(NpgsqlConnection connection, int batchSize, CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
@@ -50,7 +50,7 @@ public sealed class FeedSequencer
             cancellationToken: cancellationToken));
         if (!leader)
         {
-            return 0;
+            return SequencedBatch.Empty;
         }
 
         // The batch: every eligible change of the applications among the
@@ -86,13 +86,13 @@ public sealed class FeedSequencer
             batchSql, new { batchSize, xmin }, transaction, cancellationToken: cancellationToken))).AsList();
         if (batch.Count == 0)
         {
-            return 0;
+            return SequencedBatch.Empty;
         }
 
         // The head moves and the rows are numbered after it in one statement;
         // the feed_state row's lock orders sequencers even without the advisory lock.
         var positions = InRevisionOrder(batch).Select(c => c.Position).ToArray();
-        await connection.ExecuteAsync(new CommandDefinition(
+        var occurredAt = (await connection.QueryAsync<DateTime>(new CommandDefinition(
             """
             WITH state AS (
                 UPDATE feed_state SET last_seq = last_seq + cardinality(@positions) WHERE id = 1
@@ -101,12 +101,13 @@ public sealed class FeedSequencer
             UPDATE changes SET change_seq = state.before + numbered.ord
             FROM state, unnest(@positions) WITH ORDINALITY AS numbered (position, ord)
             WHERE changes.position = numbered.position
+            RETURNING changes.occurred_at
             """,
             new { positions },
             transaction,
-            cancellationToken: cancellationToken));
+            cancellationToken: cancellationToken))).AsList();
         await transaction.CommitAsync(cancellationToken);
-        return positions.Length;
+        return new SequencedBatch(occurredAt);
     }
 
     /// <summary>Keeps the batch's order but gives each application's slots its changes in revision order.</summary>

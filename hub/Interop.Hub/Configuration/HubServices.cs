@@ -9,6 +9,7 @@ using Interop.Hub.Matching;
 using Interop.Hub.Observatory;
 using Interop.Hub.Projections;
 using Interop.Hub.Renewal;
+using Interop.Hub.Replicas;
 using Interop.Hub.Retention;
 using Interop.Hub.Storage;
 using Interop.Hub.Storage.Access;
@@ -23,6 +24,7 @@ using Interop.Hub.Storage.Idempotency;
 using Interop.Hub.Storage.Matching;
 using Interop.Hub.Storage.NationalExchange;
 using Interop.Hub.Storage.Numbering;
+using Interop.Hub.Storage.Replicas;
 using Interop.Hub.Storage.Statistics;
 
 namespace Interop.Hub.Configuration;
@@ -58,6 +60,11 @@ internal static class HubServices
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, CallerAuthenticationHandler>(CallerAuthenticationHandler.SchemeName, null);
         services.AddAuthorization();
         services.AddRateLimiter(limiter => RateLimiting.Configure(limiter, options));
+
+        // The live replica count: each replica enforces its share of an organisation's budget.
+        services.AddSingleton<ReplicaStore>();
+        services.AddSingleton<ReplicaHeartbeat>();
+        services.AddHostedService(provider => provider.GetRequiredService<ReplicaHeartbeat>());
         return services;
     }
 
@@ -141,13 +148,14 @@ internal static class HubServices
         return services;
     }
 
-    /// <summary>The periodic jobs: renewal radiations, inadmissibility radiations, erasure, pruning of request ids.</summary>
+    /// <summary>The periodic jobs: renewal radiations, inadmissibility radiations, erasure, pruning of request ids; each once per interval across replicas.</summary>
     public static IServiceCollection AddPeriodicJobs(this IServiceCollection services)
     {
         services.AddSingleton<RenewalSweep>();
         services.AddSingleton<InadmissibilitySweep>();
         services.AddSingleton<ErasureSweep>();
         services.AddSingleton<IdempotencyPruning>();
+        services.AddSingleton<JobLeaseStore>();
         services.AddHostedService<PeriodicJobs>();
         return services;
     }

@@ -7,6 +7,7 @@ using Interop.Hub.Core.Access;
 using Interop.Hub.Core.Errors;
 using Interop.Hub.Core.Numbering;
 using Interop.Hub.Core.Validation;
+using Interop.Hub.Diagnostics;
 using Interop.Hub.Registry;
 using Interop.Hub.Storage;
 using Interop.Hub.Storage.Feed;
@@ -23,7 +24,7 @@ namespace Interop.Hub.Feed;
 /// </summary>
 internal sealed partial class ChangeFeedService(
     RegistryDatabase database, FeedStore feed, SubscriptionStore subscriptions, FeedFanOut fanOut, FeedPages pages, DeliveryAudit audit,
-    TimeProvider time, IOptions<InteropOptions> options, IHostApplicationLifetime lifetime,
+    TimeProvider time, IOptions<InteropOptions> options, IHostApplicationLifetime lifetime, HubMetrics metrics,
     ILogger<ChangeFeedService> logger) : V1.ChangeFeedService.ChangeFeedServiceBase
 {
     private const int MaxFilterKinds = 20;
@@ -60,9 +61,10 @@ internal sealed partial class ChangeFeedService(
         // after its lifetime so that load rebalances; clients resume from their checkpoint.
         using var ending = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping);
         ending.CancelAfter(options.Value.FeedStreamLifetime);
+        FeedLog.StreamStarted(logger, caller.OrganizationId, request.SubscriptionId, after);
         try
         {
-            await new FeedStream(fanOut, pages, audit, caller, filter, heartbeat, responseStream, context).RunAsync(after, ending.Token);
+            await new FeedStream(fanOut, pages, audit, caller, filter, heartbeat, responseStream, context, metrics, time).RunAsync(after, ending.Token);
         }
         catch (OperationCanceledException) when (!context.CancellationToken.IsCancellationRequested)
         {

@@ -52,7 +52,7 @@ internal sealed class FeedListener(RegistryDatabase database, FeedSignals signal
             await listen.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        logger.LogInformation("Listening for committed and sequenced changes");
+        FeedLog.Listening(logger);
 
         // Something may have happened while we were not listening.
         signals.Committed.Pulse();

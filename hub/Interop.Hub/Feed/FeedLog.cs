@@ -17,4 +17,13 @@ internal static partial class FeedLog
 
     [LoggerMessage(EventId = 1504, Level = LogLevel.Error, Message = "The feed fan-out failed reading new pages; retrying (streams read their own pages meanwhile)")]
     public static partial void FanOutFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 1505, Level = LogLevel.Information, Message = "Listening for committed and sequenced changes")]
+    public static partial void Listening(ILogger logger);
+
+    [LoggerMessage(EventId = 1506, Level = LogLevel.Information, Message = "Pruned {Count} changes older than {Retention} from the feed")]
+    public static partial void Pruned(ILogger logger, int count, TimeSpan retention);
+
+    [LoggerMessage(EventId = 1507, Level = LogLevel.Debug, Message = "Feed stream of {Organization}/{Subscription} started after change {ChangeSeq}")]
+    public static partial void StreamStarted(ILogger logger, string organization, string subscription, long changeSeq);
 }

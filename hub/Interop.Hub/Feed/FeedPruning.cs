@@ -15,7 +15,7 @@ internal sealed class FeedPruning(
         var pruned = await feed.PruneAsync(connection, time.GetUtcNow() - options.Value.ChangeRetention, cancellationToken);
         if (pruned > 0)
         {
-            logger.LogInformation("Pruned {Count} changes older than {Retention} from the feed", pruned, options.Value.ChangeRetention);
+            FeedLog.Pruned(logger, pruned, options.Value.ChangeRetention);
         }
 
         return pruned;

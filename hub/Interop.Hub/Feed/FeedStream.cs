@@ -1,6 +1,7 @@
 using Grpc.Core;
 using Interop.Hub.Access;
 using Interop.Hub.Core.Access;
+using Interop.Hub.Diagnostics;
 using Interop.Hub.Storage.Audit;
 using V1 = Interop.Contracts.V1;
 
@@ -21,7 +22,7 @@ namespace Interop.Hub.Feed;
 /// </remarks>
 internal sealed class FeedStream(
     FeedFanOut fanOut, FeedPages pages, DeliveryAudit audit, Principal caller, FeedFilter filter, TimeSpan heartbeat,
-    IServerStreamWriter<V1.SubscribeResponse> stream, ServerCallContext context)
+    IServerStreamWriter<V1.SubscribeResponse> stream, ServerCallContext context, HubMetrics metrics, TimeProvider time)
 {
     private const int PageSize = 200;
     private static readonly WriteOptions BufferHint = new(WriteFlags.BufferHint);
@@ -96,6 +97,13 @@ internal sealed class FeedStream(
         if (buffered)
         {
             stream.WriteOptions = null;
+        }
+
+        // Written to the HTTP/2 stream (flow control let it through): what the subscriber waited for since the commit.
+        var now = time.GetUtcNow().UtcDateTime;
+        foreach (var entry in passing)
+        {
+            metrics.RecordDeliveryDelay(now - entry.Change.OccurredAt);
         }
 
         if (checkpoint)

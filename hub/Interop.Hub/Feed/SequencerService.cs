@@ -1,4 +1,5 @@
 using Interop.Hub.Configuration;
+using Interop.Hub.Diagnostics;
 using Interop.Hub.Storage;
 using Interop.Hub.Storage.Feed;
 using Microsoft.Extensions.Options;
@@ -23,7 +24,7 @@ namespace Interop.Hub.Feed;
 /// </remarks>
 internal sealed class SequencerService(
     RegistryDatabase database, FeedSequencer sequencer, FeedStore feed, FeedSignals signals, IOptions<InteropOptions> options,
-    ILogger<SequencerService> logger) : BackgroundService
+    HubMetrics metrics, TimeProvider time, ILogger<SequencerService> logger) : BackgroundService
 {
     private const int BatchSize = 1000;
     private static readonly TimeSpan FirstHeldBackPause = TimeSpan.FromMilliseconds(2);
@@ -45,8 +46,17 @@ internal sealed class SequencerService(
         // at every wake-up, on the delivery path.)
         do
         {
-            numbered = await sequencer.SequenceBatchAsync(connection, BatchSize, cancellationToken);
+            var batch = await sequencer.SequenceBatchAsync(connection, BatchSize, cancellationToken);
+            numbered = batch.Count;
             total += numbered;
+
+            // occurred_at is written with the hub's clock inside the writing transaction: the delay
+            // counts that transaction's remaining time too, which is what holds a change back.
+            var now = time.GetUtcNow().UtcDateTime;
+            foreach (var occurredAt in batch.OccurredAt)
+            {
+                metrics.RecordSequencerDelay(now - occurredAt);
+            }
         }
         while (numbered >= BatchSize);
 

@@ -5,4 +5,7 @@ internal static partial class JobsLog
 {
     [LoggerMessage(EventId = 1600, Level = LogLevel.Error, Message = "The periodic job {Job} failed; it runs again in {Interval}")]
     public static partial void SweepFailed(ILogger logger, Exception exception, string job, TimeSpan interval);
+
+    [LoggerMessage(EventId = 1601, Level = LogLevel.Information, Message = "The periodic job {Job} ran on this replica")]
+    public static partial void Ran(ILogger logger, string job);
 }

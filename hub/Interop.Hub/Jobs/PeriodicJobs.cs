@@ -5,19 +5,26 @@ using Interop.Hub.Feed;
 using Interop.Hub.Idempotency;
 using Interop.Hub.Renewal;
 using Interop.Hub.Retention;
+using Interop.Hub.Storage;
+using Interop.Hub.Storage.Replicas;
 using Microsoft.Extensions.Options;
 
 namespace Interop.Hub.Jobs;
 
 /// <summary>
 /// Runs the hub's periodic sweeps (renewal radiations, inadmissibility
-/// radiations, erasure of personal data, idempotency pruning)
-/// at start and then every <see cref="InteropOptions.RenewalJobInterval"/>.
-/// Every sweep is safe to run on several replicas at once. A failed sweep is
-/// logged, counted (<c>interop.job.runs</c>) and tried again at the next tick.
+/// radiations, erasure of personal data, idempotency pruning, feed pruning)
+/// at start and then every <see cref="InteropOptions.RenewalJobInterval"/>,
+/// once per interval across all replicas: each sweep runs only on the replica
+/// that claims its lease row (<see cref="JobLeaseStore"/>). Every sweep is
+/// also safe to run on several replicas at once (row locks, rules checked
+/// again per row), so a lease lost to a crash costs at worst a repeated sweep.
+/// A failed sweep is logged, counted (<c>interop.job.runs</c>) and tried again
+/// at the next tick.
 /// </summary>
 internal sealed class PeriodicJobs(
-    RenewalSweep renewal, InadmissibilitySweep inadmissibility, ErasureSweep erasure, IdempotencyPruning pruning, FeedPruning feedPruning, TimeProvider time, IOptions<InteropOptions> options, HubMetrics metrics, ILogger<PeriodicJobs> logger)
+    RenewalSweep renewal, InadmissibilitySweep inadmissibility, ErasureSweep erasure, IdempotencyPruning pruning, FeedPruning feedPruning,
+    RegistryDatabase database, JobLeaseStore leases, TimeProvider time, IOptions<InteropOptions> options, HubMetrics metrics, ILogger<PeriodicJobs> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -45,13 +52,33 @@ internal sealed class PeriodicJobs(
         var started = time.GetTimestamp();
         try
         {
+            if (!await ClaimAsync(job, stoppingToken))
+            {
+                return;
+            }
+
             await sweep(stoppingToken);
             metrics.RecordJobRun(job, succeeded: true, time.GetElapsedTime(started));
+            JobsLog.Ran(logger, job);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             metrics.RecordJobRun(job, succeeded: false, time.GetElapsedTime(started));
             JobsLog.SweepFailed(logger, exception, job, options.Value.RenewalJobInterval);
         }
+    }
+
+    /// <summary>Whether this replica runs <paramref name="job"/> now; another replica may have run it within the interval.</summary>
+    private async Task<bool> ClaimAsync(string job, CancellationToken cancellationToken)
+    {
+        var interval = options.Value.RenewalJobInterval;
+
+        // Due again a little before a full interval, so the replica that ran it
+        // claims it again at its next tick despite a timer firing a few
+        // milliseconds early or replicas' clocks a little apart; still at most
+        // one run per 95 % of an interval.
+        var now = time.GetUtcNow();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await leases.TryClaimAsync(connection, job, database.InstanceId, now, now + interval * 0.95, cancellationToken);
     }
 }

@@ -54,6 +54,45 @@ public sealed class MetricsEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task FeedLag_MovesWhileChangesWait_AndFallsOnceAStreamDeliversThem_WithTheirDelays()
+    {
+        var registry = new RegistryService.RegistryServiceClient(hub.Calls);
+        var feed = new ChangeFeedService.ChangeFeedServiceClient(hub.Calls);
+        var subscription = "stream-" + TestApplications.UniqueName().ToLowerInvariant();
+        await registry.CreateApplicationAsync(TestApplications.Create());
+        var head = await FeedHead.WhenSequencedAsync(hub.ConnectionString);
+        await feed.AcknowledgeAsync(new AcknowledgeRequest { SubscriptionId = subscription, ChangeSeq = head });
+        string[] lag = ["interop_feed_lag{", $"interop_subscription=\"{subscription}\""];
+        Assert.Equal(0, await MetricWhenAsync(lag, value => value == 0));
+        var sequencerDelays = await MetricOrZeroAsync("interop_feed_sequencer_delay_seconds_count");
+        var deliveryDelaySum = await MetricOrZeroAsync("interop_feed_delivery_delay_seconds_sum");
+
+        // Three changes wait a minute and a half for a subscriber that is away.
+        for (var i = 0; i < 3; i++)
+        {
+            await registry.CreateApplicationAsync(TestApplications.Create());
+        }
+
+        var newHead = await FeedHead.WhenSequencedAsync(hub.ConnectionString);
+        Assert.Equal(3, await MetricWhenAsync(lag, value => value == 3));
+        hub.Clock.Advance(TimeSpan.FromSeconds(90));
+
+        // The subscriber comes back: its stream delivers them, and it acknowledges what it received.
+        await using (var stream = FeedRecorder.StartRaw(hub.Calls, new SubscribeRequest { SubscriptionId = subscription, IncludeOwnChanges = true }))
+        {
+            await stream.WaitForCaughtUpAsync(newHead);
+            Assert.Equal([head + 1, head + 2, head + 3], stream.Changes.Select(c => c.ChangeSeq));
+            await feed.AcknowledgeAsync(new AcknowledgeRequest { SubscriptionId = subscription, ChangeSeq = stream.Changes[^1].ChangeSeq });
+        }
+
+        Assert.Equal(0, await MetricWhenAsync(lag, value => value == 0));
+
+        // Each was numbered by the sequencer, and reached the stream about 90 s after its commit.
+        Assert.True(await MetricWhenAsync(["interop_feed_sequencer_delay_seconds_count"], value => value >= sequencerDelays + 3) >= sequencerDelays + 3);
+        Assert.True(await MetricWhenAsync(["interop_feed_delivery_delay_seconds_sum"], value => value >= deliveryDelaySum + (3 * 90)) >= deliveryDelaySum + (3 * 90));
+    }
+
+    [Fact]
     public async Task Calls_AreCountedByMethodAndStatus_RefusalsBeforeTheServiceIncluded()
     {
         var registry = new RegistryService.RegistryServiceClient(hub.Calls);
@@ -95,6 +134,21 @@ public sealed class MetricsEndpointTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
+    /// <summary>The value of a series now, or 0 when it has no sample yet (a histogram nothing recorded in).</summary>
+    private async Task<double> MetricOrZeroAsync(string part)
+    {
+        var text = await http.GetStringAsync(new Uri(hub.MetricsAddress!, "/metrics"));
+        var line = text.Split('\n').FirstOrDefault(l => !l.StartsWith('#') && l.Contains(part, StringComparison.Ordinal));
+        return line is null ? 0 : ValueOf(line);
+    }
+
+    private static double ValueOf(string line)
+    {
+        // "name{labels} value [timestamp]" or "name value [timestamp]"
+        var afterName = line.Contains('}', StringComparison.Ordinal) ? line[(line.LastIndexOf('}') + 1)..] : line[line.IndexOf(' ', StringComparison.Ordinal)..];
+        return double.Parse(afterName.Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+    }
+
     /// <summary>
     /// The value of the first series whose line holds every part, once it meets the condition
     /// (gauges are read at each scrape, and the exporter may answer from its short cache).
@@ -109,9 +163,7 @@ public sealed class MetricsEndpointTests : IAsyncLifetime
             var line = text.Split('\n').FirstOrDefault(l => !l.StartsWith('#') && parts.All(p => l.Contains(p, StringComparison.Ordinal)));
             if (line is not null)
             {
-                // "name{labels} value [timestamp]" or "name value [timestamp]"
-                var afterName = line.Contains('}', StringComparison.Ordinal) ? line[(line.LastIndexOf('}') + 1)..] : line[line.IndexOf(' ', StringComparison.Ordinal)..];
-                var value = double.Parse(afterName.Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+                var value = ValueOf(line);
                 if (condition(value))
                 {
                     return value;
