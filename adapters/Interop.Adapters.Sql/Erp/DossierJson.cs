@@ -1,0 +1,17 @@
+using System.Text.Json;
+
+namespace Interop.Adapters.Sql.Erp;
+
+/// <summary>
+/// Dossiers cross the wire to PostgreSQL as JSON (<c>to_jsonb</c>, <c>jsonb_populate_record</c>): one mapping for
+/// the table, the outbox payloads and the writes, with the table's own snake_case names.
+/// </summary>
+internal static class DossierJson
+{
+    public static readonly JsonSerializerOptions Options = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    public static DossierRow Parse(string json) =>
+        JsonSerializer.Deserialize<DossierRow>(json, Options) ?? throw new InvalidDataException("A dossier's JSON is null.");
+
+    public static string Write(DossierRow row) => JsonSerializer.Serialize(row, Options);
+}
