@@ -29,9 +29,11 @@ public static class SqlCommandLine
         var erp = ErpOption();
         erp.Recursive = true;
         root.Options.Add(erp);
+        var poll = new Option<double>("--poll-seconds") { Description = "Seconds between two reads of an empty outbox.", DefaultValueFactory = _ => 1 };
+        root.Options.Add(poll);
         root.SetAction(async (parse, cancellationToken) =>
         {
-            var settings = Settings(hostOptions, erp, parse);
+            var settings = Settings(hostOptions, erp, parse) with { PollInterval = TimeSpan.FromSeconds(Math.Clamp(parse.GetValue(poll), 0.05, 60)) };
             if (await NotReadyAsync(settings.ErpConnectionString, cancellationToken) is { } problem)
             {
                 await (error ?? Console.Error).WriteLineAsync(problem);
