@@ -6,22 +6,34 @@ namespace Interop.Adapters.Sdk.CommandLine;
 public static class AdapterCommandLine
 {
     /// <summary>
-    /// Parses <paramref name="args"/>; a usage error (an unknown option, a missing or malformed value) prints one
-    /// line per error to <paramref name="error"/> (standard error by default) and returns <see cref="DeadLetterCommand.UsageError"/> without building
+    /// Parses <paramref name="args"/>; a usage error (an unknown option, a missing or malformed value, and with
+    /// <paramref name="hostOptions"/> a missing API key) prints one line per error to <paramref name="error"/>
+    /// (standard error by default) and returns <see cref="DeadLetterCommand.UsageError"/> without building
     /// the host; otherwise runs the chosen action and returns its exit code.
     /// </summary>
-    public static async Task<int> InvokeAsync(RootCommand root, string[] args, TextWriter? error = null)
+    public static async Task<int> InvokeAsync(RootCommand root, string[] args, TextWriter? error = null, AdapterHostOptions? hostOptions = null)
     {
         ArgumentNullException.ThrowIfNull(root);
         var parse = root.Parse(args);
-        if (parse.Errors.Count == 0 || IsHelpOrVersion(args))
+        if (IsHelpOrVersion(args))
         {
             return await parse.InvokeAsync();
         }
 
-        foreach (var message in parse.Errors)
+        IEnumerable<string> errors = [.. parse.Errors.Select(e => e.Message)];
+        if (!errors.Any() && hostOptions?.Check(parse) is { } missing)
         {
-            await (error ?? Console.Error).WriteLineAsync(message.Message);
+            errors = [missing];
+        }
+
+        if (!errors.Any())
+        {
+            return await parse.InvokeAsync();
+        }
+
+        foreach (var message in errors)
+        {
+            await (error ?? Console.Error).WriteLineAsync(message);
         }
 
         return DeadLetterCommand.UsageError;

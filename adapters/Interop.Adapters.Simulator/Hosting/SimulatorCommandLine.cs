@@ -11,15 +11,10 @@ namespace Interop.Adapters.Simulator.Hosting;
 /// </summary>
 public static class SimulatorCommandLine
 {
-    private static readonly Option<string> Hub = HubAddressOption.Create();
-    private static readonly Option<string> ApiKey = new("--api-key") { Description = "The landlord's API key (or INTEROP_API_KEY)." };
-    private static readonly Option<string> Organization = new("--organization") { Description = "The landlord's organisation id at the hub.", Required = true };
-    private static readonly Option<string> Desk = new("--desk") { Description = "The registering desk of its registrations.", DefaultValueFactory = _ => "B0001" };
     private static readonly Option<int> Seed = new("--seed") { Description = "The seed of its traffic and of its own households.", DefaultValueFactory = _ => 1 };
     private static readonly Option<double> Rate = new("--rate") { Description = "Traffic actions per second (0: only follow the hub).", DefaultValueFactory = _ => 2 };
     private static readonly Option<int?> Steps = new("--steps") { Description = "Stop the traffic after this many actions (the ERP keeps following the hub)." };
     private static readonly Option<string?> Data = new("--data") { Description = "Folder of the ERP's and the adapter's files (default: in memory)." };
-    private static readonly Option<string?> Config = new("--config") { Description = "A JSON file whose Adapter:Mappings tables override the built-in ones." };
     private static readonly Option<double> ReportSeconds = new("--report-seconds") { Description = "Seconds between two counts lines.", DefaultValueFactory = _ => 5 };
     private static readonly Option<int> Shared = new("--shared-households") { Description = "How many households every landlord may type (the duplicates the hub catches).", DefaultValueFactory = _ => 30 };
     private static readonly Option<bool> Quiet = new("--quiet") { Description = "Only the counts lines, not one line per event." };
@@ -28,7 +23,9 @@ public static class SimulatorCommandLine
     public static async Task<int> RunAsync(string[] args, TextWriter? error = null)
     {
         var root = new RootCommand("A simulated landlord ERP (its own schema and codes) connected to the Interop hub through the adapter SDK, with seeded traffic.");
-        foreach (var option in new Option[] { Hub, ApiKey, Organization, Desk, Seed, Rate, Steps, Data, Config, ReportSeconds, Shared, Quiet })
+        var hostOptions = new AdapterHostOptions();
+        hostOptions.AddTo(root);
+        foreach (var option in new Option[] { Seed, Rate, Steps, Data, ReportSeconds, Shared, Quiet })
         {
             // Recursive: the dead-letters verb builds the same host, so it takes the same options.
             option.Recursive = true;
@@ -37,26 +34,27 @@ public static class SimulatorCommandLine
 
         root.SetAction(async (parse, cancellationToken) =>
         {
-            using var host = SimulatorHost.Build(Settings(parse));
+            using var host = SimulatorHost.Build(Settings(hostOptions, parse));
             await host.RunAsync(cancellationToken);
             return 0;
         });
-        root.Subcommands.Add(DeadLetterCommand.Create(parse => SimulatorHost.Build(Settings(parse) with { Rate = 0 }, TextWriter.Null)));
-        return await AdapterCommandLine.InvokeAsync(root, args, error);
+        root.Subcommands.Add(DeadLetterCommand.Create(parse => SimulatorHost.Build(Settings(hostOptions, parse) with { Rate = 0 }, TextWriter.Null)));
+        return await AdapterCommandLine.InvokeAsync(root, args, error, hostOptions);
     }
 
-    private static SimulatorSettings Settings(ParseResult parse) => new()
+    private static SimulatorSettings Settings(AdapterHostOptions host, ParseResult parse) => Settings(host.Read(parse), parse);
+
+    private static SimulatorSettings Settings(AdapterHostArguments common, ParseResult parse) => new()
     {
-        Hub = HubAddressOption.Parse(parse.GetRequiredValue(Hub)),
-        ApiKey = parse.GetValue(ApiKey) ?? Environment.GetEnvironmentVariable("INTEROP_API_KEY")
-            ?? throw new InvalidOperationException("Give the landlord's API key with --api-key or INTEROP_API_KEY."),
-        Organization = parse.GetRequiredValue(Organization),
-        Desk = parse.GetValue(Desk) ?? "B0001",
+        Hub = common.Hub,
+        ApiKey = common.ApiKey,
+        Organization = common.Organization,
+        Desk = common.Desk,
         Seed = parse.GetValue(Seed),
         Rate = parse.GetValue(Rate),
         Steps = parse.GetValue(Steps),
         DataFolder = parse.GetValue(Data),
-        ConfigFile = parse.GetValue(Config),
+        ConfigFile = common.ConfigFile,
         ReportInterval = TimeSpan.FromSeconds(Math.Max(0.5, parse.GetValue(ReportSeconds))),
         SharedHouseholds = Math.Max(0, parse.GetValue(Shared)),
         Verbose = !parse.GetValue(Quiet),

@@ -46,4 +46,34 @@ public sealed class AdapterCommandLineTests
         Assert.Empty(Directory.GetFileSystemEntries(folder.FullName));
         folder.Delete(recursive: true);
     }
+
+    [Theory]
+    [InlineData("files")]
+    [InlineData("simulator")]
+    public async Task AMissingApiKey_IsOneUsageLine_NotAnException(string host)
+    {
+        Assert.Null(Environment.GetEnvironmentVariable(AdapterHostOptions.ApiKeyVariable));
+        var folder = Directory.CreateTempSubdirectory("adapter-cli-");
+        string[] args = host == "files"
+            ? ["--hub", "http://127.0.0.1:9", "--organization", "bailleur-x", "--folder", folder.FullName]
+            : ["dead-letters", "list", "--hub", "http://127.0.0.1:9", "--organization", "bailleur-x", "--data", folder.FullName];
+        var error = new StringWriter();
+        var code = host == "files" ? await FilesCommandLine.RunAsync(args, error) : await SimulatorCommandLine.RunAsync(args, error);
+
+        Assert.Equal(DeadLetterCommand.UsageError, code);
+        Assert.Equal("Give the landlord's API key with --api-key or INTEROP_API_KEY.", error.ToString().Trim());
+        Assert.Empty(Directory.GetFileSystemEntries(folder.FullName));
+        folder.Delete(recursive: true);
+    }
+
+    [Fact]
+    public async Task AMappingFileThatDoesNotExist_IsAUsageError_NamingIt()
+    {
+        var error = new StringWriter();
+        var code = await FilesCommandLine.RunAsync(
+            ["--hub", "http://127.0.0.1:9", "--api-key", "ik_test", "--organization", "bailleur-x", "--folder", "/nonexistent/files", "--config", "/nonexistent/mappings.json"], error);
+
+        Assert.Equal(DeadLetterCommand.UsageError, code);
+        Assert.Equal("--config '/nonexistent/mappings.json' does not exist.", error.ToString().Trim());
+    }
 }

@@ -1,0 +1,3 @@
+using Interop.Adapters.Sql.Hosting;
+
+return await SqlCommandLine.RunAsync(args);

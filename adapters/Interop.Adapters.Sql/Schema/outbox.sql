@@ -1,0 +1,85 @@
+-- Installed by `Interop.Adapters.Sql install` into the ERP's database (idempotent: run it again after
+-- an upgrade). The transactional outbox of the Debezium outbox pattern, without Kafka: a trigger writes
+-- one row per local change of erp.dossiers in the ERP's own transaction, so a change is in the outbox
+-- if and only if it committed; the adapter relays the rows to the hub in order.
+CREATE SCHEMA IF NOT EXISTS interop;
+
+CREATE TABLE IF NOT EXISTS interop.outbox (
+    position           bigserial PRIMARY KEY,               -- insertion order; the change id the request id is derived from
+    sequence           bigint UNIQUE,                       -- relay order (the SDK's marker), given once the writing transaction is over
+    superseded         boolean NOT NULL DEFAULT false,      -- an older state of a dossier sequenced after a newer one: never pushed
+    writer_xid         xid8 NOT NULL DEFAULT pg_current_xact_id(),
+    dossier_reference  text NOT NULL,
+    operation          text NOT NULL CHECK (operation IN ('REGISTER', 'UPDATE', 'RENEW', 'RADIATE')),
+    changed_fields     text[] NOT NULL DEFAULT '{}',        -- the contract's update mask of an UPDATE
+    payload            jsonb NOT NULL,                      -- the dossier as the change left it
+    changed_at         timestamptz NOT NULL DEFAULT clock_timestamp()
+);
+
+CREATE INDEX IF NOT EXISTS outbox_unsequenced ON interop.outbox (position) WHERE sequence IS NULL;
+
+CREATE OR REPLACE FUNCTION interop.dossier_outbox() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    operation text;
+    fields text[] := '{}';
+BEGIN
+    -- The adapter sets this in the transaction that writes the hub's changes back: they are not the
+    -- ERP's own changes, and relaying them would echo every change back to the hub.
+    IF current_setting('interop.applying_hub_change', true) = 'on' THEN
+        RETURN NEW;
+    END IF;
+
+    IF TG_OP = 'INSERT' THEN
+        operation := 'REGISTER';
+    ELSIF NEW.statut = 'RADIE' AND OLD.statut IS DISTINCT FROM 'RADIE' THEN
+        operation := 'RADIATE';
+    ELSIF NEW.renouvele_le IS DISTINCT FROM OLD.renouvele_le THEN
+        operation := 'RENEW';
+    ELSE
+        IF NEW.revenu_mensuel IS DISTINCT FROM OLD.revenu_mensuel THEN fields := fields || 'resources'::text; END IF;
+        IF NEW.logement_actuel IS DISTINCT FROM OLD.logement_actuel THEN fields := fields || 'current_housing'::text; END IF;
+        IF NEW.situation_familiale IS DISTINCT FROM OLD.situation_familiale THEN fields := fields || 'family_situation'::text; END IF;
+        IF NEW.typologie IS DISTINCT FROM OLD.typologie OR NEW.commune_souhaitee IS DISTINCT FROM OLD.commune_souhaitee THEN
+            fields := fields || 'wishes'::text;
+        END IF;
+        IF cardinality(fields) = 0 THEN
+            RETURN NEW;  -- nothing the hub holds changed (a note, the ERP's own columns)
+        END IF;
+        operation := 'UPDATE';
+    END IF;
+
+    INSERT INTO interop.outbox (dossier_reference, operation, changed_fields, payload)
+    VALUES (NEW.reference, operation, fields, to_jsonb(NEW));
+    RETURN NEW;
+END
+$$;
+
+DROP TRIGGER IF EXISTS dossiers_outbox ON erp.dossiers;
+CREATE TRIGGER dossiers_outbox AFTER INSERT OR UPDATE ON erp.dossiers
+    FOR EACH ROW EXECUTE FUNCTION interop.dossier_outbox();
+
+-- The SDK's state, beside the ERP's tables so the hub's changes are written back in one transaction
+-- with the record of their application.
+CREATE TABLE IF NOT EXISTS interop.adapter_marker (
+    id               boolean PRIMARY KEY DEFAULT true CHECK (id),
+    outbound_marker  text NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS interop.links (
+    number      text PRIMARY KEY,
+    erp_record  text UNIQUE,
+    revision    bigint NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS interop.applied_changes (
+    change_id   text PRIMARY KEY,
+    applied_at  timestamptz NOT NULL DEFAULT now()
+);
+
+CREATE INDEX IF NOT EXISTS applied_changes_applied_at ON interop.applied_changes (applied_at);
+
+CREATE TABLE IF NOT EXISTS interop.dead_letters (
+    id                uuid PRIMARY KEY,
+    dead_lettered_at  timestamptz NOT NULL,
+    body              jsonb NOT NULL
+);

@@ -1,0 +1,102 @@
+using System.Text.Json;
+using Dapper;
+using Interop.Adapters.Sdk.State;
+using Npgsql;
+
+namespace Interop.Adapters.Sql.State;
+
+/// <summary>
+/// The SDK's state in the ERP's own database (<c>interop</c> schema, see <c>Schema/outbox.sql</c>), row by row:
+/// the links and applied change ids the <see cref="WriteBack.DossierWriter"/> writes in the transaction of each
+/// hub change, the outbound marker (an outbox sequence), and the dead letters. Thread-safe (one connection per call).
+/// </summary>
+public sealed class SqlAdapterStateStore(NpgsqlDataSource erp) : IAdapterStateStore
+{
+    private static readonly JsonSerializerOptions Json = new();
+
+    /// <inheritdoc />
+    public async ValueTask<string?> GetOutboundMarkerAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await erp.OpenConnectionAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition("SELECT outbound_marker FROM interop.adapter_marker", cancellationToken: cancellationToken));
+    }
+
+    /// <inheritdoc />
+    public async ValueTask SetOutboundMarkerAsync(string marker, CancellationToken cancellationToken)
+    {
+        await using var connection = await erp.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO interop.adapter_marker (outbound_marker) VALUES (@marker) ON CONFLICT (id) DO UPDATE SET outbound_marker = excluded.outbound_marker",
+            new { marker },
+            cancellationToken: cancellationToken));
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<ApplicationLink?> FindByErpRecordAsync(string erpRecordId, CancellationToken cancellationToken) =>
+        await FindAsync("SELECT number, erp_record AS ErpRecord, revision FROM interop.links WHERE erp_record = @value", erpRecordId, cancellationToken);
+
+    /// <inheritdoc />
+    public async ValueTask<ApplicationLink?> FindByNumberAsync(string number, CancellationToken cancellationToken) =>
+        await FindAsync("SELECT number, erp_record AS ErpRecord, revision FROM interop.links WHERE number = @value", number, cancellationToken);
+
+    /// <inheritdoc />
+    public async ValueTask SaveLinkAsync(ApplicationLink link, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(link);
+        await using var connection = await erp.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await SqlStateCommands.SaveLinkAsync(connection, transaction, link.Number, link.ErpRecordId, link.Revision, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<bool> WasAppliedAsync(string changeId, CancellationToken cancellationToken)
+    {
+        await using var connection = await erp.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "SELECT EXISTS (SELECT 1 FROM interop.applied_changes WHERE change_id = @changeId)", new { changeId }, cancellationToken: cancellationToken));
+    }
+
+    /// <inheritdoc />
+    public async ValueTask MarkAppliedAsync(string changeId, CancellationToken cancellationToken)
+    {
+        await using var connection = await erp.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await SqlStateCommands.MarkAppliedAsync(connection, transaction, changeId, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask AddDeadLetterAsync(DeadLetter deadLetter, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(deadLetter);
+        await using var connection = await erp.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO interop.dead_letters (id, dead_lettered_at, body) VALUES (@id, @at, @body::jsonb)",
+            new { id = deadLetter.Id, at = deadLetter.DeadLetteredAt.UtcDateTime, body = JsonSerializer.Serialize(deadLetter, Json) },
+            cancellationToken: cancellationToken));
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<IReadOnlyList<DeadLetter>> ListDeadLettersAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await erp.OpenConnectionAsync(cancellationToken);
+        var bodies = await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT body::text FROM interop.dead_letters ORDER BY dead_lettered_at, id", cancellationToken: cancellationToken));
+        return [.. bodies.Select(b => JsonSerializer.Deserialize<DeadLetter>(b, Json)!)];
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<bool> RemoveDeadLetterAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var connection = await erp.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition("DELETE FROM interop.dead_letters WHERE id = @id", new { id }, cancellationToken: cancellationToken)) > 0;
+    }
+
+    private async Task<ApplicationLink?> FindAsync(string sql, string value, CancellationToken cancellationToken)
+    {
+        await using var connection = await erp.OpenConnectionAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<LinkRow>(new CommandDefinition(sql, new { value }, cancellationToken: cancellationToken));
+        return row is null ? null : new ApplicationLink(row.Number, row.ErpRecord, row.Revision);
+    }
+}

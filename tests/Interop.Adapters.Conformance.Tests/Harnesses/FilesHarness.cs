@@ -1,0 +1,146 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using Interop.Adapters.Files.Hosting;
+using Interop.Adapters.Sdk.State;
+
+namespace Interop.Adapters.Conformance.Tests.Harnesses;
+
+/// <summary>
+/// The Files adapter over a temporary folder, in process: the harness's desk drops CSV exports into
+/// <c>inbox/</c> and reads the hub's changes from <c>outbox/</c>; the state file survives the host's restarts.
+/// </summary>
+internal sealed class FilesHarness : IAdapterHarness
+{
+    private const string Header = "dossier;nom;prenom;sexe;date_naissance;commune_naissance;nationalite;situation;logement;motifs;revenu;departement;typologies;communes";
+
+    private readonly InProcessHost host = new();
+    private readonly DirectoryInfo folder = Directory.CreateTempSubdirectory("conformance-files-");
+    private int exports;
+    private int records;
+
+    private string StateFile => Path.Combine(folder.FullName, "state", "adapter-state.json");
+
+    public IReadOnlyList<string> CommandLine(ConformanceLandlord landlord) =>
+        ["--hub", landlord.Hub.ToString(), "--api-key", landlord.ApiKey, "--organization", landlord.OrganizationId, "--desk", landlord.Desk, "--folder", folder.FullName];
+
+    public async Task<(int ExitCode, string Error)> RunInvalidCommandLineAsync(IReadOnlyList<string> args)
+    {
+        var error = new StringWriter();
+        var code = await FilesCommandLine.RunAsync([.. args], error);
+        return (code, error.ToString());
+    }
+
+    public Task StartAsync(ConformanceLandlord landlord) =>
+        host.StartAsync(FilesHost.Build(
+            new FilesSettings
+            {
+                Hub = landlord.Hub,
+                ApiKey = landlord.ApiKey,
+                Organization = landlord.OrganizationId,
+                Desk = landlord.Desk,
+                Folder = folder.FullName,
+                PollInterval = TimeSpan.FromMilliseconds(50),
+            },
+            TextWriter.Null,
+            configure: InProcessHost.Fast));
+
+    public Task StopAsync() => host.StopAsync();
+
+    public Task CrashAsync() => host.CrashAsync();
+
+    public Task<string> TypeAsync(ConformanceHousehold household)
+    {
+        var record = "K-" + Interlocked.Increment(ref records).ToString("D5", CultureInfo.InvariantCulture);
+        string[] fields =
+        [
+            record,
+            household.LastName,
+            household.FirstName,
+            ErpCode("applicant.sex", household.Sex),
+            household.BirthDate.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
+            household.BirthCommune,
+            ErpCode("applicant.nationality_class", household.Nationality),
+            ErpCode("family_situation", household.FamilySituation),
+            household.Housing == ConformanceHousehold.Unmapped ? "CARAVANE" : ErpCode("current_housing", household.Housing),
+            ErpCode("reason_codes", household.Reason),
+            household.MonthlyIncome.ToString(CultureInfo.InvariantCulture),
+            household.Departement,
+            ErpCode("wishes.typologies", household.Typology),
+            household.WishedCommune,
+        ];
+        Drop(Header + "\n" + string.Join(';', fields) + "\n");
+        return Task.FromResult(record);
+    }
+
+    public Task UpdateIncomeAsync(string recordId, int monthlyIncome)
+    {
+        Drop($"dossier;action;revenu\n{recordId};MODIFICATION;{monthlyIncome.ToString(CultureInfo.InvariantCulture)}\n");
+        return Task.CompletedTask;
+    }
+
+    public async Task<string?> NumberOfAsync(string recordId) =>
+        File.Exists(StateFile) ? (await FileAdapterStateStore.Open(StateFile).FindByErpRecordAsync(recordId, default))?.Number : null;
+
+    public Task<IReadOnlyList<ErpRecord>> ReadByNumberAsync(string number)
+    {
+        var outbox = Path.Combine(folder.FullName, "outbox");
+        var files = Directory.Exists(outbox) ? Directory.GetFiles(outbox, $"*-{number}.csv") : [];
+        return Task.FromResult<IReadOnlyList<ErpRecord>>([.. files.Select(Parse)]);
+    }
+
+    public async Task<IReadOnlyList<DeadLetter>> DeadLettersAsync() =>
+        File.Exists(StateFile) ? await FileAdapterStateStore.Open(StateFile).ListDeadLettersAsync(default) : [];
+
+    /// <summary>The ERP drops its exports again, and the state file is one restored from before they were read.</summary>
+    public async Task RewindAsync()
+    {
+        foreach (var export in Directory.GetFiles(Path.Combine(folder.FullName, "done"), "*.csv"))
+        {
+            File.Move(export, Path.Combine(folder.FullName, "inbox", Path.GetFileName(export)));
+        }
+
+        var state = JsonNode.Parse(await File.ReadAllTextAsync(StateFile))!;
+        state["OutboundMarker"] = null;
+        await File.WriteAllTextAsync(StateFile, state.ToJsonString());
+    }
+
+    public string ErpCode(string table, string contractCode) => MappingTables.ErpCodeOf(FilesCodes.Mappings, table, contractCode);
+
+    public async ValueTask DisposeAsync()
+    {
+        await host.DisposeAsync();
+        folder.Delete(recursive: true);
+    }
+
+    // Written elsewhere then renamed into the inbox, as the ERP must drop its exports; named in order.
+    private void Drop(string content)
+    {
+        var name = "export-" + Interlocked.Increment(ref exports).ToString("D5", CultureInfo.InvariantCulture) + ".csv";
+        var staging = Path.Combine(folder.FullName, name + ".tmp");
+        File.WriteAllText(staging, content, new UTF8Encoding(false));
+        Directory.CreateDirectory(Path.Combine(folder.FullName, "inbox"));
+        File.Move(staging, Path.Combine(folder.FullName, "inbox", name));
+    }
+
+    private static ErpRecord Parse(string file)
+    {
+        var lines = File.ReadAllLines(file);
+        var header = lines[0].Split(';');
+        var values = lines[1].Split(';');
+        string Column(string name) => values[Array.IndexOf(header, name)];
+        return new ErpRecord(
+            Path.GetFileName(file),
+            Column("numero"),
+            long.Parse(Column("revision"), CultureInfo.InvariantCulture),
+            Column("nom"),
+            int.Parse(Column("revenu"), CultureInfo.InvariantCulture),
+            new Dictionary<string, string>
+            {
+                ["applicant.sex"] = Column("sexe"),
+                ["current_housing"] = Column("logement"),
+                ["family_situation"] = Column("situation"),
+                ["wishes.typologies"] = Column("typologies"),
+            });
+    }
+}
