@@ -47,10 +47,23 @@ public sealed class ProjectionStore
             transaction,
             cancellationToken: cancellationToken));
 
-    /// <summary>The feed's head: the last change_seq handed out by the sequencer.</summary>
-    public Task<long> FeedHeadAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// The feed position that covers every change committed before this call, or null while some of them
+    /// still wait for their change_seq (the sequencer has not reached them yet).
+    /// </summary>
+    public Task<long?> SequencedHeadOfCommittedAsync(NpgsqlConnection connection, long throughPosition, CancellationToken cancellationToken) =>
+        connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            """
+            SELECT CASE WHEN EXISTS (SELECT 1 FROM changes WHERE change_seq IS NULL AND position <= @throughPosition)
+                        THEN NULL ELSE (SELECT last_seq FROM feed_state WHERE id = 1) END
+            """,
+            new { throughPosition },
+            cancellationToken: cancellationToken));
+
+    /// <summary>The position of the newest change written so far (committed or not), 0 when none.</summary>
+    public Task<long> LastPositionAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
         connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT last_seq FROM feed_state WHERE id = 1", cancellationToken: cancellationToken));
+            "SELECT coalesce(max(position), 0) FROM changes", cancellationToken: cancellationToken));
 
     /// <summary>The checkpoint of a projection (0 when it never ran).</summary>
     public async Task<long> CheckpointAsync(NpgsqlConnection connection, string projection, CancellationToken cancellationToken) =>

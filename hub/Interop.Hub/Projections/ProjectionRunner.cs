@@ -34,10 +34,31 @@ internal sealed class ProjectionRunner(
     /// </summary>
     public async Task CatchUpAsync(CancellationToken cancellationToken)
     {
-        await sequencer.RunOnceAsync(cancellationToken);
+        var head = await CommittedHeadAsync(cancellationToken);
         foreach (var projection in all)
         {
-            await CatchUpAsync(projection, cancellationToken);
+            await CatchUpAsync(projection, head, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// The feed position covering every change committed before the call. The sequencer is run here, but
+    /// another sequencer (this process' background one, another replica's) may hold its lock and number
+    /// them a moment later: wait for that rather than stop short of them.
+    /// </summary>
+    private async Task<long> CommittedHeadAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var through = await store.LastPositionAsync(connection, cancellationToken);
+        while (true)
+        {
+            await sequencer.RunOnceAsync(cancellationToken);
+            if (await store.SequencedHeadOfCommittedAsync(connection, through, cancellationToken) is { } head)
+            {
+                return head;
+            }
+
+            await Task.Delay(BusyPause, cancellationToken);
         }
     }
 
@@ -49,7 +70,6 @@ internal sealed class ProjectionRunner(
     {
         var projection = all.SingleOrDefault(candidate => candidate.Name == name)
             ?? throw new ArgumentException($"No projection named '{name}'; known: {string.Join(", ", all.Select(p => p.Name))}.", nameof(name));
-        await sequencer.RunOnceAsync(cancellationToken);
         while (true)
         {
             await using var connection = await database.OpenAsync(cancellationToken);
@@ -68,17 +88,11 @@ internal sealed class ProjectionRunner(
         }
 
         ProjectionLog.Rebuilding(logger, name);
-        await CatchUpAsync(projection, cancellationToken);
+        await CatchUpAsync(projection, await CommittedHeadAsync(cancellationToken), cancellationToken);
     }
 
-    private async Task CatchUpAsync(IChangeProjection projection, CancellationToken cancellationToken)
+    private async Task CatchUpAsync(IChangeProjection projection, long head, CancellationToken cancellationToken)
     {
-        long head;
-        await using (var connection = await database.OpenAsync(cancellationToken))
-        {
-            head = await store.FeedHeadAsync(connection, cancellationToken);
-        }
-
         while (true)
         {
             var (checkpoint, _, busy) = await ApplyNextPageAsync(projection, cancellationToken);
