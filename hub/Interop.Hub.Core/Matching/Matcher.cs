@@ -86,6 +86,13 @@ public sealed class Matcher
             notes.Add($"nom et prénom inversés sur l'une des fiches ({-Model.SwapPenalty:+0.0;-0.0})");
         }
 
+        if (!swapped && fields[(int)MatchField.Surname].Level is not MatchLevel.Missing and < MatchLevel.Different &&
+            left.Normalized.BirthName is { } birthA && right.Normalized.BirthName is { } birthB &&
+            FieldComparers.Surname(birthA, birthB) == MatchLevel.Different)
+        {
+            notes.Add("nom d'usage et nom de naissance inversés sur l'une des fiches");
+        }
+
         if (fields[(int)MatchField.Surname].Level is not MatchLevel.Missing and < MatchLevel.Different &&
             (left.ShareOf(left.Normalized.UseName) > 0 || right.ShareOf(right.Normalized.UseName) > 0))
         {
@@ -333,16 +340,16 @@ public sealed class Matcher
         // A surname box may hold either surname: "Julie / Dubabin" is "Martin née Dubabin, Julie" swapped.
         // Most candidate pairs already fail on the first crossed name: spare them the second comparison.
         var crossSurname = Best(
-            FieldComparers.Surname(a.UseName, b.FirstNames.AsName),
-            a.BirthName is null ? MatchLevel.Missing : FieldComparers.Surname(a.BirthName, b.FirstNames.AsName));
+            Crossed(a.UseName, b.FirstNames),
+            a.BirthName is null ? MatchLevel.Missing : Crossed(a.BirthName, b.FirstNames));
         if (crossSurname > MatchLevel.FuzzyLow)
         {
             return;
         }
 
         var crossFirst = Best(
-            FieldComparers.Surname(a.FirstNames.AsName, b.UseName),
-            b.BirthName is null ? MatchLevel.Missing : FieldComparers.Surname(a.FirstNames.AsName, b.BirthName));
+            Crossed(b.UseName, a.FirstNames),
+            b.BirthName is null ? MatchLevel.Missing : Crossed(b.BirthName, a.FirstNames));
         var crossSurnameWeight = Model.Weight(MatchField.Surname, crossSurname);
         var crossFirstWeight = Model.Weight(MatchField.FirstNames, crossFirst);
         // Both names must relate once swapped: "Martin Maxence" and "Joachim Martin" share one name, not an identity.
@@ -352,6 +359,17 @@ public sealed class Matcher
             (surname, first, surnameWeight, firstWeight) = (crossSurname, crossFirst, crossSurnameWeight, crossFirstWeight);
             swapped = true;
         }
+    }
+
+    /// <summary>
+    /// A surname compared with what the other record's first-names box holds: its first first name
+    /// as a surname, or exactly one of its later first names — a desk that swaps the boxes moves the
+    /// first name the person goes by, not always the first one of the civil status.
+    /// </summary>
+    private static MatchLevel Crossed(NameForm surname, FirstNameSet firstNames)
+    {
+        var level = FieldComparers.Surname(surname, firstNames.AsName);
+        return level > MatchLevel.Exact && firstNames.Names.Count > 1 && firstNames.Contains(surname.Full) ? MatchLevel.Exact : level;
     }
 
     /// <summary>
