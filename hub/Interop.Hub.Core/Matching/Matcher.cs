@@ -233,8 +233,8 @@ public sealed class Matcher
 
     /// <summary>
     /// Whether a total can be certain: a registration is refused on it without anyone looking. The
-    /// names and the birth date must agree, each exactly or with a desk error (a typo, a sound, a
-    /// dropped or reordered first name, day and month swapped, one digit), at most one of them
+    /// names and the birth date must be known and agree, each exactly or with a desk error (a typo, a
+    /// surname's sound, a dropped or reordered first name, day and month swapped, one digit), at most one of them
     /// imperfect (two need <see cref="MatchModel.SecondImperfectionBits"/> more); a name merely
     /// close, or another surname altogether (a married name typed without the birth name), leaves
     /// the decision to an operator. Agreeing NIRs are enough alone. At 3 million applications
@@ -250,7 +250,18 @@ public sealed class Matcher
         var surname = fields[(int)MatchField.Surname].Level;
         var first = fields[(int)MatchField.FirstNames].Level;
         var date = fields[(int)MatchField.BirthDate].Level;
-        if (surname is MatchLevel.Missing or > MatchLevel.Phonetic || first is MatchLevel.Missing or > MatchLevel.Phonetic || date is MatchLevel.SameYear or MatchLevel.YearOnly or MatchLevel.Different)
+        // First names that only sound alike, with the surname, the date and the place in common, are
+        // twins as often as a desk's slip (Luna and Louane): a typo is certain, a sound is not.
+        if (surname is MatchLevel.Missing or > MatchLevel.Phonetic || first is MatchLevel.Missing or > MatchLevel.FuzzyHigh ||
+            date is MatchLevel.SameYear or MatchLevel.YearOnly or MatchLevel.Different)
+        {
+            return false;
+        }
+
+        // Names with no birth date to compare are a parent and the child named after them as often as
+        // one person typed twice (they share the phone and the address): in the tuning set such pairs
+        // came out certain on rare names alone. Without the date, the birth place must agree.
+        if (date == MatchLevel.Missing && fields[(int)MatchField.BirthPlace].Level != MatchLevel.Exact)
         {
             return false;
         }
