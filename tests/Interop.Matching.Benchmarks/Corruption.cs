@@ -14,6 +14,10 @@ internal static class Corruption
         ("second first names dropped", 2, (p, _, _) => p.FirstNames.Length > 1 ? p with { FirstNames = [p.FirstNames[0]] } : null),
         ("first names reordered", 1, (p, _, _) => p.FirstNames.Length > 1 ? p with { FirstNames = [.. p.FirstNames.Skip(1), p.FirstNames[0]] } : null),
         ("first and last name swapped", 1, (p, _, _) => p.FirstNames.Length > 0 ? p with { LastName = p.FirstNames[0], FirstNames = [p.LastName] , BirthName = "" } : null),
+        // A married woman's two surnames typed in each other's boxes: the birth name as the use name
+        // and the use name as the birth name (the boxes sit side by side on the form).
+        ("use and birth names in each other's boxes", 2, (p, _, _) => p.BirthName.Length > 0 ? p with { LastName = p.BirthName, BirthName = p.LastName } : null),
+        ("use, birth and first names all in the wrong boxes", 1, (p, r, _) => p.BirthName.Length > 0 && p.FirstNames.Length > 0 ? WrongBoxes(p, r) : null),
         ("birth name instead of use name", 2, (p, _, _) => p.BirthName.Length > 0 ? p with { LastName = p.BirthName, BirthName = "" } : null),
         ("X épouse Y / X née Y / veuve", 2, (p, r, _) => p.BirthName.Length > 0
             ? p with { LastName = r.Next(4) switch { 0 => $"{p.BirthName} épouse {p.LastName}", 1 => $"{p.LastName} née {p.BirthName}", 2 => $"{p.BirthName} ép. {p.LastName}", _ => $"{p.BirthName} veuve {p.LastName}" }, BirthName = "" }
@@ -48,6 +52,23 @@ internal static class Corruption
                 return (changed, name);
             }
         }
+    }
+
+    /// <summary>
+    /// The three name boxes (use name, birth name, first name) filled with the same three names in
+    /// another order: every order but the right one and use and birth swapped alone (drawn above).
+    /// </summary>
+    private static SyntheticPerson WrongBoxes(SyntheticPerson p, Random random)
+    {
+        var (use, birth, first) = (p.LastName, p.BirthName, p.FirstNames[0]);
+        var (lastBox, birthBox, firstBox) = random.Next(4) switch
+        {
+            0 => (first, birth, use),
+            1 => (use, first, birth),
+            2 => (first, use, birth),
+            _ => (birth, first, use),
+        };
+        return p with { LastName = lastBox, BirthName = birthBox, FirstNames = [firstBox] };
     }
 
     private static string Up(string text) => FrenchSyntheticSet.Ascii(text.Replace(" ", "\u0001", StringComparison.Ordinal).Replace("'", "\u0002", StringComparison.Ordinal))

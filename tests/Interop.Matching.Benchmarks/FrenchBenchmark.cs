@@ -88,13 +88,15 @@ internal static class FrenchBenchmark
             return;
         }
 
+        // INTEROP_BENCH_SAMPLES=N prints N missed and N wrong pairs instead of 15.
+        var samples = int.TryParse(Environment.GetEnvironmentVariable("INTEROP_BENCH_SAMPLES"), out var n) ? n : 15;
         var linked = result.LinkedPairs.Select(p => (p.Left, p.Right)).ToHashSet();
-        foreach (var (a, b) in truePairs.Where(p => !linked.Contains(p)).Take(15))
+        foreach (var (a, b) in truePairs.Where(p => !linked.Contains(p)).Take(samples))
         {
             Console.WriteLine($"MISSED {Show(set.Records[a])}  <>  {Show(set.Records[b])}\n  {result.Matcher.Compare(result.Prepared[a], result.Prepared[b]).Explanation.ReplaceLineEndings(" | ")}");
         }
 
-        foreach (var p in result.LinkedPairs.Where(p => set.EntityOf[p.Left] != set.EntityOf[p.Right]).Take(15))
+        foreach (var p in result.LinkedPairs.Where(p => set.EntityOf[p.Left] != set.EntityOf[p.Right]).Take(samples))
         {
             Console.WriteLine($"WRONG {Show(set.Records[p.Left])}  <>  {Show(set.Records[p.Right])}\n  {result.Explain(p).Explanation.ReplaceLineEndings(" | ")}");
         }

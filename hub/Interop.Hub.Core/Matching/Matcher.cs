@@ -86,6 +86,13 @@ public sealed class Matcher
             notes.Add($"nom et prénom inversés sur l'une des fiches ({-Model.SwapPenalty:+0.0;-0.0})");
         }
 
+        if (!swapped && fields[(int)MatchField.Surname].Level is not MatchLevel.Missing and < MatchLevel.Different &&
+            left.Normalized.BirthName is { } birthA && right.Normalized.BirthName is { } birthB &&
+            FieldComparers.Surname(birthA, birthB) == MatchLevel.Different)
+        {
+            notes.Add("nom d'usage et nom de naissance inversés sur l'une des fiches");
+        }
+
         if (fields[(int)MatchField.Surname].Level is not MatchLevel.Missing and < MatchLevel.Different &&
             (left.ShareOf(left.Normalized.UseName) > 0 || right.ShareOf(right.Normalized.UseName) > 0))
         {
@@ -226,8 +233,8 @@ public sealed class Matcher
 
     /// <summary>
     /// Whether a total can be certain: a registration is refused on it without anyone looking. The
-    /// names and the birth date must agree, each exactly or with a desk error (a typo, a sound, a
-    /// dropped or reordered first name, day and month swapped, one digit), at most one of them
+    /// names and the birth date must be known and agree, each exactly or with a desk error (a typo, a
+    /// surname's sound, a dropped or reordered first name, day and month swapped, one digit), at most one of them
     /// imperfect (two need <see cref="MatchModel.SecondImperfectionBits"/> more); a name merely
     /// close, or another surname altogether (a married name typed without the birth name), leaves
     /// the decision to an operator. Agreeing NIRs are enough alone. At 3 million applications
@@ -243,7 +250,18 @@ public sealed class Matcher
         var surname = fields[(int)MatchField.Surname].Level;
         var first = fields[(int)MatchField.FirstNames].Level;
         var date = fields[(int)MatchField.BirthDate].Level;
-        if (surname is MatchLevel.Missing or > MatchLevel.Phonetic || first is MatchLevel.Missing or > MatchLevel.Phonetic || date is MatchLevel.SameYear or MatchLevel.YearOnly or MatchLevel.Different)
+        // First names that only sound alike, with the surname, the date and the place in common, are
+        // twins as often as a desk's slip (Luna and Louane): a typo is certain, a sound is not.
+        if (surname is MatchLevel.Missing or > MatchLevel.Phonetic || first is MatchLevel.Missing or > MatchLevel.FuzzyHigh ||
+            date is MatchLevel.SameYear or MatchLevel.YearOnly or MatchLevel.Different)
+        {
+            return false;
+        }
+
+        // Names with no birth date to compare are a parent and the child named after them as often as
+        // one person typed twice (they share the phone and the address): in the tuning set such pairs
+        // came out certain on rare names alone. Without the date, the birth place must agree.
+        if (date == MatchLevel.Missing && fields[(int)MatchField.BirthPlace].Level != MatchLevel.Exact)
         {
             return false;
         }
@@ -333,16 +351,16 @@ public sealed class Matcher
         // A surname box may hold either surname: "Julie / Dubabin" is "Martin née Dubabin, Julie" swapped.
         // Most candidate pairs already fail on the first crossed name: spare them the second comparison.
         var crossSurname = Best(
-            FieldComparers.Surname(a.UseName, b.FirstNames.AsName),
-            a.BirthName is null ? MatchLevel.Missing : FieldComparers.Surname(a.BirthName, b.FirstNames.AsName));
+            Crossed(a.UseName, b.FirstNames),
+            a.BirthName is null ? MatchLevel.Missing : Crossed(a.BirthName, b.FirstNames));
         if (crossSurname > MatchLevel.FuzzyLow)
         {
             return;
         }
 
         var crossFirst = Best(
-            FieldComparers.Surname(a.FirstNames.AsName, b.UseName),
-            b.BirthName is null ? MatchLevel.Missing : FieldComparers.Surname(a.FirstNames.AsName, b.BirthName));
+            Crossed(b.UseName, a.FirstNames),
+            b.BirthName is null ? MatchLevel.Missing : Crossed(b.BirthName, a.FirstNames));
         var crossSurnameWeight = Model.Weight(MatchField.Surname, crossSurname);
         var crossFirstWeight = Model.Weight(MatchField.FirstNames, crossFirst);
         // Both names must relate once swapped: "Martin Maxence" and "Joachim Martin" share one name, not an identity.
@@ -352,6 +370,17 @@ public sealed class Matcher
             (surname, first, surnameWeight, firstWeight) = (crossSurname, crossFirst, crossSurnameWeight, crossFirstWeight);
             swapped = true;
         }
+    }
+
+    /// <summary>
+    /// A surname compared with what the other record's first-names box holds: its first first name
+    /// as a surname, or exactly one of its later first names — a desk that swaps the boxes moves the
+    /// first name the person goes by, not always the first one of the civil status.
+    /// </summary>
+    private static MatchLevel Crossed(NameForm surname, FirstNameSet firstNames)
+    {
+        var level = FieldComparers.Surname(surname, firstNames.AsName);
+        return level > MatchLevel.Exact && firstNames.Names.Count > 1 && firstNames.Contains(surname.Full) ? MatchLevel.Exact : level;
     }
 
     /// <summary>

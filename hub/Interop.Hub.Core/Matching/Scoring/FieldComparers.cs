@@ -42,10 +42,12 @@ public static class FieldComparers
         right = null;
         if (a.BirthName is not null && b.BirthName is not null && Surname(a.BirthName, b.BirthName) == MatchLevel.Different)
         {
-            // Birth names never change: two different ones are two people, whatever the married names say.
+            // Birth names never change: two different ones are two people, whatever the married names
+            // say — unless each is the other's use name, the two boxes filled the wrong way round.
+            var crossed = BoxesSwapped(a, b);
             left = a.BirthName;
-            right = b.BirthName;
-            return MatchLevel.Different;
+            right = crossed == MatchLevel.Different ? b.BirthName : b.UseName;
+            return crossed;
         }
 
         var best = MatchLevel.Missing;
@@ -83,6 +85,36 @@ public static class FieldComparers
         }
 
         return best;
+    }
+
+    /// <summary>
+    /// Whether a married woman's two surnames sit in each other's boxes on one record (her birth
+    /// name typed as the use name and her use name as the birth name): both crossings must agree,
+    /// at worst with a slip of the keyboard or of the ear each. Equivalent when both agree exactly,
+    /// the weaker crossing otherwise; <see cref="MatchLevel.Different"/> when either does not.
+    /// </summary>
+    public static MatchLevel BoxesSwapped(NormalizedIdentity a, NormalizedIdentity b)
+    {
+        if (a.UseName is null || b.UseName is null || a.BirthName is null || b.BirthName is null)
+        {
+            return MatchLevel.Different;
+        }
+
+        // A sister-in-law shares one crossing (her husband's name is the other's birth name), never both.
+        var one = Surname(a.BirthName, b.UseName);
+        if (one > MatchLevel.Phonetic)
+        {
+            return MatchLevel.Different;
+        }
+
+        var other = Surname(a.UseName, b.BirthName);
+        if (other > MatchLevel.Phonetic)
+        {
+            return MatchLevel.Different;
+        }
+
+        var worse = one > other ? one : other;
+        return worse == MatchLevel.Exact ? MatchLevel.Equivalent : worse;
     }
 
     /// <summary>Two sets of first names.</summary>
