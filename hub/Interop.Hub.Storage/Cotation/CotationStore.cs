@@ -92,6 +92,31 @@ public sealed class CotationStore
         return rows.ToList();
     }
 
+    /// <summary>The validations recorded for some applications with any grid, read in the caller's transaction.</summary>
+    public async Task<IReadOnlyList<ValidationRow>> ListValidationsOfAsync(
+        NpgsqlTransaction transaction, IReadOnlyCollection<string> numbers, CancellationToken cancellationToken)
+    {
+        var rows = await transaction.Connection!.QueryAsync<ValidationRow>(new CommandDefinition(
+            """
+            SELECT application_number, grid_id, criterion_id, role, validated_by, validated_on, recorder_id, recorded_at
+            FROM cotation_validations WHERE application_number = ANY(@numbers) ORDER BY id
+            """,
+            new { numbers = numbers.ToArray() },
+            transaction,
+            cancellationToken: cancellationToken));
+        return rows.ToList();
+    }
+
+    /// <summary>Every published version of every grid, with its file, oldest start first.</summary>
+    public async Task<IReadOnlyList<GridVersionRow>> ListAllVersionsAsync(NpgsqlConnection connection, CancellationToken cancellationToken, NpgsqlTransaction? transaction = null)
+    {
+        var rows = await connection.QueryAsync<GridVersionRow>(new CommandDefinition(
+            $"SELECT {VersionColumns}, grid_json FROM cotation_grid_versions ORDER BY grid_id, valid_from",
+            transaction: transaction,
+            cancellationToken: cancellationToken));
+        return rows.ToList();
+    }
+
     /// <summary>Every validation recorded with one grid, for a run over a whole stock.</summary>
     public async Task<IReadOnlyList<ValidationRow>> ListValidationsOfGridAsync(NpgsqlConnection connection, string gridId, CancellationToken cancellationToken)
     {

@@ -124,6 +124,8 @@ internal static class HubServices
     {
         services.AddSingleton<Storage.Cotation.CotationStore>();
         services.AddSingleton<Cotation.GridCatalog>();
+        services.AddSingleton<Storage.Cotation.ScoreStore>();
+        services.AddSingleton<Cotation.StoredScores>();
         return services;
     }
 

@@ -14,6 +14,8 @@ using Interop.Hub.Core.Validation;
 using Interop.Hub.Registry;
 using Interop.Hub.Storage.Applications;
 using Interop.Hub.Storage.Audit;
+using Interop.Hub.Storage.Changes;
+using Interop.Hub.Applications;
 using Interop.Hub.Storage.Cotation;
 using Npgsql;
 using V1 = Interop.Contracts.V1;
@@ -80,6 +82,11 @@ internal sealed partial class CotationService
                     throw Denials.ApplicationNotVisible(principal, ApplicationMapper.ResourceName(number));
                 }
 
+                if (application!.Household is null)
+                {
+                    throw new PreconditionException(ErrorReasons.ApplicationErased, ApplicationMapper.ResourceName(number), "The application's personal data were erased: there is nothing to validate.");
+                }
+
                 var row = new ValidationRow
                 {
                     ApplicationNumber = number,
@@ -92,13 +99,21 @@ internal sealed partial class CotationService
                     RecordedAt = now.UtcDateTime,
                 };
                 await store.InsertValidationAsync(transaction, row, token);
-                await audit.AppendAsync(
-                    connection,
-                    [new AuditEntry(principal.OrganizationId, principal.KeyId, number, context.Method, AuditTrail.Change, context.PeerAddress())],
+
+                // A change of the application like any other: on the feed, in its history and audited, and the
+                // cotation projection rescores it from there. The details name no person.
+                var written = await applicationWriter.WriteAsync(
+                    transaction,
+                    ChangeAuthor.Caller(context, principal, request.RequestId),
+                    application!,
+                    application!,
+                    ChangeKind.CriterionValidated,
+                    _ => new { grid = GridName.Of(gridId), criterionId = row.CriterionId, role = row.Role, validatedOn = row.ValidatedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) },
                     now,
-                    token,
-                    transaction);
-                return CotationMapper.ToProto(row);
+                    token);
+                var reply = CotationMapper.ToProto(row);
+                reply.ApplicationRevision = written.Revision;
+                return reply;
             },
             context.CancellationToken);
     }

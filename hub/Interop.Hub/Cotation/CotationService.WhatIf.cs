@@ -31,7 +31,7 @@ internal sealed partial class CotationService
         var asked = DateMapping.ToDateOnly(request.Day, "day", violations);
         violations.ThrowIfAny();
 
-        var draft = GridLoader.Load(Encoding.UTF8.GetBytes(request.GridJson));
+        var draft = GridLoader.Load(Encoding.UTF8.GetBytes(request.GridJson), epcis);
         var principal = context.Caller();
         var day = asked ?? FrenchCalendar.Today(time);
         var token = context.CancellationToken;

@@ -11,13 +11,14 @@ namespace Interop.Hub.Jobs;
 
 /// <summary>
 /// Runs the hub's periodic sweeps (renewal radiations, inadmissibility
-/// radiations, erasure of personal data, idempotency pruning)
+/// radiations, erasure of personal data, idempotency pruning, stored scores
+/// the date moved)
 /// at start and then every <see cref="InteropOptions.RenewalJobInterval"/>.
 /// Every sweep is safe to run on several replicas at once. A failed sweep is
 /// logged, counted (<c>interop.job.runs</c>) and tried again at the next tick.
 /// </summary>
 internal sealed class PeriodicJobs(
-    RenewalSweep renewal, InadmissibilitySweep inadmissibility, ErasureSweep erasure, IdempotencyPruning pruning, FeedPruning feedPruning, TimeProvider time, IOptions<InteropOptions> options, HubMetrics metrics, ILogger<PeriodicJobs> logger)
+    RenewalSweep renewal, InadmissibilitySweep inadmissibility, ErasureSweep erasure, IdempotencyPruning pruning, FeedPruning feedPruning, Cotation.StoredScores storedScores, TimeProvider time, IOptions<InteropOptions> options, HubMetrics metrics, ILogger<PeriodicJobs> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -36,6 +37,7 @@ internal sealed class PeriodicJobs(
             await RunAsync("erasure", erasure.RunOnceAsync, stoppingToken);
             await RunAsync("idempotency-pruning", pruning.RunOnceAsync, stoppingToken);
             await RunAsync("feed-pruning", feedPruning.RunOnceAsync, stoppingToken);
+            await RunAsync("cotation-refresh", storedScores.RefreshAllAsync, stoppingToken);
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
