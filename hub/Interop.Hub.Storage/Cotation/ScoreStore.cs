@@ -202,6 +202,10 @@ public sealed class ScoreStore
         return rows.AsList();
     }
 
+    /// <summary>Empties the stored scores (a rebuild of the projection).</summary>
+    public Task DeleteAllAsync(NpgsqlTransaction transaction, CancellationToken cancellationToken) =>
+        transaction.Connection!.ExecuteAsync(new CommandDefinition("DELETE FROM cotation_scores", transaction: transaction, cancellationToken: cancellationToken));
+
     /// <summary>How many scores a grid has stored.</summary>
     public Task<long> CountAsync(NpgsqlConnection connection, string gridId, CancellationToken cancellationToken) =>
         connection.ExecuteScalarAsync<long>(new CommandDefinition(

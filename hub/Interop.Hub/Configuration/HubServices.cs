@@ -132,6 +132,7 @@ internal static class HubServices
         services.AddSingleton<Cotation.GridCatalog>();
         services.AddSingleton<Storage.Cotation.ScoreStore>();
         services.AddSingleton<Cotation.StoredScores>();
+        services.AddSingleton<IChangeProjection, Cotation.CotationProjection>();
         return services;
     }
 

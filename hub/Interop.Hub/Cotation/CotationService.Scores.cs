@@ -175,26 +175,36 @@ internal sealed partial class CotationService
         var principal = context.Caller();
         var day = asked ?? FrenchCalendar.Today(time);
         await using var connection = await database.OpenAsync(context.CancellationToken);
-        var grid = GridCatalog.InForce(await catalog.GetAsync(connection, gridId, context.CancellationToken), day);
+        var versions = await catalog.GetAsync(connection, gridId, context.CancellationToken);
+        var grid = GridCatalog.InForce(versions, day);
         if (!grid.Communes.Contains(profile!.CommuneCode))
         {
             throw new ValidationException("dwelling.commune_code", $"commune {profile.CommuneCode} is not in the territory of grid '{grid.GridId}'.");
         }
 
-        // Only applications the caller may read take part, as in every listing.
-        var candidates = await ActiveWishingAsync(connection, principal, profile.CommuneCode, context.CancellationToken);
-        var validations = await ValidationsAsync(connection, candidates.Select(a => a.Number).ToList(), gridId, context.CancellationToken);
+        // Only applications the caller may read take part, as in every listing. Today's ranking reads the
+        // stored scores best first; another day's is computed over the commune's applications.
+        var (ranked, examined) = day == FrenchCalendar.Today(time)
+            ? await RankStoredAsync(connection, principal, versions, profile, day, size, context.CancellationToken)
+            : await RankLiveAsync(connection, principal, grid, profile, day, size, context.CancellationToken);
+        await AuditReadsAsync(connection, context, principal, ranked.Select(candidate => candidate.Number).ToList());
+        return new V1.RankApplicationsResponse
+        {
+            Candidates = { ranked.Select(CotationMapper.ToProto) },
+            ExaminedCount = examined,
+        };
+    }
+
+    private async Task<(IReadOnlyList<RankedCandidate> Ranked, int Examined)> RankLiveAsync(
+        NpgsqlConnection connection, Principal principal, CotationGrid grid, DwellingProfile profile, DateOnly day, int size, CancellationToken cancellationToken)
+    {
+        var candidates = await ActiveWishingAsync(connection, principal, profile.CommuneCode, cancellationToken);
+        var validations = await ValidationsAsync(connection, candidates.Select(a => a.Number).ToList(), grid.GridId, cancellationToken);
         var scored = candidates
             .Select(application => CotationSubject.Of(application))
             .OfType<CotationSubject>()
             .Select(subject => new ScoredSubject(subject, CotationScorer.Score(subject, grid, day, validations.GetValueOrDefault(subject.Number, []))));
-        var ranking = CandidateRanker.Rank(scored, profile, size);
-        await AuditReadsAsync(connection, context, principal, ranking.Ranked.Select(candidate => candidate.Number).ToList());
-        return new V1.RankApplicationsResponse
-        {
-            Candidates = { ranking.Ranked.Select(CotationMapper.ToProto) },
-            ExaminedCount = candidates.Count,
-        };
+        return (CandidateRanker.Rank(scored, profile, size).Ranked, candidates.Count);
     }
 
     private async Task<List<ApplicationRecord>> ActiveWishingAsync(NpgsqlConnection connection, Principal principal, string commune, CancellationToken cancellationToken)

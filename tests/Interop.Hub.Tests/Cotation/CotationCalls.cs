@@ -1,5 +1,7 @@
 using Grpc.Core;
 using Interop.Contracts.V1;
+using Interop.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Interop.Hub.Tests.Cotation;
 
@@ -63,4 +65,8 @@ internal static class CotationCalls
     };
 
     public static Google.Type.Date On(int year, int month, int day) => new() { Year = year, Month = month, Day = day };
+
+    /// <summary>Waits until the stored scores include every change made so far (the cotation projection caught up).</summary>
+    public static Task CatchUpAsync(HubHost hub) =>
+        hub.Services.GetRequiredService<Interop.Hub.Projections.ProjectionRunner>().CatchUpAsync(CancellationToken.None);
 }
