@@ -61,7 +61,7 @@ public sealed class StoredScoreTests : IAsyncLifetime
     {
         await epci.PublishGridVersionAsync(Publish(GridJson()));
         var application = await RegisterAsync();
-        await Runner.CatchUpAsync(CancellationToken.None);
+        await CatchUpAsync(hub);
         Assert.Equal([(application.Number, 1, 5m, 1L)], await StoredAsync());
 
         // The child left the household: no longer a single parent (-5).
@@ -74,7 +74,7 @@ public sealed class StoredScoreTests : IAsyncLifetime
             UpdateMask = FieldMask.FromString("household_members"),
             ExpectedRevision = 1,
         });
-        await Runner.CatchUpAsync(CancellationToken.None);
+        await CatchUpAsync(hub);
 
         Assert.Equal([(application.Number, 1, 0m, 2L)], await StoredAsync());
     }
@@ -84,11 +84,11 @@ public sealed class StoredScoreTests : IAsyncLifetime
     {
         await epci.PublishGridVersionAsync(Publish(GridJson()));
         var application = await RegisterAsync(a => a.ReasonCodes[0] = "06");
-        await Runner.CatchUpAsync(CancellationToken.None);
+        await CatchUpAsync(hub);
         Assert.Equal(5m, (await StoredAsync()).Single().Total);
 
         var recorded = await epci.RecordCriterionValidationAsync(Validate(application.Name, "travailleur social", On(2026, 3, 10)));
-        await Runner.CatchUpAsync(CancellationToken.None);
+        await CatchUpAsync(hub);
 
         Assert.Equal(2, recorded.ApplicationRevision);
         var changes = await Database.ChangesAsync(application.Number);
@@ -105,7 +105,7 @@ public sealed class StoredScoreTests : IAsyncLifetime
     {
         await epci.PublishGridVersionAsync(Publish(GridJson()));
         var application = await RegisterAsync();
-        await Runner.CatchUpAsync(CancellationToken.None);
+        await CatchUpAsync(hub);
 
         await registry.RadiateApplicationAsync(new RadiateApplicationRequest
         {
@@ -114,7 +114,7 @@ public sealed class StoredScoreTests : IAsyncLifetime
             ExpectedRevision = 1,
             Reason = RadiationReason.Renunciation,
         });
-        await Runner.CatchUpAsync(CancellationToken.None);
+        await CatchUpAsync(hub);
 
         Assert.Empty(await StoredAsync());
     }
@@ -134,7 +134,7 @@ public sealed class StoredScoreTests : IAsyncLifetime
             a.Wishes.CommuneCodes.Clear();
             a.Wishes.CommuneCodes.Add("14762");
         });
-        await Runner.CatchUpAsync(CancellationToken.None);
+        await CatchUpAsync(hub);
         Assert.Equal(Enumerable.Repeat((1, 5m), 3), (await StoredAsync()).Select(row => (row.Version, row.Total)));
 
         // Version 2 is in force from today and gives a single parent 8 points instead of 5.
@@ -151,7 +151,7 @@ public sealed class StoredScoreTests : IAsyncLifetime
     {
         await epci.PublishGridVersionAsync(Publish(GridJson()));
         await RegisterAsync();
-        await Runner.CatchUpAsync(CancellationToken.None);
+        await CatchUpAsync(hub);
 
         // 31 days later: one whole month of seniority (+1 to the single parent's 5), with no change to the application.
         hub.Clock.Advance(TimeSpan.FromDays(31));
@@ -175,14 +175,15 @@ public sealed class StoredScoreTests : IAsyncLifetime
         var validated = await RegisterAsync(a => a.ReasonCodes[0] = "06");
         await RegisterAsync();
         await epci.RecordCriterionValidationAsync(Validate(validated.Name, "travailleur social", On(2026, 3, 10)));
-        await Runner.CatchUpAsync(CancellationToken.None);
+        await CatchUpAsync(hub);
         var before = await StoredAsync();
 
         // A crash before the checkpoint's commit leaves it where it was: the same changes come again.
         await Database.QueryAsync<long>("UPDATE projection_checkpoints SET checkpoint_seq = 0 WHERE projection = 'cotation-scores' RETURNING checkpoint_seq");
-        await Runner.CatchUpAsync(CancellationToken.None);
+        await CatchUpAsync(hub);
         var replayed = await StoredAsync();
         await Runner.RebuildAsync("cotation-scores", CancellationToken.None);
+        await CatchUpAsync(hub);
         var rebuilt = await StoredAsync();
 
         Assert.Equal([35m, 5m], before.Select(row => row.Total).OrderDescending());
@@ -201,7 +202,7 @@ public sealed class StoredScoreTests : IAsyncLifetime
         }
 
         await epci.RecordCriterionValidationAsync(Validate(violence.Name, "travailleur social", On(2026, 3, 10)));
-        await Runner.CatchUpAsync(CancellationToken.None);
+        await CatchUpAsync(hub);
 
         var top = await landlord.RankApplicationsAsync(RankT3(pageSize: 2));
 
