@@ -30,6 +30,12 @@ internal sealed class StoredScores(ScoreStore scores, CotationStore store, GridC
     public async Task RescoreAsync(NpgsqlTransaction transaction, IReadOnlyCollection<string> numbers, CancellationToken cancellationToken)
     {
         var grids = await catalog.AllAsync(transaction.Connection!, cancellationToken, transaction);
+        if (grids.Count == 0)
+        {
+            // No grid published: nothing to score, and no application row to hold back its writers.
+            return;
+        }
+
         foreach (var page in numbers.Distinct(StringComparer.Ordinal).Chunk(Page))
         {
             await RescoreAsync(transaction, page, grids, cancellationToken);
