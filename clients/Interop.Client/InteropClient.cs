@@ -50,6 +50,7 @@ public sealed class InteropClient : IDisposable
         Audit = new AuditService.AuditServiceClient(CallInvoker);
         Observatory = new ObservatoryService.ObservatoryServiceClient(CallInvoker);
         NationalExchange = new NationalExchangeService.NationalExchangeServiceClient(CallInvoker);
+        Cotation = new CotationService.CotationServiceClient(CallInvoker);
     }
 
     /// <summary>Applications and their numbers: register, import, read, list, update, renew, radiate, reactivate.</summary>
@@ -78,6 +79,13 @@ public sealed class InteropClient : IDisposable
 
     /// <summary>The national registry's answers to the daily export: rejected lines (recorded by the exchange job, read by registrars) and radiations decided elsewhere.</summary>
     public NationalExchangeService.NationalExchangeServiceClient NationalExchange { get; }
+
+    /// <summary>
+    /// The EPCIs' scoring grids (cotation): publish and list grid versions, record criterion validations,
+    /// an application's score with its explanation, the applicant's outlook, candidates ranked for a
+    /// dwelling, and a draft grid's run over the stock.
+    /// </summary>
+    public CotationService.CotationServiceClient Cotation { get; }
 
     /// <summary>The wired call invoker under every client above, for any other generated client of the hub.</summary>
     public CallInvoker CallInvoker { get; }

@@ -19,8 +19,9 @@ public static class InteropClientServiceCollectionExtensions
     /// <c>AttributionService.AttributionServiceClient</c>,
     /// <c>AdminService.AdminServiceClient</c>,
     /// <c>AuditService.AuditServiceClient</c>,
-    /// <c>ObservatoryService.ObservatoryServiceClient</c> and
-    /// <c>NationalExchangeService.NationalExchangeServiceClient</c> (transient, each wired like
+    /// <c>ObservatoryService.ObservatoryServiceClient</c>,
+    /// <c>NationalExchangeService.NationalExchangeServiceClient</c> and
+    /// <c>CotationService.CotationServiceClient</c> (transient, each wired like
     /// <see cref="InteropClient"/>'s: API key, default deadline, retries,
     /// typed errors), and <see cref="InteropClient"/> itself as a singleton
     /// (for <see cref="InteropClient.Subscribe"/>). The
@@ -47,6 +48,7 @@ public static class InteropClientServiceCollectionExtensions
         Add<AuditService.AuditServiceClient>(services);
         Add<ObservatoryService.ObservatoryServiceClient>(services);
         Add<NationalExchangeService.NationalExchangeServiceClient>(services);
+        Add<CotationService.CotationServiceClient>(services);
         return services;
     }
 

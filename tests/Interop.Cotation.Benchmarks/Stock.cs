@@ -82,6 +82,19 @@ internal static class Stock
             command.Parameters.AddWithValue("commune", commune);
         }
 
+        return await ReadSubjectsAsync(command);
+    }
+
+    /// <summary>Reads some applications by number, as today's ranking loads the households of the stored scores it examines.</summary>
+    public static async Task<List<CotationSubject>> ReadAsync(NpgsqlConnection connection, IReadOnlyCollection<string> numbers)
+    {
+        await using var command = new NpgsqlCommand("SELECT number, filed_date, household::text FROM bench_applications WHERE number = ANY(@numbers)", connection);
+        command.Parameters.AddWithValue("numbers", numbers.ToArray());
+        return await ReadSubjectsAsync(command);
+    }
+
+    private static async Task<List<CotationSubject>> ReadSubjectsAsync(NpgsqlCommand command)
+    {
         var subjects = new List<CotationSubject>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())

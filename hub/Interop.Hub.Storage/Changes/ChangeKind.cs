@@ -25,4 +25,7 @@ public static class ChangeKind
 
     /// <summary>The household answered the offer, or let its deadline pass.</summary>
     public const string OfferAnswered = "offer_answered";
+
+    /// <summary>A criterion of a scoring grid was validated for the application (CotationService.RecordCriterionValidation).</summary>
+    public const string CriterionValidated = "criterion_validated";
 }

@@ -98,6 +98,39 @@ public sealed class CotationStore
         return rows.ToList();
     }
 
+    /// <summary>The validations recorded for some applications with any grid, read in the caller's transaction.</summary>
+    public async Task<IReadOnlyList<ValidationRow>> ListValidationsOfAsync(
+        NpgsqlTransaction transaction, IReadOnlyCollection<string> numbers, CancellationToken cancellationToken)
+    {
+        var rows = await transaction.Connection!.QueryAsync<ValidationRow>(new CommandDefinition(
+            """
+            SELECT application_number, grid_id, criterion_id, role, validated_by, validated_on, recorder_id, recorded_at
+            FROM cotation_validations WHERE application_number = ANY(@numbers) ORDER BY id
+            """,
+            new { numbers = numbers.ToArray() },
+            transaction,
+            cancellationToken: cancellationToken));
+        return rows.ToList();
+    }
+
+    /// <summary>Every published version of every grid, with its file, oldest start first.</summary>
+    public Task<IReadOnlyList<GridVersionRow>> ListAllVersionsAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
+        ListAllVersionsAsync(connection, null, cancellationToken);
+
+    /// <summary>The same, read inside the caller's transaction.</summary>
+    public Task<IReadOnlyList<GridVersionRow>> ListAllVersionsAsync(NpgsqlTransaction transaction, CancellationToken cancellationToken) =>
+        ListAllVersionsAsync(transaction.Connection!, transaction, cancellationToken);
+
+    private static async Task<IReadOnlyList<GridVersionRow>> ListAllVersionsAsync(
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
+    {
+        var rows = await connection.QueryAsync<GridVersionRow>(new CommandDefinition(
+            $"SELECT {VersionColumns}, grid_json FROM cotation_grid_versions ORDER BY grid_id, valid_from",
+            transaction: transaction,
+            cancellationToken: cancellationToken));
+        return rows.ToList();
+    }
+
     /// <summary>Every validation recorded with one grid, for a run over a whole stock.</summary>
     public async Task<IReadOnlyList<ValidationRow>> ListValidationsOfGridAsync(NpgsqlConnection connection, string gridId, CancellationToken cancellationToken)
     {
@@ -112,29 +145,30 @@ public sealed class CotationStore
     }
 
     /// <summary>
-    /// Active applications wishing at least one of <paramref name="communes"/> (a grid's territory), by
-    /// number: the GIN index on wished communes answers the overlap.
+    /// A page of the active applications wishing at least one of <paramref name="communes"/> (a grid's
+    /// territory), by number after <paramref name="afterNumber"/>: the GIN index on wished communes answers the overlap.
     /// </summary>
-    public async Task<IReadOnlyList<ApplicationRecord>> ListActiveInTerritoryAsync(NpgsqlConnection connection, IReadOnlyCollection<string> communes, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ApplicationRecord>> ListActiveInTerritoryAsync(
+        NpgsqlConnection connection, IReadOnlyCollection<string> communes, string? afterNumber, int limit, CancellationToken cancellationToken)
     {
         var rows = await connection.QueryAsync<ApplicationRow>(new CommandDefinition(
-            $"SELECT {ApplicationColumns} FROM applications WHERE status = 'active' AND wished_communes && @communes ORDER BY number",
-            new { communes = communes.ToArray() },
+            $"SELECT {ApplicationColumns} FROM applications WHERE status = 'active' AND wished_communes && @communes AND (@afterNumber::text IS NULL OR number > @afterNumber) ORDER BY number LIMIT @limit",
+            new { communes = communes.ToArray(), afterNumber, limit },
             cancellationToken: cancellationToken));
         return rows.Select(ApplicationRowMapper.ToRecord).ToList();
     }
 
-    /// <summary>Leases signed from <paramref name="from"/> to <paramref name="to"/> (included) for a typology in some communes.</summary>
+    /// <summary>Leases signed from <paramref name="from"/> to <paramref name="to"/> (included) for a typology in some communes, at most <paramref name="limit"/>.</summary>
     public async Task<IReadOnlyList<LeaseRow>> ListLeasesAsync(
-        NpgsqlConnection connection, IReadOnlyCollection<string> communes, Typology typology, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+        NpgsqlConnection connection, IReadOnlyCollection<string> communes, Typology typology, DateOnly from, DateOnly to, int limit, CancellationToken cancellationToken)
     {
         var rows = await connection.QueryAsync<LeaseRow>(new CommandDefinition(
             """
             SELECT application_number, lease_date, commune_code, typology FROM proposals
             WHERE state = 'lease_signed' AND lease_date BETWEEN @from AND @to AND typology = @typology AND commune_code = ANY(@communes)
-            ORDER BY lease_date, application_number
+            ORDER BY lease_date, application_number LIMIT @limit
             """,
-            new { communes = communes.ToArray(), typology = StoredName.Of(typology), from, to },
+            new { communes = communes.ToArray(), typology = StoredName.Of(typology), from, to, limit },
             cancellationToken: cancellationToken));
         return rows.ToList();
     }

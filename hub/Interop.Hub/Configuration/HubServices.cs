@@ -138,6 +138,9 @@ internal static class HubServices
     {
         services.AddSingleton<Storage.Cotation.CotationStore>();
         services.AddSingleton<Cotation.GridCatalog>();
+        services.AddSingleton<Storage.Cotation.ScoreStore>();
+        services.AddSingleton<Cotation.StoredScores>();
+        services.AddSingleton<IChangeProjection, Cotation.CotationProjection>();
         return services;
     }
 

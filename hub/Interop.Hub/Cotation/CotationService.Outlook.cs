@@ -4,6 +4,7 @@ using Interop.Hub.Core.Access;
 using Interop.Hub.Core.Applications;
 using Interop.Hub.Core.Cotation;
 using Interop.Hub.Core.Cotation.Outlook;
+using Interop.Hub.Core.Cotation.Scoring;
 using Interop.Hub.Core.Errors;
 using Interop.Hub.Core.Time;
 using Interop.Hub.Core.Validation;
@@ -14,6 +15,12 @@ namespace Interop.Hub.Cotation;
 
 internal sealed partial class CotationService
 {
+    /// <summary>
+    /// The most leases of one typology in a grid's territory over 12 months an outlook scores (each on its
+    /// lease day). Paris, the largest, signs about 10 000 leases a year over every typology.
+    /// </summary>
+    public const int MaxLeases = 20_000;
+
     public override async Task<V1.ApplicantOutlook> GetApplicantOutlook(V1.GetApplicantOutlookRequest request, ServerCallContext context)
     {
         var violations = new Violations();
@@ -49,20 +56,27 @@ internal sealed partial class CotationService
         }
 
         // The stock and the history are read without the caller's scope: they are only counted, never shown.
-        var stock = await store.ListActiveInTerritoryAsync(connection, grid.Communes, token);
+        // The position counts the stored scores (rescored first where the date moved them), in SQL.
+        await storedScores.RefreshStaleAsync(versions, token);
         var windowStart = day.AddMonths(-OutlookCalculator.WindowMonths).AddDays(1);
-        var leases = await store.ListLeasesAsync(connection, grid.Communes, typology, windowStart, day, token);
+        var leases = await store.ListLeasesAsync(connection, grid.Communes, typology, windowStart, day, MaxLeases + 1, token);
+        if (leases.Count > MaxLeases)
+        {
+            throw new PreconditionException(ErrorReasons.TooManyCandidates, GridName.Of(gridId), $"More than {MaxLeases} leases of this typology were signed in the grid's territory in 12 months: too many to score in one call.");
+        }
+
         var attributed = await applications.GetManyAsync(connection, leases.Select(lease => lease.ApplicationNumber).ToList(), token);
-        var validations = await ValidationsAsync(
-            connection, stock.Select(a => a.Number).Concat(attributed.Keys).Append(number).Distinct().ToList(), gridId, token);
+        var validations = await ValidationsAsync(connection, attributed.Keys.Append(number).Distinct().ToList(), gridId, token);
 
         ScoredCandidate Candidate(CotationSubject s) => new(s, validations.GetValueOrDefault(s.Number, []));
         var history = leases
             .Select(lease => (lease, subject: attributed.TryGetValue(lease.ApplicationNumber, out var a) ? CotationSubject.Of(a) : null))
             .Where(entry => entry.subject is not null)
             .Select(entry => new PastAttribution(Candidate(entry.subject!), entry.lease.LeaseDate, entry.lease.CommuneCode, typology));
-        var others = stock.Select(a => CotationSubject.Of(a)).OfType<CotationSubject>().Select(Candidate);
-        var outlook = OutlookCalculator.Compute(Candidate(subject), typology, versions, day, others, history);
+        var applicant = Candidate(subject);
+        var score = CotationScorer.Score(subject, grid, day, applicant.Validations);
+        var (similar, ahead) = await scores.CountSimilarAsync(connection, gridId, typology, number, score.Total, subject.FiledDate, token);
+        var outlook = OutlookCalculator.Compute(applicant, score, typology, versions, day, similar, ahead, history);
 
         await AuditReadsAsync(connection, context, principal, [number]);
         var reply = new V1.ApplicantOutlook

@@ -14,6 +14,8 @@ using Interop.Hub.Core.Validation;
 using Interop.Hub.Registry;
 using Interop.Hub.Storage.Applications;
 using Interop.Hub.Storage.Audit;
+using Interop.Hub.Storage.Changes;
+using Interop.Hub.Applications;
 using Interop.Hub.Storage.Cotation;
 using Npgsql;
 using V1 = Interop.Contracts.V1;
@@ -79,6 +81,11 @@ internal sealed partial class CotationService
                     throw Denials.ApplicationNotVisible(principal, ApplicationMapper.ResourceName(number));
                 }
 
+                if (application!.Household is null)
+                {
+                    throw new PreconditionException(ErrorReasons.ApplicationErased, ApplicationMapper.ResourceName(number), "The application's personal data were erased: there is nothing to validate.");
+                }
+
                 var row = new ValidationRow
                 {
                     ApplicationNumber = number,
@@ -91,12 +98,21 @@ internal sealed partial class CotationService
                     RecordedAt = now.UtcDateTime,
                 };
                 await store.InsertValidationAsync(transaction, row, token);
-                await audit.AppendAsync(
+
+                // A change of the application like any other: on the feed, in its history and audited, and the
+                // cotation projection rescores it from there. The details name no person.
+                var written = await applicationWriter.WriteAsync(
                     transaction,
-                    [new AuditEntry(principal.OrganizationId, principal.KeyId, number, context.Method, AuditTrail.Change, context.PeerAddress())],
+                    ChangeAuthor.Caller(context, principal, request.RequestId),
+                    application!,
+                    application!,
+                    ChangeKind.CriterionValidated,
+                    _ => new { grid = GridName.Of(gridId), criterionId = row.CriterionId, role = row.Role, validatedOn = row.ValidatedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) },
                     now,
                     token);
-                return CotationMapper.ToProto(row);
+                var reply = CotationMapper.ToProto(row);
+                reply.ApplicationRevision = written.Revision;
+                return reply;
             },
             context.CancellationToken);
     }
@@ -158,26 +174,36 @@ internal sealed partial class CotationService
         var principal = context.Caller();
         var day = asked ?? FrenchCalendar.Today(time);
         await using var connection = await database.OpenAsync(context.CancellationToken);
-        var grid = GridCatalog.InForce(await catalog.GetAsync(connection, gridId, context.CancellationToken), day);
+        var versions = await catalog.GetAsync(connection, gridId, context.CancellationToken);
+        var grid = GridCatalog.InForce(versions, day);
         if (!grid.Communes.Contains(profile!.CommuneCode))
         {
             throw new ValidationException("dwelling.commune_code", $"commune {profile.CommuneCode} is not in the territory of grid '{grid.GridId}'.");
         }
 
-        // Only applications the caller may read take part, as in every listing.
-        var candidates = await ActiveWishingAsync(connection, principal, profile.CommuneCode, context.CancellationToken);
-        var validations = await ValidationsAsync(connection, candidates.Select(a => a.Number).ToList(), gridId, context.CancellationToken);
+        // Only applications the caller may read take part, as in every listing. Today's ranking reads the
+        // stored scores best first; another day's is computed over the commune's applications.
+        var (ranked, examined) = day == FrenchCalendar.Today(time)
+            ? await RankStoredAsync(connection, principal, versions, profile, day, size, context.CancellationToken)
+            : await RankLiveAsync(connection, principal, grid, profile, day, size, context.CancellationToken);
+        await AuditReadsAsync(connection, context, principal, ranked.Select(candidate => candidate.Number).ToList());
+        return new V1.RankApplicationsResponse
+        {
+            Candidates = { ranked.Select(CotationMapper.ToProto) },
+            ExaminedCount = examined,
+        };
+    }
+
+    private async Task<(IReadOnlyList<RankedCandidate> Ranked, int Examined)> RankLiveAsync(
+        NpgsqlConnection connection, Principal principal, CotationGrid grid, DwellingProfile profile, DateOnly day, int size, CancellationToken cancellationToken)
+    {
+        var candidates = await ActiveWishingAsync(connection, principal, profile.CommuneCode, cancellationToken);
+        var validations = await ValidationsAsync(connection, candidates.Select(a => a.Number).ToList(), grid.GridId, cancellationToken);
         var scored = candidates
             .Select(application => CotationSubject.Of(application))
             .OfType<CotationSubject>()
             .Select(subject => new ScoredSubject(subject, CotationScorer.Score(subject, grid, day, validations.GetValueOrDefault(subject.Number, []))));
-        var ranking = CandidateRanker.Rank(scored, profile, size);
-        await AuditReadsAsync(connection, context, principal, ranking.Ranked.Select(candidate => candidate.Number).ToList());
-        return new V1.RankApplicationsResponse
-        {
-            Candidates = { ranking.Ranked.Select(CotationMapper.ToProto) },
-            ExaminedCount = candidates.Count,
-        };
+        return (CandidateRanker.Rank(scored, profile, size).Ranked, candidates.Count);
     }
 
     private async Task<List<ApplicationRecord>> ActiveWishingAsync(NpgsqlConnection connection, Principal principal, string commune, CancellationToken cancellationToken)

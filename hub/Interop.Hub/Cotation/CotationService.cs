@@ -1,6 +1,8 @@
 using System.Text;
 using Grpc.Core;
 using Interop.Hub.Access;
+using Interop.Hub.Applications;
+using Interop.Hub.Core.Statistics;
 using Interop.Hub.Core.Access;
 using Interop.Hub.Core.Cotation;
 using Interop.Hub.Core.Cotation.Loading;
@@ -29,6 +31,10 @@ internal sealed partial class CotationService(
     OrganizationStore organizations,
     AuditTrail audit,
     IdempotentWriter writer,
+    ApplicationWriter applicationWriter,
+    StoredScores storedScores,
+    ScoreStore scores,
+    EpciDirectory epcis,
     TimeProvider time) : V1.CotationService.CotationServiceBase
 {
     public override Task<V1.GridOwnership> GrantGridOwnership(V1.GrantGridOwnershipRequest request, ServerCallContext context)
@@ -84,7 +90,7 @@ internal sealed partial class CotationService(
         violations.ThrowIfAny();
 
         // The file is checked before anything is read or written: a refused file stores nothing.
-        var grid = GridLoader.Load(Encoding.UTF8.GetBytes(request.GridJson));
+        var grid = GridLoader.Load(Encoding.UTF8.GetBytes(request.GridJson), epcis);
         var principal = context.Caller();
         return writer.RunAsync(
             principal.OrganizationId,
@@ -101,7 +107,7 @@ internal sealed partial class CotationService(
                 await store.LockGridAsync(transaction, grid.GridId, token);
                 var published = await catalog.FindAsync(transaction, grid.GridId, token);
                 // Refuses overlaps and a grid id already used by another EPCI, before anything is written.
-                _ = published is null ? Core.Cotation.Grids.GridVersions.Of(grid) : published.With(grid);
+                var versions = published is null ? Core.Cotation.Grids.GridVersions.Of(grid) : published.With(grid);
                 var row = new GridVersionRow
                 {
                     GridId = grid.GridId,
@@ -115,6 +121,10 @@ internal sealed partial class CotationService(
                     PublishedAt = now.UtcDateTime,
                 };
                 await store.InsertVersionAsync(transaction, row, token);
+
+                // Every application of the territory is scored with the version in force before the call
+                // returns (a version starting later is picked up on its first day, ScoreFreshness).
+                await storedScores.RescoreGridAsync(transaction, versions, token);
                 return CotationMapper.ToProto(row);
             },
             context.CancellationToken);

@@ -25,6 +25,7 @@ internal static class ChangeMapper
         [ChangeKind.CalDecided] = V1.ChangeKind.CalDecided,
         [ChangeKind.Offered] = V1.ChangeKind.Offered,
         [ChangeKind.OfferAnswered] = V1.ChangeKind.OfferAnswered,
+        [ChangeKind.CriterionValidated] = V1.ChangeKind.CriterionValidated,
     };
 
     public static string? StoredKind(V1.ChangeKind kind) => Kinds.FirstOrDefault(pair => pair.Value == kind).Key;

@@ -1,5 +1,7 @@
 using Grpc.Core;
 using Interop.Contracts.V1;
+using Interop.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Interop.Hub.Tests.Cotation;
 
@@ -63,4 +65,30 @@ internal static class CotationCalls
     };
 
     public static Google.Type.Date On(int year, int month, int day) => new() { Year = year, Month = month, Day = day };
+
+    /// <summary>
+    /// Waits until the stored scores include every change made so far: the cotation projection's checkpoint
+    /// has passed every change, all of them sequenced. The runner's CatchUpAsync alone may stop short when
+    /// the background sequencer holds the sequencing lock at that moment (its RunOnceAsync then numbers
+    /// nothing), so it is called until the log agrees.
+    /// </summary>
+    public static async Task CatchUpAsync(HubHost hub)
+    {
+        var runner = hub.Services.GetRequiredService<Interop.Hub.Projections.ProjectionRunner>();
+        var probe = new DatabaseProbe(hub.ConnectionString);
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            await runner.CatchUpAsync(CancellationToken.None);
+            var behind = await probe.QueryAsync<long>(
+                "SELECT count(*) FROM changes WHERE change_seq IS NULL OR change_seq > (SELECT checkpoint_seq FROM projection_checkpoints WHERE projection = 'cotation-scores')");
+            if (behind.Single() == 0)
+            {
+                return;
+            }
+
+            await Task.Delay(20);
+        }
+
+        throw new TimeoutException("The cotation projection did not catch up with the change log.");
+    }
 }

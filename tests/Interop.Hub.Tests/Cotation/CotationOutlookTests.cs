@@ -70,6 +70,7 @@ public sealed class CotationOutlookTests : IAsyncLifetime
         await SignLeaseTodayAsync(attributedOutOfBand, "RPLS14118A002");
         hub.Clock.Advance(TimeSpan.FromDays(59));
         await SignLeaseTodayAsync(attributedLate, "RPLS14118A003");
+        await CatchUpAsync(hub);
 
         var outlook = await landlord.GetApplicantOutlookAsync(new GetApplicantOutlookRequest { Application = applicant.Name, Grid = Grid });
 
@@ -86,6 +87,7 @@ public sealed class CotationOutlookTests : IAsyncLifetime
     public async Task GetApplicantOutlook_WithoutAnyAttribution_LeavesTheWaitUnset()
     {
         var applicant = await RegisterAsync();
+        await CatchUpAsync(hub);
 
         var outlook = await landlord.GetApplicantOutlookAsync(new GetApplicantOutlookRequest { Application = applicant.Name, Grid = Grid, Typology = Typology.T3 });
 

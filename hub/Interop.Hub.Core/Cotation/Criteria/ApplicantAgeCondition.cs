@@ -21,6 +21,10 @@ public sealed record ApplicantAgeCondition(int? MinAge, int? MaxAge) : ICriterio
         return ConditionResult.When((MinAge is null || age >= MinAge) && (MaxAge is null || age <= MaxAge), $"demandeur de {age} ans");
     }
 
+    /// <summary>The applicant's next birthday: the only day the age, and so the answer, can change.</summary>
+    public DateOnly? ChangesAfter(CotationSubject subject, DateOnly day) =>
+        subject.Household.Applicant.BirthDate is { } birth ? birth.AddYears(AgeOn(birth, day) + 1) : null;
+
     /// <summary>Whole years on <paramref name="day"/>; someone born on 29 February turns a year older on 28 February of a common year.</summary>
     public static int AgeOn(DateOnly birth, DateOnly day)
     {

@@ -14,4 +14,11 @@ public interface ICriterionCondition
 
     /// <summary>Whether <paramref name="subject"/> meets the condition on <paramref name="day"/>.</summary>
     ConditionResult Evaluate(CotationSubject subject, DateOnly day);
+
+    /// <summary>
+    /// The first day after <paramref name="day"/> on which <see cref="Evaluate"/> may answer otherwise for the
+    /// same <paramref name="subject"/> (the date alone moved it: a month of seniority, a birthday); null when
+    /// only a change of the application can. Stored scores are exact until then (ScoreFreshness).
+    /// </summary>
+    DateOnly? ChangesAfter(CotationSubject subject, DateOnly day) => null;
 }

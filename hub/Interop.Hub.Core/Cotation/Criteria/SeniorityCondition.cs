@@ -12,12 +12,22 @@ public sealed record SeniorityCondition(SeniorityStart Since) : ICriterionCondit
 
     public ConditionResult Evaluate(CotationSubject subject, DateOnly day)
     {
-        var (start, wording) = Since == SeniorityStart.LastRenewal && subject.LastRenewedDate is { } renewed
-            ? (renewed, "depuis le renouvellement du ")
-            : (subject.FiledDate, "depuis le dépôt du ");
+        var (start, wording) = StartOf(subject);
         var months = WholeMonths(start, day);
         return months > 0 ? ConditionResult.Met(Wording.Months(months) + " " + wording + Wording.Date(start), months) : ConditionResult.NotMet;
     }
+
+    /// <summary>The day the next whole month is reached: the points change that day and no earlier.</summary>
+    public DateOnly? ChangesAfter(CotationSubject subject, DateOnly day)
+    {
+        var (start, _) = StartOf(subject);
+        return start.AddMonths(WholeMonths(start, day) + 1);
+    }
+
+    private (DateOnly Start, string Wording) StartOf(CotationSubject subject) =>
+        Since == SeniorityStart.LastRenewal && subject.LastRenewedDate is { } renewed
+            ? (renewed, "depuis le renouvellement du ")
+            : (subject.FiledDate, "depuis le dépôt du ");
 
     /// <summary>
     /// Whole calendar months from <paramref name="start"/> to <paramref name="day"/>: 15 January to

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Interop.Hub.Core.Cotation.Grids;
 using Interop.Hub.Core.Errors;
 using Interop.Hub.Core.Numbering;
+using Interop.Hub.Core.Statistics;
 using Interop.Hub.Core.Validation;
 
 namespace Interop.Hub.Core.Cotation.Loading;
@@ -30,8 +31,9 @@ public static class GridLoader
 
     public static CotationGrid Load(string json) => Load(System.Text.Encoding.UTF8.GetBytes(json));
 
+    /// <summary>Loads a grid; with <paramref name="epcis"/> (the official geography), its territory must lie in its EPCI.</summary>
     /// <exception cref="ValidationException">The file is not a valid grid; nothing was loaded.</exception>
-    public static CotationGrid Load(ReadOnlySpan<byte> utf8)
+    public static CotationGrid Load(ReadOnlySpan<byte> utf8, EpciDirectory? epcis = null)
     {
         if (utf8.Length > MaxFileBytes)
         {
@@ -52,6 +54,11 @@ public static class GridLoader
         }
 
         var grid = Read(new GridNode(document.RootElement, "$", errors));
+        if (grid is not null && epcis is { Count: > 0 })
+        {
+            GridTerritory.Check(grid, epcis, document.RootElement, errors);
+        }
+
         Refuse(errors);
         return grid!;
     }

@@ -24,10 +24,8 @@ public static class OutlookCalculator
     {
         var grid = versions.InForceOn(day) ?? throw new ArgumentException($"no version of grid '{versions.GridId}' is in force on {day:yyyy-MM-dd}.", nameof(day));
         var score = CotationScorer.Score(applicant.Subject, grid, day, applicant.Validations);
-        var band = ScoreBand.Around(score.Total);
-
         var ahead = 0;
-        var similar = 1;
+        var similar = 0;
         foreach (var other in activeStock)
         {
             if (other.Subject.Number == applicant.Subject.Number || !IsSimilar(other.Subject, typology, grid))
@@ -43,6 +41,28 @@ public static class OutlookCalculator
             }
         }
 
+        return Compute(applicant, score, typology, versions, day, similar, ahead, history);
+    }
+
+    /// <summary>
+    /// The outlook from counts made elsewhere (the stored scores): <paramref name="similarOthers"/> similar
+    /// active applications besides the applicant, <paramref name="aheadOthers"/> of them ranking before
+    /// <paramref name="score"/>, the applicant's score of <paramref name="day"/>.
+    /// </summary>
+    public static ApplicantOutlook Compute(
+        ScoredCandidate applicant,
+        CotationScore score,
+        Typology typology,
+        GridVersions versions,
+        DateOnly day,
+        int similarOthers,
+        int aheadOthers,
+        IEnumerable<PastAttribution> history)
+    {
+        var grid = versions.InForceOn(day) ?? throw new ArgumentException($"no version of grid '{versions.GridId}' is in force on {day:yyyy-MM-dd}.", nameof(day));
+        var band = ScoreBand.Around(score.Total);
+        var ahead = aheadOthers;
+        var similar = similarOthers + 1;
         var windowStart = day.AddMonths(-WindowMonths).AddDays(1);
         var waits = new List<int>();
         foreach (var lease in history)

@@ -11,33 +11,42 @@ namespace Interop.Hub.Core.Cotation.WhatIf;
 /// </summary>
 public static class DraftComparison
 {
-    public static DraftReport Run(IEnumerable<ScoredCandidate> stock, CotationGrid current, CotationGrid draft, DateOnly day)
-    {
-        var scored = stock
-            .Select(candidate => (
+    public static DraftReport Run(IEnumerable<ScoredCandidate> stock, CotationGrid current, CotationGrid draft, DateOnly day) =>
+        Run(
+            stock.Select(candidate => DraftInput.Of(
                 candidate.Subject,
-                Current: CotationScorer.Score(candidate.Subject, current, day, candidate.Validations),
-                Draft: CotationScorer.Score(candidate.Subject, draft, day, candidate.Validations)))
-            .ToList();
-        var currentRanks = Ranks(scored.Select(s => (s.Subject, s.Current.Total)));
-        var draftRanks = Ranks(scored.Select(s => (s.Subject, s.Draft.Total)));
+                CotationScorer.Score(candidate.Subject, current, day, candidate.Validations),
+                CotationScorer.Score(candidate.Subject, draft, day, candidate.Validations))),
+            current,
+            draft,
+            day);
+
+    /// <summary>
+    /// Compares scores already computed (the baseline may come from the stored scores): the inputs keep no
+    /// household, so a whole territory fits in memory however it was paged in.
+    /// </summary>
+    public static DraftReport Run(IEnumerable<DraftInput> inputs, CotationGrid current, CotationGrid draft, DateOnly day)
+    {
+        var scored = inputs.ToList();
+        var currentRanks = Ranks(scored.Select(s => (s.Number, s.FiledDate, s.CurrentTotal)));
+        var draftRanks = Ranks(scored.Select(s => (s.Number, s.FiledDate, s.DraftTotal)));
         var rows = scored
             .Select(s => new DraftRow
             {
-                Number = s.Subject.Number,
-                Typologies = s.Subject.Household.Wishes.Typologies,
-                Priority = PriorityClasses.Of(s.Subject.Household),
-                CurrentTotal = s.Current.Total,
-                DraftTotal = s.Draft.Total,
-                CurrentRank = currentRanks[s.Subject.Number],
-                DraftRank = draftRanks[s.Subject.Number],
+                Number = s.Number,
+                Typologies = s.Typologies,
+                Priority = s.Priority,
+                CurrentTotal = s.CurrentTotal,
+                DraftTotal = s.DraftTotal,
+                CurrentRank = currentRanks[s.Number],
+                DraftRank = draftRanks[s.Number],
             })
             .OrderBy(row => row.CurrentRank)
             .ToList();
 
         var rubricIds = current.Rubrics.Select(r => r.Id).Concat(draft.Rubrics.Select(r => r.Id)).Distinct().ToList();
         var byRubric = rubricIds
-            .Select(id => GroupMove.Of(id, scored.Select(s => PointsOf(s.Draft, id) - PointsOf(s.Current, id)).ToList()))
+            .Select(id => GroupMove.Of(id, scored.Select(s => s.DraftRubrics.GetValueOrDefault(id) - s.CurrentRubrics.GetValueOrDefault(id)).ToList()))
             .ToList();
         var byTypology = rows
             .SelectMany(row => row.Typologies.Distinct().Select(typology => (typology, row.PointsDelta)))
@@ -66,21 +75,18 @@ public static class DraftComparison
         };
     }
 
-    private static decimal PointsOf(CotationScore score, string rubricId) =>
-        score.Rubrics.FirstOrDefault(rubric => rubric.RubricId == rubricId)?.Points ?? 0;
-
     /// <summary>Ranks as a ranking for a dwelling orders them: score, then earlier filing, then number.</summary>
-    private static Dictionary<string, int> Ranks(IEnumerable<(CotationSubject Subject, decimal Total)> scored)
+    private static Dictionary<string, int> Ranks(IEnumerable<(string Number, DateOnly FiledDate, decimal Total)> scored)
     {
         var ordered = scored
             .OrderByDescending(entry => entry.Total)
-            .ThenBy(entry => entry.Subject.FiledDate)
-            .ThenBy(entry => entry.Subject.Number, StringComparer.Ordinal)
+            .ThenBy(entry => entry.FiledDate)
+            .ThenBy(entry => entry.Number, StringComparer.Ordinal)
             .ToList();
         var ranks = new Dictionary<string, int>(ordered.Count, StringComparer.Ordinal);
         for (var i = 0; i < ordered.Count; i++)
         {
-            ranks[ordered[i].Subject.Number] = i + 1;
+            ranks[ordered[i].Number] = i + 1;
         }
 
         return ranks;
