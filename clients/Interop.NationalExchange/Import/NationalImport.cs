@@ -14,8 +14,9 @@ namespace Interop.NationalExchange.Import;
 /// <c>national-exchange</c> organisation: acknowledgements resolve the open
 /// rejections of earlier revisions, rejected lines are recorded against their
 /// application (visible to its registering organisation), and radiations
-/// decided elsewhere radiate the application here, which every subscribed ERP
-/// then receives through the feed.
+/// decided elsewhere radiate the application here, and DALO decisions set the
+/// household's DALO status, both of which every subscribed ERP then receives
+/// through the feed.
 /// <para>
 /// A file is validated whole against <see cref="ReturnSchema"/> first (a
 /// streaming pass): an invalid file applies nothing. It is then read again line
@@ -30,6 +31,7 @@ public sealed class NationalImport
 {
     private readonly InteropClient client;
     private readonly NationalExchangeService.NationalExchangeServiceClient national;
+    private readonly DaloDecisionImport daloDecisions;
     private readonly ImportOptions options;
     private readonly ILogger logger;
 
@@ -44,6 +46,7 @@ public sealed class NationalImport
         this.client = client;
         this.options = options;
         national = new NationalExchangeService.NationalExchangeServiceClient(client.CallInvoker);
+        daloDecisions = new DaloDecisionImport(client, national);
         logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Interop.NationalExchange");
     }
 
@@ -56,7 +59,8 @@ public sealed class NationalImport
         Directory.CreateDirectory(options.Directory);
         var fileName = Path.GetFileName(path);
         var errors = ReturnSchema.ValidateFile(path);
-        if (errors.Count == 0 && ReturnFileReader.CountsMismatch(path) is { } mismatch)
+        long total = 0;
+        if (errors.Count == 0 && ReturnFileReader.CountsMismatch(path, out total) is { } mismatch)
         {
             errors = [mismatch];
         }
@@ -100,9 +104,13 @@ public sealed class NationalImport
                     ledger.Record(radiation.Number, new NationalEntry("RAD", radiation.Motif, 0));
                     await RadiateAsync(header, fileName, radiation, run, cancellationToken).ConfigureAwait(false);
                     break;
+                case DecisionDalo decision:
+                    await daloDecisions.ApplyAsync(header, fileName, decision, run, cancellationToken).ConfigureAwait(false);
+                    break;
             }
 
             run.Lines++;
+            options.Progress?.Report(new("import", run.Lines, total));
             if (options.AfterLine is { } hook)
             {
                 await hook(line.Position).ConfigureAwait(false);
@@ -126,6 +134,8 @@ public sealed class NationalImport
             Resolved = run.Resolved,
             RadiatedHere = run.RadiatedHere,
             RadiationsAlreadyApplied = run.AlreadyRadiated,
+            DaloDecisionsApplied = run.DaloDecided,
+            DaloDecisionsAlreadyApplied = run.DaloAlreadyDecided,
             Issues = run.Issues,
         };
         ImportLog.Imported(logger, fileName, report.Acknowledged, report.Rejected, report.Resolved, report.RadiatedHere, report.Issues.Count);
@@ -268,23 +278,5 @@ public sealed class NationalImport
         {
             run.Issues.Add(new ImportIssue(radiation.Position, radiation.Number, "radiation", e.Message));
         }
-    }
-
-    /// <summary>The counts of one import as it goes.</summary>
-    private sealed class ImportRun
-    {
-        public int Lines { get; set; }
-
-        public int Acknowledged { get; set; }
-
-        public int Rejected { get; set; }
-
-        public int Resolved { get; set; }
-
-        public int RadiatedHere { get; set; }
-
-        public int AlreadyRadiated { get; set; }
-
-        public List<ImportIssue> Issues { get; } = [];
     }
 }

@@ -3,14 +3,25 @@ using System.Xml.Schema;
 
 namespace Interop.NationalExchange.Schema;
 
-/// <summary>An XSD embedded in this assembly, and the streaming validation every national file passes, both ways.</summary>
-internal sealed class EmbeddedSchema(string targetNamespace, string resourceName)
+/// <summary>
+/// An XSD embedded in this assembly, and the streaming validation every national file passes,
+/// both ways. Several versions (one namespace each) may be given: a document validates against
+/// the one its root's namespace names; the first is the current one, whose text <see cref="Text"/> gives.
+/// </summary>
+internal sealed class EmbeddedSchema
 {
-    private readonly Lazy<XmlSchemaSet> schemas = new(() => Load(targetNamespace, resourceName));
+    private readonly Lazy<XmlSchemaSet> schemas;
+    private readonly string currentResource;
+
+    public EmbeddedSchema(params (string TargetNamespace, string ResourceName)[] versions)
+    {
+        currentResource = versions[0].ResourceName;
+        schemas = new(() => Load(versions));
+    }
 
     public string Text()
     {
-        using var stream = OpenResource(resourceName);
+        using var stream = OpenResource(currentResource);
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     }
@@ -62,12 +73,16 @@ internal sealed class EmbeddedSchema(string targetNamespace, string resourceName
         return settings;
     }
 
-    private static XmlSchemaSet Load(string targetNamespace, string resourceName)
+    private static XmlSchemaSet Load((string TargetNamespace, string ResourceName)[] versions)
     {
-        using var stream = OpenResource(resourceName);
-        using var reader = XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
         var set = new XmlSchemaSet { XmlResolver = null };
-        set.Add(targetNamespace, reader);
+        foreach (var (targetNamespace, resourceName) in versions)
+        {
+            using var stream = OpenResource(resourceName);
+            using var reader = XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
+            set.Add(targetNamespace, reader);
+        }
+
         set.Compile();
         return set;
     }
