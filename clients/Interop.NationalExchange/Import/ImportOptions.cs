@@ -6,7 +6,7 @@ namespace Interop.NationalExchange.Import;
 /// <summary>Settings of the import of return files.</summary>
 public sealed class ImportOptions
 {
-    /// <summary>The exchange's folder (required), the export's: <c>import-state.json</c> and <c>national-ledger.json</c> are kept there.</summary>
+    /// <summary>The exchange's folder (required), the export's: <c>import-state.json</c> and <c>national-ledger.db</c> are kept there.</summary>
     public string Directory { get; set; } = "";
 
     /// <summary>

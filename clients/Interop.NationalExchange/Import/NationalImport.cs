@@ -86,7 +86,8 @@ public sealed class NationalImport
             ImportLog.ExportRefused(logger, header.FichierTraite ?? "");
         }
 
-        var ledger = NationalLedger.Load(options.Directory);
+        using var ledger = NationalLedger.Open(options.Directory);
+        ledger.Begin();
         var open = await OpenRejectionsAsync(cancellationToken).ConfigureAwait(false);
         var run = new ImportRun();
         foreach (var line in reader.Lines())
@@ -119,7 +120,7 @@ public sealed class NationalImport
 
         // The ledger and the record of the file are written once the whole file is applied:
         // a crash before leaves both as they were, and the rerun applies the file again.
-        ledger.Save(options.Directory);
+        ledger.Commit();
         state.Files.Add(new ImportedFile(fileName, header.Identity, sha, header.FichierTraite, run.Lines));
         state.Save(options.Directory);
         var report = new ImportReport
