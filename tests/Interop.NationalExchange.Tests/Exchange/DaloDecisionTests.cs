@@ -29,6 +29,11 @@ public sealed class DaloDecisionTests
         var emptyExport = await exchange.ExportAsync(day.AddDays(1));
         var returned = national.Process(Path.Combine(exchange.Outbox, emptyExport.FileName), exchange.Inbox);
         Assert.Empty(ReturnSchema.ValidateFile(returned));
+        // The README's example of DALO decisions is this file, when asked for.
+        if (Environment.GetEnvironmentVariable("INTEROP_EXCHANGE_DALO_EXAMPLE") is { Length: > 0 } example)
+        {
+            File.Copy(returned, example, overwrite: true);
+        }
         Assert.NotEmpty(recognised);
 
         var import = await exchange.ImportAsync(returned);
