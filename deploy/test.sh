@@ -200,6 +200,7 @@ smoke cotation "tests/Interop.Cotation.Benchmarks/bin/Release/net10.0/Interop.Co
 smoke heldout "tests/Interop.Matching.HeldOut/bin/Release/net10.0/Interop.Matching.HeldOut.dll"
 smoke matchreg "tests/Interop.Matching.Registration/bin/Release/net10.0/Interop.Matching.Registration.dll"
 smoke exchange "tests/Interop.NationalExchange.Benchmarks/bin/Release/net10.0/Interop.NationalExchange.Benchmarks.dll"
+smoke adapterlag "tests/Interop.Adapters.Benchmarks/bin/Release/net10.0/Interop.Adapters.Benchmarks.dll"
 echo "benchmark smoke runs: $((SECONDS - smoke_started)) s"
 
 finish
