@@ -81,6 +81,7 @@ var exportMemory = new MemoryProbe(bar);
 clock.Restart();
 var export = await new NationalExport(client, new ExportOptions { Directory = folder, Progress = exportMemory }).RunAsync(new DateOnly(2026, 3, 10));
 var exportSeconds = clock.Elapsed.TotalSeconds;
+exportMemory.Finish(lines);
 var exportFile = Path.Combine(folder, "outbox", export.FileName);
 Check(export.Demandes == lines, $"the export wrote {export.Demandes} demandes, expected {lines}");
 
@@ -107,6 +108,7 @@ var importMemory = new MemoryProbe(bar);
 clock.Restart();
 var import = await new NationalImport(client, new ImportOptions { Directory = folder, Progress = importMemory }).ImportAsync(returnFile);
 var importSeconds = clock.Elapsed.TotalSeconds;
+importMemory.Finish(lines);
 Check(import.Acknowledged == lines, $"the import acknowledged {import.Acknowledged} lines, expected {lines}");
 
 // 5. The floor: the same return file read by a plain XmlReader.
@@ -130,7 +132,7 @@ foreach (var (name, probe) in new[] { ("export", exportMemory), ("import", impor
     foreach (var s in probe.Samples)
     {
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {name} | {s.Percent} % | {s.Done:N0} | {s.GcHeap / 1e6:0.0} | {s.WorkingSet / 1e6:0.0} | {s.PeakWorkingSet / 1e6:0.0} |"));
+            $"| {name} | {(s.Percent > 100 ? "end" : s.Percent + " %")} | {s.Done:N0} | {s.GcHeap / 1e6:0.0} | {s.WorkingSet / 1e6:0.0} | {s.PeakWorkingSet / 1e6:0.0} |"));
     }
 }
 

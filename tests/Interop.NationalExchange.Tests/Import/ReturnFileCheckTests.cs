@@ -41,6 +41,17 @@ public sealed class ReturnFileCheckTests : IDisposable
     }
 
     [Fact]
+    public async Task Import_LinesOutOfTheExportFilesOrder_AreRefusedAndApplyNothing()
+    {
+        var path = Write(Ack(2, "0142603B000100002P"), Ack(1, "0142603B000100001J"));
+
+        var refused = await Assert.ThrowsAsync<NuuValidationException>(() => ImportAsync(path));
+
+        Assert.Contains("numeroOrdre 1 after 2: the lines come in strictly ascending numeroOrdre", refused.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(folder, "import-state.json")));
+    }
+
+    [Fact]
     public async Task ReturnFile_OfVersion1_StillValidatesAndReadsWithoutDaloDecisions()
     {
         var path = Path.Combine(folder, "retour-20260310-0001.xml");
