@@ -14,7 +14,7 @@ namespace Interop.NationalExchange.Simulator;
 /// application it never took NUM01, a creation of a number it already holds
 /// NUM02), and answers each with a return file: an acknowledgement per line
 /// taken (with the national status it led to), a rejection per line refused, and
-/// the radiations it decided on its side since the last return.
+/// the radiations and DALO decisions taken on its side since the last return.
 /// </summary>
 public sealed class NationalRegistrySimulator(SimulatorOptions options)
 {
@@ -45,6 +45,28 @@ public sealed class NationalRegistrySimulator(SimulatorOptions options)
         return chosen;
     }
 
+    /// <summary>Records a DALO decision on the national side (NON, ACTIF, CADUC, ACTREL): it goes in the next return file.</summary>
+    public void DecideDalo(string number, string statutDalo, DateOnly date)
+    {
+        var registry = Registry;
+        registry.PendingDaloDecisions.Add(new PendingDaloDecision(number, statutDalo, date));
+        registry.Save(options.Directory);
+    }
+
+    /// <summary>
+    /// Recognises DALO (ACTIF) a share of the active numbers it holds, chosen by a seeded draw so a
+    /// run is repeatable; returns the numbers chosen.
+    /// </summary>
+    public IReadOnlyList<string> DecideDaloSeeded(int seed, double share, DateOnly date)
+    {
+        var random = new Random(seed);
+        var registry = Registry;
+        var chosen = registry.Applications.Where(a => a.Value.Statut == "ACT" && random.NextDouble() < share).Select(a => a.Key).ToList();
+        registry.PendingDaloDecisions.AddRange(chosen.Select(n => new PendingDaloDecision(n, "ACTIF", date)));
+        registry.Save(options.Directory);
+        return chosen;
+    }
+
     /// <summary>Answers an export file with a return file written in <paramref name="returnDirectory"/>; returns its path.</summary>
     public string Process(string exportFile, string returnDirectory)
     {
@@ -65,7 +87,7 @@ public sealed class NationalRegistrySimulator(SimulatorOptions options)
             number,
             Path.GetFileName(exportFile),
             errors.Count > 0 ? new ReturnControl("XSD01", Truncate("Fichier non conforme au schéma : " + errors[0])) : null,
-            registry.PendingRadiations.Count > 0 ? registry.PendingRadiations.Min(r => r.Date) : null);
+            registry.PendingRadiations.Select(r => r.Date).Concat(registry.PendingDaloDecisions.Select(d => d.Date)).Order().Cast<DateOnly?>().FirstOrDefault());
         using (var stream = File.Create(path))
         using (var writer = new ReturnFileWriter(stream, header))
         {
@@ -87,6 +109,12 @@ public sealed class NationalRegistrySimulator(SimulatorOptions options)
             }
 
             registry.PendingRadiations.Clear();
+            foreach (var decision in registry.PendingDaloDecisions)
+            {
+                writer.Write(new DecisionDalo { Number = decision.Number, StatutDalo = decision.StatutDalo, DateDecision = decision.Date });
+            }
+
+            registry.PendingDaloDecisions.Clear();
             writer.Complete();
         }
 

@@ -1,9 +1,9 @@
 using Interop.NationalExchange.Simulator;
 
-// interop-national-simulator <state folder> <export file> <return folder> [--known-desks B0001,B0002] [--known-communes 14118,...] [--radiate NUMBER:MOTIF:yyyy-MM-dd]...
+// interop-national-simulator <state folder> <export file> <return folder> [--known-desks B0001,B0002] [--known-communes 14118,...] [--radiate NUMBER:MOTIF:yyyy-MM-dd]... [--dalo NUMBER:STATUT:yyyy-MM-dd]...
 if (args.Length < 3)
 {
-    await Console.Error.WriteLineAsync("usage: Interop.NationalExchange.Simulator <state folder> <export file> <return folder> [--known-desks A,B] [--known-communes X,Y] [--radiate NUMBER:MOTIF:yyyy-MM-dd]...");
+    await Console.Error.WriteLineAsync("usage: Interop.NationalExchange.Simulator <state folder> <export file> <return folder> [--known-desks A,B] [--known-communes X,Y] [--radiate NUMBER:MOTIF:yyyy-MM-dd]... [--dalo NUMBER:STATUT:yyyy-MM-dd]...");
     return 2;
 }
 
@@ -22,6 +22,9 @@ for (var i = 3; i + 1 < args.Length; i += 2)
             break;
         case "--radiate" when args[i + 1].Split(':') is [var number, var motif, var day]:
             simulator.RadiateElsewhere(number, motif, DateOnly.ParseExact(day, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            break;
+        case "--dalo" when args[i + 1].Split(':') is [var number, var statut, var day]:
+            simulator.DecideDalo(number, statut, DateOnly.ParseExact(day, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
             break;
         default:
             await Console.Error.WriteLineAsync($"unknown option {args[i]}");

@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Interop.NationalExchange.Simulator;
 
-/// <summary>The simulated national registry's state: the numbers it holds, the export files it answered, the radiations it decided.</summary>
+/// <summary>The simulated national registry's state: the numbers it holds, the export files it answered, the radiations and DALO decisions it decided.</summary>
 public sealed class SimulatedRegistry
 {
     private const string FileName = "national-registry.json";
@@ -16,6 +16,9 @@ public sealed class SimulatedRegistry
 
     /// <summary>Radiations decided on the national side, not yet sent in a return file.</summary>
     public List<PendingRadiation> PendingRadiations { get; init; } = [];
+
+    /// <summary>DALO decisions taken on the national side, not yet sent in a return file.</summary>
+    public List<PendingDaloDecision> PendingDaloDecisions { get; init; } = [];
 
     /// <summary>The last return file's number.</summary>
     public int LastReturn { get; set; }

@@ -3,6 +3,7 @@ using System.Globalization;
 using Interop.Cli.CommandLine;
 using Interop.NationalExchange.Daily;
 using Interop.NationalExchange.Export;
+using Interop.NationalExchange.Progress;
 
 namespace Interop.Cli.Exchange;
 
@@ -61,7 +62,7 @@ internal static class ExchangeCommand
     private static Command Import()
     {
         var folder = Folder();
-        var file = new Argument<string>("FILE") { Description = "The national registry's return file (XML, schema interface-nuu-retour-v1.xsd)." };
+        var file = new Argument<string>("FILE") { Description = "The national registry's return file (XML, schema interface-nuu-retour-v2.xsd, or v1)." };
         var command = new Command("import", "Apply one return file of the national registry to the hub, then write the reconciliation report.")
         {
             file, folder,
@@ -83,7 +84,7 @@ internal static class ExchangeCommand
     private static ExchangeOptions Options(string? folder) =>
         string.IsNullOrWhiteSpace(folder)
             ? throw new UsageException("--folder is required (or INTEROP_EXCHANGE_DIR): the exchange's folder")
-            : new ExchangeOptions { Directory = folder };
+            : new ExchangeOptions { Directory = folder, Progress = ConsoleProgress.ForStandardError() };
 
     /// <summary>A malformed return file, or a day before the last exported one, is the caller's input: exit 2.</summary>
     private static async Task<ExchangeRunReport> Guard(Func<Task<ExchangeRunReport>> run)

@@ -15,7 +15,7 @@ internal static class ExchangeText
             output.WriteLine(import.AlreadyImported
                 ? $"import {import.FileName}: already imported, nothing applied"
                 : $"import {import.FileName}: {import.Acknowledged} acknowledged, {import.Rejected} rejected, {import.Resolved} rejections resolved, " +
-                  $"{import.RadiatedHere} radiated here, {import.Issues.Count} not applied");
+                  $"{import.RadiatedHere} radiated here, {import.DaloDecisionsApplied} DALO decisions applied, {import.Issues.Count} not applied");
             foreach (var issue in import.Issues)
             {
                 output.WriteLine($"  line {issue.Position} {issue.Kind} {issue.Number}: {issue.Reason}");

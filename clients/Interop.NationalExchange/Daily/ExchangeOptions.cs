@@ -1,3 +1,4 @@
+using Interop.NationalExchange.Progress;
 using Microsoft.Extensions.Logging;
 
 namespace Interop.NationalExchange.Daily;
@@ -28,6 +29,12 @@ public sealed class ExchangeOptions
 
     /// <summary>How long the worker waits before trying a failed run again the same day. Default 15 minutes.</summary>
     public TimeSpan RetryAfter { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// Told where the run stands as it goes (for a progress bar, <see cref="ConsoleProgress"/>);
+    /// called on the run's own flow, so it must be quick. Default: nobody.
+    /// </summary>
+    public IProgress<ExchangeProgress>? Progress { get; set; }
 
     /// <summary>Where the runs log (category <c>Interop.NationalExchange</c>); default: no logs.</summary>
     public ILoggerFactory? LoggerFactory { get; set; }

@@ -42,6 +42,7 @@ public sealed class ExchangeRunner(InteropClient client, ExchangeOptions options
             SubscriptionId = options.SubscriptionId,
             TimeZone = options.TimeZone,
             LoggerFactory = options.LoggerFactory,
+            Progress = options.Progress,
         }, clock).RunAsync(day, cancellationToken).ConfigureAwait(false);
         var reconciliation = await new Reconciler(client, options.Directory).RunAsync(day, cancellationToken).ConfigureAwait(false);
         return new ExchangeRunReport { Date = day, Imports = imports, Export = export, Reconciliation = reconciliation };
@@ -58,7 +59,7 @@ public sealed class ExchangeRunner(InteropClient client, ExchangeOptions options
         return new ExchangeRunReport { Date = day, Imports = [report], Reconciliation = reconciliation };
     }
 
-    private NationalImport Import() => new(client, new ImportOptions { Directory = options.Directory, LoggerFactory = options.LoggerFactory });
+    private NationalImport Import() => new(client, new ImportOptions { Directory = options.Directory, LoggerFactory = options.LoggerFactory, Progress = options.Progress });
 
     private DateOnly Today() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), options.TimeZone).DateTime);
 }

@@ -1,3 +1,4 @@
+using Interop.NationalExchange.Progress;
 using Microsoft.Extensions.Logging;
 
 namespace Interop.NationalExchange.Export;
@@ -13,6 +14,12 @@ public sealed class ExportOptions
 
     /// <summary>The time zone of file dates and event dates. Default Europe/Paris (the contract's calendar dates are French time).</summary>
     public TimeZoneInfo TimeZone { get; set; } = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+
+    /// <summary>
+    /// Told where the run stands as it goes (for a progress bar, <see cref="ConsoleProgress"/>);
+    /// called on the run's own flow, so it must be quick. Default: nobody.
+    /// </summary>
+    public IProgress<ExchangeProgress>? Progress { get; set; }
 
     /// <summary>Where the run logs (category <c>Interop.NationalExchange</c>); default: no logs.</summary>
     public ILoggerFactory? LoggerFactory { get; set; }

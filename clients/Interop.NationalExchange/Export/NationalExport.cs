@@ -6,6 +6,7 @@ using Interop.Contracts.V1;
 using Interop.NationalExchange.Files;
 using Interop.NationalExchange.State;
 using Interop.NationalExchange.Writing;
+using Interop.NationalExchange.Progress;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -106,6 +107,11 @@ public sealed class NationalExport
             var reached = new StrongBox<long>(after);
             var changes = subscription?.ReadAllAsync(cancellationToken)
                 ?? ReplayReader.ReadAsync(client, ReaderId, after, long.MaxValue, reached, cancellationToken);
+            if (options.Progress is { } progress)
+            {
+                changes = Reporting(changes, after, await HeadAsync(cancellationToken).ConfigureAwait(false), progress, cancellationToken);
+            }
+
             var resend = await RejectedCreationsAsync(cancellationToken).ConfigureAwait(false);
             var written = await ExportFileBuilder.WriteAsync(
                 TemporaryPath(fileName), header, changes, () => subscription?.Position ?? reached.Value, options.TimeZone, resend, cancellationToken)
@@ -181,6 +187,28 @@ public sealed class NationalExport
         {
             Sha256 = note is null ? written.Sha256 : recorded.Sha256,
         };
+    }
+
+    /// <summary>
+    /// The feed's head now: the listing's consistent position (one application read). The range to
+    /// the head is the progress bar's total; changes that come in while reading make it overrun,
+    /// which the bar shows as 100 % until the end.
+    /// </summary>
+    private async Task<long> HeadAsync(CancellationToken cancellationToken) =>
+        (await client.Registry.ListApplicationsAsync(new ListApplicationsRequest { PageSize = 1 }, cancellationToken: cancellationToken).ConfigureAwait(false)).ChangeSeq;
+
+    private static async IAsyncEnumerable<Change> Reporting(
+        IAsyncEnumerable<Change> changes, long after, long head, IProgress<ExchangeProgress> progress,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var total = Math.Max(0, head - after);
+        await foreach (var change in changes.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            progress.Report(new("export", Math.Min(change.ChangeSeq - after, Math.Max(total - 1, 0)), total));
+            yield return change;
+        }
+
+        progress.Report(new("export", total, total));
     }
 
     /// <summary>

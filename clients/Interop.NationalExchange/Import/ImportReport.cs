@@ -36,6 +36,12 @@ public sealed record ImportReport
     /// <summary>Radiations decided elsewhere that were already applied (a rerun) or the application was already radiated for the same reason.</summary>
     public int RadiationsAlreadyApplied { get; init; }
 
+    /// <summary>DALO decisions applied here (one change each on the feed: the household's <c>priority.dalo_status</c>).</summary>
+    public int DaloDecisionsApplied { get; init; }
+
+    /// <summary>DALO decisions the hub already held (a rerun, or the same decision reported again): nothing changed.</summary>
+    public int DaloDecisionsAlreadyApplied { get; init; }
+
     /// <summary>Lines that could not be applied as they say.</summary>
     public IReadOnlyList<ImportIssue> Issues { get; init; } = [];
 }

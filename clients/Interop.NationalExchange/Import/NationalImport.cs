@@ -14,8 +14,9 @@ namespace Interop.NationalExchange.Import;
 /// <c>national-exchange</c> organisation: acknowledgements resolve the open
 /// rejections of earlier revisions, rejected lines are recorded against their
 /// application (visible to its registering organisation), and radiations
-/// decided elsewhere radiate the application here, which every subscribed ERP
-/// then receives through the feed.
+/// decided elsewhere radiate the application here, and DALO decisions set the
+/// household's DALO status, both of which every subscribed ERP then receives
+/// through the feed.
 /// <para>
 /// A file is validated whole against <see cref="ReturnSchema"/> first (a
 /// streaming pass): an invalid file applies nothing. It is then read again line
@@ -30,6 +31,7 @@ public sealed class NationalImport
 {
     private readonly InteropClient client;
     private readonly NationalExchangeService.NationalExchangeServiceClient national;
+    private readonly DaloDecisionImport daloDecisions;
     private readonly ImportOptions options;
     private readonly ILogger logger;
 
@@ -44,6 +46,7 @@ public sealed class NationalImport
         this.client = client;
         this.options = options;
         national = new NationalExchangeService.NationalExchangeServiceClient(client.CallInvoker);
+        daloDecisions = new DaloDecisionImport(client, national);
         logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Interop.NationalExchange");
     }
 
@@ -56,7 +59,8 @@ public sealed class NationalImport
         Directory.CreateDirectory(options.Directory);
         var fileName = Path.GetFileName(path);
         var errors = ReturnSchema.ValidateFile(path);
-        if (errors.Count == 0 && ReturnFileReader.CountsMismatch(path) is { } mismatch)
+        long total = 0;
+        if (errors.Count == 0 && ReturnFileReader.CountsMismatch(path, out total) is { } mismatch)
         {
             errors = [mismatch];
         }
@@ -82,7 +86,8 @@ public sealed class NationalImport
             ImportLog.ExportRefused(logger, header.FichierTraite ?? "");
         }
 
-        var ledger = NationalLedger.Load(options.Directory);
+        using var ledger = NationalLedger.Open(options.Directory);
+        ledger.Begin();
         var open = await OpenRejectionsAsync(cancellationToken).ConfigureAwait(false);
         var run = new ImportRun();
         foreach (var line in reader.Lines())
@@ -100,9 +105,13 @@ public sealed class NationalImport
                     ledger.Record(radiation.Number, new NationalEntry("RAD", radiation.Motif, 0));
                     await RadiateAsync(header, fileName, radiation, run, cancellationToken).ConfigureAwait(false);
                     break;
+                case DecisionDalo decision:
+                    await daloDecisions.ApplyAsync(header, fileName, decision, run, cancellationToken).ConfigureAwait(false);
+                    break;
             }
 
             run.Lines++;
+            options.Progress?.Report(new("import", run.Lines, total));
             if (options.AfterLine is { } hook)
             {
                 await hook(line.Position).ConfigureAwait(false);
@@ -111,7 +120,7 @@ public sealed class NationalImport
 
         // The ledger and the record of the file are written once the whole file is applied:
         // a crash before leaves both as they were, and the rerun applies the file again.
-        ledger.Save(options.Directory);
+        ledger.Commit();
         state.Files.Add(new ImportedFile(fileName, header.Identity, sha, header.FichierTraite, run.Lines));
         state.Save(options.Directory);
         var report = new ImportReport
@@ -126,6 +135,8 @@ public sealed class NationalImport
             Resolved = run.Resolved,
             RadiatedHere = run.RadiatedHere,
             RadiationsAlreadyApplied = run.AlreadyRadiated,
+            DaloDecisionsApplied = run.DaloDecided,
+            DaloDecisionsAlreadyApplied = run.DaloAlreadyDecided,
             Issues = run.Issues,
         };
         ImportLog.Imported(logger, fileName, report.Acknowledged, report.Rejected, report.Resolved, report.RadiatedHere, report.Issues.Count);
@@ -268,23 +279,5 @@ public sealed class NationalImport
         {
             run.Issues.Add(new ImportIssue(radiation.Position, radiation.Number, "radiation", e.Message));
         }
-    }
-
-    /// <summary>The counts of one import as it goes.</summary>
-    private sealed class ImportRun
-    {
-        public int Lines { get; set; }
-
-        public int Acknowledged { get; set; }
-
-        public int Rejected { get; set; }
-
-        public int Resolved { get; set; }
-
-        public int RadiatedHere { get; set; }
-
-        public int AlreadyRadiated { get; set; }
-
-        public List<ImportIssue> Issues { get; } = [];
     }
 }

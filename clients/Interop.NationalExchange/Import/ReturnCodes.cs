@@ -21,4 +21,13 @@ internal static class ReturnCodes
         "IRRSEJ" => InadmissibilityReason.IrregularResidence,
         _ => InadmissibilityReason.Unspecified,
     };
+
+    public static DaloStatus Dalo(string statut) => statut switch
+    {
+        "NON" => DaloStatus.None,
+        "ACTIF" => DaloStatus.Active,
+        "CADUC" => DaloStatus.Lapsed,
+        "ACTREL" => DaloStatus.Rehoused,
+        _ => throw new InvalidDataException($"Unknown DALO status {statut}: the return schema lists them all."),
+    };
 }

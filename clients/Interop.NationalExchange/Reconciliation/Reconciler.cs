@@ -1,11 +1,10 @@
 using System.Globalization;
-using System.Text;
 using Interop.Client;
 using Interop.Contracts.V1;
-using Interop.NationalExchange.Files;
 using Interop.NationalExchange.Import;
 using Interop.NationalExchange.Mapping;
 using Interop.NationalExchange.State;
+using Microsoft.Data.Sqlite;
 
 namespace Interop.NationalExchange.Reconciliation;
 
@@ -15,120 +14,72 @@ namespace Interop.NationalExchange.Reconciliation;
 /// rejected lines still open. Writes <c>reports/reconciliation-&lt;yyyyMMdd&gt;.csv</c>
 /// and <c>.txt</c> in the exchange folder. Erased applications are left out on
 /// both sides: the national registry applies its own retention.
+/// <para>
+/// In bounded memory: the hub's applications are streamed page by page into a
+/// temporary table beside the ledger (SQLite, spilled to a temporary file past its
+/// small page cache), the categories are joins read in number order and written to
+/// the CSV as they come; only the counts and the summary's first lines stay in memory.
+/// A join on the client's side rather than a new call of the hub: the ledger is the
+/// job's own knowledge, the hub need not hold it.
+/// </para>
 /// </summary>
 public sealed class Reconciler(InteropClient client, string directory)
 {
-    private const int SummaryLinesPerCategory = 20;
+    private const int PageSize = 500;
+
+    private const string HubTable = "CREATE TEMP TABLE hub (number TEXT PRIMARY KEY, status TEXT NOT NULL, revision INTEGER NOT NULL) WITHOUT ROWID";
+
+    private const string NationalStatusSql = "CASE WHEN l.statut = 'RAD' THEN 'RAD/' || COALESCE(l.motif, '') ELSE l.statut END";
+
+    private const string HubOnlySql = "SELECT h.number, h.status FROM hub h LEFT JOIN ledger l ON l.number = h.number WHERE l.number IS NULL ORDER BY h.number";
+
+    private const string NationalOnlySql = $"SELECT l.number, {NationalStatusSql} FROM ledger l LEFT JOIN hub h ON h.number = l.number WHERE h.number IS NULL ORDER BY l.number";
+
+    private const string MismatchSql = $"""
+        SELECT h.number, h.status, {NationalStatusSql}, h.revision, l.revision
+        FROM hub h JOIN ledger l ON l.number = h.number
+        WHERE h.status <> {NationalStatusSql}
+        ORDER BY h.number
+        """;
 
     /// <summary>Reconciles and writes the report for <paramref name="date"/>.</summary>
     /// <param name="date">The report's day (its file names).</param>
     /// <param name="cancellationToken">Stops the run; no report is written then.</param>
     public async Task<ReconciliationReport> RunAsync(DateOnly date, CancellationToken cancellationToken = default)
     {
-        var ledger = NationalLedger.Load(directory);
-        var lines = new List<ReconciliationLine>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var token = "";
-        do
+        using var ledger = NationalLedger.Open(directory);
+        using (var create = ledger.Command(HubTable))
         {
-            var page = await client.Registry.ListApplicationsAsync(
-                new ListApplicationsRequest { PageSize = 500, PageToken = token }, cancellationToken: cancellationToken).ConfigureAwait(false);
-            foreach (var application in page.Applications)
-            {
-                if (application.Status == ApplicationStatus.Erased)
-                {
-                    continue;
-                }
-
-                seen.Add(application.Number);
-                var hub = HubStatus(application);
-                if (!ledger.Entries.TryGetValue(application.Number, out var entry))
-                {
-                    lines.Add(new(ReconciliationLine.HubOnly, application.Number, hub, "", "never acknowledged by the national registry (not exported yet, rejected, or created elsewhere)"));
-                }
-                else if (NationalStatus(entry) != hub)
-                {
-                    lines.Add(new(ReconciliationLine.StatusMismatch, application.Number, hub, NationalStatus(entry),
-                        string.Create(CultureInfo.InvariantCulture, $"hub at revision {application.Revision}, national side last acknowledged revision {entry.Revision}")));
-                }
-            }
-
-            token = page.NextPageToken;
-        }
-        while (token.Length > 0);
-
-        foreach (var (number, entry) in ledger.Entries)
-        {
-            if (!seen.Contains(number))
-            {
-                lines.Add(new(ReconciliationLine.NationalOnly, number, "", NationalStatus(entry), "held by the national registry, unknown to the hub"));
-            }
+            create.ExecuteNonQuery();
         }
 
+        await LoadHubAsync(ledger, cancellationToken).ConfigureAwait(false);
+        using var writer = new ReconciliationWriter(directory, date);
+        foreach (var row in Query(ledger, HubOnlySql))
+        {
+            writer.Write(new(ReconciliationLine.HubOnly, row.GetString(0), row.GetString(1), "", "never acknowledged by the national registry (not exported yet, rejected, or created elsewhere)"));
+        }
+
+        foreach (var row in Query(ledger, NationalOnlySql))
+        {
+            writer.Write(new(ReconciliationLine.NationalOnly, row.GetString(0), "", row.GetString(1), "held by the national registry, unknown to the hub"));
+        }
+
+        // Ordered by application number by the hub already.
         var national = new NationalExchangeService.NationalExchangeServiceClient(client.CallInvoker);
         await foreach (var rejection in NationalRejections.ListOpenAsync(national, cancellationToken).ConfigureAwait(false))
         {
-            lines.Add(new(ReconciliationLine.RejectedOpen, NationalRejections.NumberOf(rejection.Name), "", "",
+            writer.Write(new(ReconciliationLine.RejectedOpen, NationalRejections.NumberOf(rejection.Name), "", "",
                 string.Create(CultureInfo.InvariantCulture, $"{rejection.NationalType} of revision {rejection.RejectedRevision} ({rejection.ExportFile} line {rejection.LineNumber}) rejected {rejection.ControlCode}: {rejection.Message}")));
         }
 
-        lines.Sort((a, b) => (string.CompareOrdinal(a.Category, b.Category), string.CompareOrdinal(a.Number, b.Number)) switch
+        foreach (var row in Query(ledger, MismatchSql))
         {
-            (0, var byNumber) => byNumber,
-            (var byCategory, _) => byCategory,
-        });
-        return Write(date, lines);
-    }
-
-    private ReconciliationReport Write(DateOnly date, List<ReconciliationLine> lines)
-    {
-        var folder = Path.Combine(directory, "reports");
-        Directory.CreateDirectory(folder);
-        var stem = Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"reconciliation-{date:yyyyMMdd}"));
-        var report = new ReconciliationReport
-        {
-            Date = date,
-            HubOnly = lines.Count(l => l.Category == ReconciliationLine.HubOnly),
-            NationalOnly = lines.Count(l => l.Category == ReconciliationLine.NationalOnly),
-            StatusMismatches = lines.Count(l => l.Category == ReconciliationLine.StatusMismatch),
-            RejectedOpen = lines.Count(l => l.Category == ReconciliationLine.RejectedOpen),
-            CsvPath = stem + ".csv",
-            SummaryPath = stem + ".txt",
-        };
-
-        using (var csv = new StreamWriter(PrivateFile.Create(report.CsvPath), new UTF8Encoding(false)) { NewLine = "\n" })
-        {
-            csv.WriteLine("category,number,hub_status,national_status,detail");
-            foreach (var line in lines)
-            {
-                csv.WriteLine(string.Join(',', Csv(line.Category), Csv(line.Number), Csv(line.HubStatus), Csv(line.NationalStatus), Csv(line.Detail)));
-            }
+            writer.Write(new(ReconciliationLine.StatusMismatch, row.GetString(0), row.GetString(1), row.GetString(2),
+                string.Create(CultureInfo.InvariantCulture, $"hub at revision {row.GetInt64(3)}, national side last acknowledged revision {row.GetInt64(4)}")));
         }
 
-        using (var text = new StreamWriter(PrivateFile.Create(report.SummaryPath), new UTF8Encoding(false)) { NewLine = "\n" })
-        {
-            text.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Reconciliation with the national registry, {date:yyyy-MM-dd}"));
-            text.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  held by the hub only:         {report.HubOnly}"));
-            text.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  held nationally only:         {report.NationalOnly}"));
-            text.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  status mismatches:            {report.StatusMismatches}"));
-            text.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  rejected lines still open:    {report.RejectedOpen}"));
-            foreach (var group in lines.GroupBy(l => l.Category))
-            {
-                text.WriteLine();
-                text.WriteLine(group.Key + ":");
-                foreach (var line in group.Take(SummaryLinesPerCategory))
-                {
-                    text.WriteLine($"  {line.Number}  hub {Or(line.HubStatus)}  national {Or(line.NationalStatus)}  {line.Detail}");
-                }
-
-                if (group.Count() > SummaryLinesPerCategory)
-                {
-                    text.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  … and {group.Count() - SummaryLinesPerCategory} more in the CSV"));
-                }
-            }
-        }
-
-        return report;
+        return writer.Complete();
     }
 
     /// <summary>ACT, RAD/&lt;motif&gt; or SUP, as the return files spell the national status.</summary>
@@ -140,10 +91,49 @@ public sealed class Reconciler(InteropClient client, string directory)
         _ => application.Status.ToString().ToUpperInvariant(),
     };
 
-    private static string NationalStatus(NationalEntry entry) => entry.Statut == "RAD" ? "RAD/" + entry.Motif : entry.Statut;
+    /// <summary>Every page of the hub's applications into the temporary table, one page in memory at a time.</summary>
+    private async Task LoadHubAsync(NationalLedger ledger, CancellationToken cancellationToken)
+    {
+        using var insert = ledger.Command("INSERT OR REPLACE INTO hub (number, status, revision) VALUES ($number, $status, $revision)");
+        var number = insert.Parameters.Add("$number", SqliteType.Text);
+        var status = insert.Parameters.Add("$status", SqliteType.Text);
+        var revision = insert.Parameters.Add("$revision", SqliteType.Integer);
+        var token = "";
+        do
+        {
+            var page = await client.Registry.ListApplicationsAsync(
+                new ListApplicationsRequest { PageSize = PageSize, PageToken = token }, cancellationToken: cancellationToken).ConfigureAwait(false);
+            using (var transaction = ledger.Connection.BeginTransaction())
+            {
+                insert.Transaction = transaction;
+                foreach (var application in page.Applications)
+                {
+                    if (application.Status == ApplicationStatus.Erased)
+                    {
+                        continue;
+                    }
 
-    private static string Or(string status) => status.Length == 0 ? "-" : status;
+                    number.Value = application.Number;
+                    status.Value = HubStatus(application);
+                    revision.Value = application.Revision;
+                    insert.ExecuteNonQuery();
+                }
 
-    private static string Csv(string value) =>
-        value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+                transaction.Commit();
+            }
+
+            token = page.NextPageToken;
+        }
+        while (token.Length > 0);
+    }
+
+    private static IEnumerable<SqliteDataReader> Query(NationalLedger ledger, string sql)
+    {
+        using var command = ledger.Command(sql);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            yield return reader;
+        }
+    }
 }

@@ -8,11 +8,12 @@ namespace Interop.NationalExchange.Returns;
 /// <summary>
 /// Reads a return file already validated against <see cref="ReturnSchema"/>, streaming:
 /// an <see cref="XmlReader"/> over the file and one line element in memory at a
-/// time, never a DOM of the whole file.
+/// time, never a DOM of the whole file. Reads both versions of the schema: a version 1
+/// file has no DALO decisions.
 /// </summary>
 public sealed class ReturnFileReader : IDisposable
 {
-    private static readonly XNamespace R = ReturnSchema.Namespace;
+    private readonly XNamespace r;
     private readonly FileStream stream;
     private readonly XmlReader reader;
     private long position;
@@ -28,7 +29,8 @@ public sealed class ReturnFileReader : IDisposable
             IgnoreComments = true,
         });
         reader.MoveToContent();
-        reader.ReadStartElement("retourNuu", ReturnSchema.Namespace);
+        r = reader.NamespaceURI == ReturnSchema.NamespaceV1 ? ReturnSchema.NamespaceV1 : ReturnSchema.Namespace;
+        reader.ReadStartElement("retourNuu", r.NamespaceName);
         Header = ReadHeader((XElement)XNode.ReadFrom(reader));
     }
 
@@ -51,38 +53,47 @@ public sealed class ReturnFileReader : IDisposable
     }
 
     /// <summary>
-    /// The control counts of the <c>pied</c> (acquittements, rejets, radiations), read once
-    /// <see cref="Lines"/> has been enumerated to the end.
+    /// The control counts of the <c>pied</c> (acquittements, rejets, radiations, DALO decisions:
+    /// 0 in a version 1 file), read once <see cref="Lines"/> has been enumerated to the end.
     /// </summary>
-    public (long Acquittements, long Rejets, long Radiations) Footer()
+    public (long Acquittements, long Rejets, long Radiations, long DecisionsDalo) Footer()
     {
         var pied = (XElement)XNode.ReadFrom(reader);
-        return (Long(pied.Element(R + "nombreAcquittements")!.Value), Long(pied.Element(R + "nombreRejets")!.Value), Long(pied.Element(R + "nombreRadiations")!.Value));
+        return (
+            Long(pied.Element(r + "nombreAcquittements")!.Value),
+            Long(pied.Element(r + "nombreRejets")!.Value),
+            Long(pied.Element(r + "nombreRadiations")!.Value),
+            pied.Element(r + "nombreDecisionsDalo") is { } decisions ? Long(decisions.Value) : 0);
     }
 
     /// <summary>
     /// Reads a validated file through and compares its lines with the control counts of
     /// its <c>pied</c>; a difference (a file cut and closed again, lines lost) as a sentence, null when they agree.
     /// </summary>
-    public static string? CountsMismatch(string path)
+    public static string? CountsMismatch(string path) => CountsMismatch(path, out _);
+
+    /// <summary>As <see cref="CountsMismatch(string)"/>, with the number of lines read.</summary>
+    public static string? CountsMismatch(string path, out long lines)
     {
         using var reader = Open(path);
-        long acquittements = 0, rejets = 0, radiations = 0;
+        long acquittements = 0, rejets = 0, radiations = 0, decisions = 0;
         foreach (var line in reader.Lines())
         {
             _ = line switch
             {
                 Acquittement => acquittements++,
                 Rejet => rejets++,
-                _ => radiations++,
+                RadiationAilleurs => radiations++,
+                _ => decisions++,
             };
         }
 
-        var counted = (acquittements, rejets, radiations);
+        lines = acquittements + rejets + radiations + decisions;
+        var counted = (acquittements, rejets, radiations, decisions);
         var footer = reader.Footer();
         return counted == footer
             ? null
-            : $"the pied counts {footer.Acquittements} acquittements, {footer.Rejets} rejets, {footer.Radiations} radiations; the file holds {acquittements}, {rejets}, {radiations}";
+            : $"the pied counts {footer.Acquittements} acquittements, {footer.Rejets} rejets, {footer.Radiations} radiations, {footer.DecisionsDalo} DALO decisions; the file holds {acquittements}, {rejets}, {radiations}, {decisions}";
     }
 
     /// <inheritdoc />
@@ -92,20 +103,20 @@ public sealed class ReturnFileReader : IDisposable
         stream.Dispose();
     }
 
-    private static ReturnFileHeader ReadHeader(XElement entete)
+    private ReturnFileHeader ReadHeader(XElement entete)
     {
-        var refused = entete.Element(R + "rejetFichier");
+        var refused = entete.Element(r + "rejetFichier");
         return new ReturnFileHeader(
-            Date(entete.Element(R + "dateFichier")!.Value),
-            int.Parse(entete.Element(R + "numeroFichier")!.Value, CultureInfo.InvariantCulture),
-            entete.Element(R + "fichierTraite")?.Value,
-            refused is null ? null : new ReturnControl(refused.Element(R + "codeControle")!.Value, refused.Element(R + "libelle")!.Value),
-            entete.Element(R + "radiationsDepuis") is { } since ? Date(since.Value) : null);
+            Date(entete.Element(r + "dateFichier")!.Value),
+            int.Parse(entete.Element(r + "numeroFichier")!.Value, CultureInfo.InvariantCulture),
+            entete.Element(r + "fichierTraite")?.Value,
+            refused is null ? null : new ReturnControl(refused.Element(r + "codeControle")!.Value, refused.Element(r + "libelle")!.Value),
+            entete.Element(r + "radiationsDepuis") is { } since ? Date(since.Value) : null);
     }
 
-    private static ReturnLine ReadLine(XElement e, long position)
+    private ReturnLine ReadLine(XElement e, long position)
     {
-        var number = e.Element(R + "numUnique")!.Value;
+        var number = e.Element(r + "numUnique")!.Value;
         return e.Name.LocalName switch
         {
             "acquittement" => new Acquittement
@@ -115,8 +126,8 @@ public sealed class ReturnFileReader : IDisposable
                 NumeroOrdre = Long(e.Attribute("numeroOrdre")!.Value),
                 TypeFichier = e.Attribute("typeFichier")!.Value,
                 Revision = Long(e.Attribute("revision")!.Value),
-                Statut = e.Element(R + "statut")!.Value,
-                Motif = e.Element(R + "motif")?.Value,
+                Statut = e.Element(r + "statut")!.Value,
+                Motif = e.Element(r + "motif")?.Value,
             },
             "rejet" => new Rejet
             {
@@ -125,16 +136,23 @@ public sealed class ReturnFileReader : IDisposable
                 NumeroOrdre = Long(e.Attribute("numeroOrdre")!.Value),
                 TypeFichier = e.Attribute("typeFichier")!.Value,
                 Revision = Long(e.Attribute("revision")!.Value),
-                CodeControle = e.Element(R + "controle")!.Element(R + "codeControle")!.Value,
-                Libelle = e.Element(R + "controle")!.Element(R + "libelle")!.Value,
+                CodeControle = e.Element(r + "controle")!.Element(r + "codeControle")!.Value,
+                Libelle = e.Element(r + "controle")!.Element(r + "libelle")!.Value,
             },
             "radiation" => new RadiationAilleurs
             {
                 Position = position,
                 Number = number,
-                Motif = e.Element(R + "motif")!.Value,
-                SousMotif = e.Element(R + "sousMotif")?.Value,
-                DateRadiation = Date(e.Element(R + "dateRadiation")!.Value),
+                Motif = e.Element(r + "motif")!.Value,
+                SousMotif = e.Element(r + "sousMotif")?.Value,
+                DateRadiation = Date(e.Element(r + "dateRadiation")!.Value),
+            },
+            "decisionDalo" => new DecisionDalo
+            {
+                Position = position,
+                Number = number,
+                StatutDalo = e.Element(r + "statutDalo")!.Value,
+                DateDecision = Date(e.Element(r + "dateDecision")!.Value),
             },
             _ => throw new InvalidDataException($"Unexpected element {e.Name.LocalName} in a return file."),
         };

@@ -6,7 +6,7 @@ using Interop.NationalExchange.Schema;
 namespace Interop.NationalExchange.Returns;
 
 /// <summary>
-/// Streams a return file (Schema/interface-nuu-retour-v1.xsd) with <see cref="XmlWriter"/>,
+/// Streams a return file (Schema/interface-nuu-retour-v2.xsd) with <see cref="XmlWriter"/>,
 /// one line at a time; the control counts go in the closing <c>pied</c>. The
 /// simulated national registry writes its answers with it.
 /// </summary>
@@ -26,6 +26,7 @@ public sealed class ReturnFileWriter : IDisposable
     private long acquittements;
     private long rejets;
     private long radiations;
+    private long decisions;
 
     /// <summary>Starts the document with its <c>entete</c>.</summary>
     /// <param name="output">Where to write; not closed.</param>
@@ -62,7 +63,7 @@ public sealed class ReturnFileWriter : IDisposable
     }
 
     /// <summary>Writes one line.</summary>
-    /// <param name="line">An <see cref="Acquittement"/>, <see cref="Rejet"/> or <see cref="RadiationAilleurs"/>.</param>
+    /// <param name="line">An <see cref="Acquittement"/>, <see cref="Rejet"/>, <see cref="RadiationAilleurs"/> or <see cref="DecisionDalo"/>.</param>
     public void Write(ReturnLine line)
     {
         switch (line)
@@ -98,6 +99,13 @@ public sealed class ReturnFileWriter : IDisposable
                 Element("dateRadiation", Date(radiation.DateRadiation));
                 radiations++;
                 break;
+            case DecisionDalo decision:
+                writer.WriteStartElement("decisionDalo", ReturnSchema.Namespace);
+                Element("numUnique", decision.Number);
+                Element("statutDalo", decision.StatutDalo);
+                Element("dateDecision", Date(decision.DateDecision));
+                decisions++;
+                break;
             default:
                 throw new ArgumentException($"Unknown return line {line.GetType().Name}.", nameof(line));
         }
@@ -112,6 +120,7 @@ public sealed class ReturnFileWriter : IDisposable
         Element("nombreAcquittements", Number(acquittements));
         Element("nombreRejets", Number(rejets));
         Element("nombreRadiations", Number(radiations));
+        Element("nombreDecisionsDalo", Number(decisions));
         writer.WriteEndElement();
         writer.WriteEndElement();
         writer.WriteEndDocument();

@@ -60,3 +60,13 @@ public sealed record RadiationAilleurs : ReturnLine
     /// <summary>The day of the national radiation.</summary>
     public required DateOnly DateRadiation { get; init; }
 }
+
+/// <summary>A DALO decision about the household, reported by the national registry (return files of version 2).</summary>
+public sealed record DecisionDalo : ReturnLine
+{
+    /// <summary>The SNE status: NON, ACTIF, CADUC or ACTREL.</summary>
+    public required string StatutDalo { get; init; }
+
+    /// <summary>The day of the decision.</summary>
+    public required DateOnly DateDecision { get; init; }
+}

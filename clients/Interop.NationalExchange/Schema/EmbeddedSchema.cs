@@ -3,14 +3,25 @@ using System.Xml.Schema;
 
 namespace Interop.NationalExchange.Schema;
 
-/// <summary>An XSD embedded in this assembly, and the streaming validation every national file passes, both ways.</summary>
-internal sealed class EmbeddedSchema(string targetNamespace, string resourceName)
+/// <summary>
+/// An XSD embedded in this assembly, and the streaming validation every national file passes,
+/// both ways. Several versions (one namespace each) may be given: a document validates against
+/// the one its root's namespace names; the first is the current one, whose text <see cref="Text"/> gives.
+/// </summary>
+internal sealed class EmbeddedSchema
 {
-    private readonly Lazy<XmlSchemaSet> schemas = new(() => Load(targetNamespace, resourceName));
+    private readonly Lazy<XmlSchemaSet> schemas;
+    private readonly string currentResource;
+
+    public EmbeddedSchema(params (string TargetNamespace, string ResourceName)[] versions)
+    {
+        currentResource = versions[0].ResourceName;
+        schemas = new(() => Load(versions));
+    }
 
     public string Text()
     {
-        using var stream = OpenResource(resourceName);
+        using var stream = OpenResource(currentResource);
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     }
@@ -24,9 +35,26 @@ internal sealed class EmbeddedSchema(string targetNamespace, string resourceName
         try
         {
             using var reader = XmlReader.Create(document, settings);
+            var lineInfo = (IXmlLineInfo)reader;
+            long previous = 0;
             while (reader.Read())
             {
-                // Reading is validating: the handler collects what is wrong.
+                // Reading is validating: the handler collects what is wrong. The schemas' xs:unique on
+                // numeroOrdre is not processed (the validator would keep every key of the file: about
+                // 300 bytes a line, 300 MB for a million); the lines carrying one must come in strictly
+                // ascending numeroOrdre instead, checked here in constant memory, which makes each unique.
+                if (reader.NodeType == XmlNodeType.Element
+                    && reader.GetAttribute("numeroOrdre") is { } text
+                    && long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var ordre))
+                {
+                    if (ordre <= previous)
+                    {
+                        errors.Add(System.FormattableString.Invariant(
+                            $"line {lineInfo.LineNumber}, position {lineInfo.LinePosition}: numeroOrdre {ordre} after {previous}: the lines come in strictly ascending numeroOrdre, so each is unique"));
+                    }
+
+                    previous = ordre;
+                }
             }
         }
         catch (XmlException e)
@@ -50,7 +78,7 @@ internal sealed class EmbeddedSchema(string targetNamespace, string resourceName
         {
             ValidationType = ValidationType.Schema,
             Schemas = schemas.Value,
-            ValidationFlags = XmlSchemaValidationFlags.ReportValidationWarnings | XmlSchemaValidationFlags.ProcessIdentityConstraints,
+            ValidationFlags = XmlSchemaValidationFlags.ReportValidationWarnings,
             DtdProcessing = DtdProcessing.Prohibit,
             XmlResolver = null,
             CloseInput = false,
@@ -62,12 +90,16 @@ internal sealed class EmbeddedSchema(string targetNamespace, string resourceName
         return settings;
     }
 
-    private static XmlSchemaSet Load(string targetNamespace, string resourceName)
+    private static XmlSchemaSet Load((string TargetNamespace, string ResourceName)[] versions)
     {
-        using var stream = OpenResource(resourceName);
-        using var reader = XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
         var set = new XmlSchemaSet { XmlResolver = null };
-        set.Add(targetNamespace, reader);
+        foreach (var (targetNamespace, resourceName) in versions)
+        {
+            using var stream = OpenResource(resourceName);
+            using var reader = XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
+            set.Add(targetNamespace, reader);
+        }
+
         set.Compile();
         return set;
     }

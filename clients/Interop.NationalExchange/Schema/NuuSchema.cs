@@ -10,7 +10,7 @@ public static class NuuSchema
     /// <summary>The schema's target namespace.</summary>
     public const string Namespace = "urn:interop:nuu:export:1";
 
-    internal static readonly EmbeddedSchema Schema = new(Namespace, "Interop.NationalExchange.Schema.interface-nuu-export-v1.xsd");
+    internal static readonly EmbeddedSchema Schema = new((Namespace, "Interop.NationalExchange.Schema.interface-nuu-export-v1.xsd"));
 
     /// <summary>The XSD text, as embedded.</summary>
     public static string Text() => Schema.Text();
