@@ -200,6 +200,7 @@ smoke cotation "tests/Interop.Cotation.Benchmarks/bin/Release/net10.0/Interop.Co
 smoke observatory "tests/Interop.Observatory.Benchmarks/bin/Release/net10.0/Interop.Observatory.Benchmarks.dll"
 smoke heldout "tests/Interop.Matching.HeldOut/bin/Release/net10.0/Interop.Matching.HeldOut.dll"
 smoke matchreg "tests/Interop.Matching.Registration/bin/Release/net10.0/Interop.Matching.Registration.dll"
+smoke adapterlag "tests/Interop.Adapters.Benchmarks/bin/Release/net10.0/Interop.Adapters.Benchmarks.dll"
 echo "benchmark smoke runs: $((SECONDS - smoke_started)) s"
 
 finish
