@@ -123,12 +123,22 @@ internal sealed class ProjectionRunner(
             return (0, 0, true);
         }
 
+        // The head is read before the page: the sequencer hands a change_seq out and moves the head in one
+        // transaction, so every change up to this head is in the page's view, or was pruned.
+        var head = await store.FeedHeadAsync(connection, cancellationToken);
         var page = await store.ReadAfterAsync(transaction, checkpoint.Value, PageSize, cancellationToken);
         if (page.Count > 0)
         {
             await projection.ApplyAsync(transaction, page, cancellationToken);
             checkpoint = page[^1].ChangeSeq;
             await store.AdvanceAsync(transaction, projection.Name, checkpoint.Value, time.GetUtcNow(), cancellationToken);
+        }
+        else if (head > checkpoint)
+        {
+            // Nothing left after the checkpoint but the head is beyond it: the changes between were pruned
+            // (a rebuild after the feed's retention). Without this, CatchUpAsync would wait for them for ever.
+            checkpoint = head;
+            await store.AdvanceAsync(transaction, projection.Name, head, time.GetUtcNow(), cancellationToken);
         }
 
         // Commits the checkpoint row's first insert too, when the page is empty.
