@@ -1,0 +1,6 @@
+// Where the report's figures come from.
+import { stockReport } from "./stock-source.js";
+
+export function loadReport(query, periods) {
+  return stockReport(query, periods);
+}
