@@ -6,7 +6,8 @@ namespace Interop.Hub.Core.History;
 /// What the history keeps of an application at one revision for as long as the
 /// application exists, erasure included: the registry's own facts and the
 /// non-nominative facts the retention job keeps for statistics (household size
-/// and composition counts, typologies and communes wished; domain §8). No name,
+/// and composition counts, typologies and communes wished, whether a transfer
+/// or a priority household; domain §8). No name,
 /// contact, birth date or income.
 /// </summary>
 public sealed record HistoryFacts
@@ -35,6 +36,12 @@ public sealed record HistoryFacts
 
     public IReadOnlyList<string> WishedCommunes { get; init; } = [];
 
+    /// <summary>The household already rents social housing: a transfer application (domain §6.4).</summary>
+    public bool Transfer { get; init; }
+
+    /// <summary>A DALO household (recognised, rehoused or not) or one of the priority public (L441-1 CCH).</summary>
+    public bool PriorityHousehold { get; init; }
+
     /// <summary>
     /// The facts of <paramref name="application"/> as written. An erased
     /// application has no household any more: its composition is the one it
@@ -56,6 +63,9 @@ public sealed record HistoryFacts
             Children = household?.Members.Count(m => m.Relationship == Relationship.Child) ?? 0,
             Typologies = household?.Wishes.Typologies ?? [],
             WishedCommunes = household?.Wishes.CommuneCodes ?? [],
+            Transfer = household?.CurrentHousing == HousingSituation.SocialTenant,
+            PriorityHousehold = household?.Priority is { } priority
+                && (priority.PriorityPublic || priority.DaloStatus is DaloStatus.Active or DaloStatus.Rehoused),
         };
     }
 }

@@ -43,8 +43,13 @@ public sealed class FeedStore
     public async Task<int> PruneAsync(NpgsqlConnection connection, DateTimeOffset olderThan, CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // Never past a read model kept from the feed (projection_checkpoints): it has not read them yet.
+        // A retired projection's row must therefore be deleted, or it holds retention back.
         var through = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
-            "SELECT max(change_seq) FROM changes WHERE change_seq IS NOT NULL AND occurred_at < @olderThan",
+            """
+            SELECT LEAST(max(change_seq), (SELECT min(checkpoint_seq) FROM projection_checkpoints))
+            FROM changes WHERE change_seq IS NOT NULL AND occurred_at < @olderThan
+            """,
             new { olderThan = olderThan.UtcDateTime },
             transaction,
             cancellationToken: cancellationToken));

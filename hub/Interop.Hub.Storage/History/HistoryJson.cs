@@ -30,6 +30,8 @@ internal static class HistoryJson
             Children = facts.Children,
             Typologies = facts.Typologies.Select(t => t.ToString()).ToList(),
             WishedCommunes = facts.WishedCommunes.ToList(),
+            Transfer = facts.Transfer,
+            PriorityHousehold = facts.PriorityHousehold,
         },
         Options);
 
@@ -55,6 +57,8 @@ internal static class HistoryJson
             Children = stored.Children,
             Typologies = stored.Typologies.Select(Enum.Parse<Typology>).ToList(),
             WishedCommunes = stored.WishedCommunes,
+            Transfer = stored.Transfer,
+            PriorityHousehold = stored.PriorityHousehold,
         };
     }
 

@@ -34,4 +34,9 @@ internal sealed class StoredFacts
     public List<string> Typologies { get; set; } = [];
 
     public List<string> WishedCommunes { get; set; } = [];
+
+    // Absent (false) in facts written before the observatory's indicators counted them.
+    public bool Transfer { get; set; }
+
+    public bool PriorityHousehold { get; set; }
 }

@@ -7,6 +7,7 @@ using Interop.Hub.Idempotency;
 using Interop.Hub.Jobs;
 using Interop.Hub.Matching;
 using Interop.Hub.Observatory;
+using Interop.Hub.Projections;
 using Interop.Hub.Renewal;
 using Interop.Hub.Retention;
 using Interop.Hub.Storage;
@@ -17,6 +18,7 @@ using Interop.Hub.Storage.Audit;
 using Interop.Hub.Storage.Changes;
 using Interop.Hub.Storage.Feed;
 using Interop.Hub.Storage.History;
+using Interop.Hub.Storage.Projections;
 using Interop.Hub.Storage.Idempotency;
 using Interop.Hub.Storage.Matching;
 using Interop.Hub.Storage.NationalExchange;
@@ -61,7 +63,8 @@ internal static class HubServices
     /// <summary>
     /// The change feed: its sequencer (one at a time across processes), woken
     /// by this process' commits and NOTIFY; one fan-out reader per process;
-    /// the batched audit of deliveries; subscriptions and pruning.
+    /// the batched audit of deliveries; subscriptions and pruning; the runner
+    /// of the read models kept from the feed (<see cref="IChangeProjection"/>).
     /// </summary>
     public static IServiceCollection AddChangeFeed(this IServiceCollection services)
     {
@@ -82,6 +85,9 @@ internal static class HubServices
         services.AddSingleton<FeedFanOut>();
         services.AddHostedService(provider => provider.GetRequiredService<FeedFanOut>());
         services.AddHostedService<FeedListener>();
+        services.AddSingleton<ProjectionStore>();
+        services.AddSingleton<ProjectionRunner>();
+        services.AddHostedService(provider => provider.GetRequiredService<ProjectionRunner>());
         return services;
     }
 
