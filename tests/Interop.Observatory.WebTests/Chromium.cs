@@ -16,7 +16,7 @@ public static class Chromium
     private static readonly string[] Flags =
     [
         "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync",
+        "--disable-component-update", "--disable-sync", "--lang=fr-FR",
     ];
 
     public static async Task<IBrowser> LaunchAsync(IPlaywright playwright)

@@ -8,14 +8,19 @@ namespace Interop.Observatory.WebTests;
 /// The data the report is checked against, written through the API on a fake clock, in the
 /// Calvados (14), every household wishing 14118 and 14327:
 /// <list type="bullet">
-/// <item>2024-02-01: 10 single parents with one child (need a T3) and 6 single persons (T1 or T2);</item>
-/// <item>2024-09-02: 5 households of four (T4);</item>
-/// <item>2025-03-03: 8 more single parents; 2 single persons renounce (RADABA);</item>
-/// <item>2025-06-02: 3 single parents of 2024 sign a lease (attributions, RADATT).</item>
+/// <item>2024-02-01: 12 single parents with one child (need a T3) and 9 single persons (T1 or T2);</item>
+/// <item>2024-09-02: 6 households of four (T4);</item>
+/// <item>2025-03-03: 8 more single parents; 5 single persons renounce (RADABA);</item>
+/// <item>2025-06-02: 6 single parents of 2024 sign a lease (attributions to DALO households, RADATT).</item>
 /// </list>
-/// Active at the end of 2024: 21 (T1/T2 6, T3 10, T4 5). At the end of 2025: 24 (T1/T2 4, T3 15,
-/// T4 5): the 4 is below the threshold of 5, and the total would give it back, so the next
-/// smallest cell of the row (T4's 5) is suppressed too.
+/// What follows, by hand: active at the end of 2024, 27 (T1/T2 9, T3 12, T4 6), seniorities 21 × 10
+/// months and 6 × 3 (mean 228 / 27 = 8.44, median 10; 6 under 6 months, 21 from 6 to 12). At the
+/// end of 2025, 24 (T1/T2 4, T3 14, T4 6): the 4 is below the threshold of 5 and the total would
+/// give it back, so the next smallest cell of the row (T4's 6) is suppressed too; seniorities
+/// 10 × 22 months, 6 × 15, 8 × 9 (mean 382 / 24 = 15.92, median 15; 8 from 6 to 12 months,
+/// 16 from 12 to 24). 2025's flows: 8 new, 11 radiations (5 RADABA, 6 RADATT), 6 attributions,
+/// all T3, 16 months after filing, 100 % priority; pressure 24 / 6 = 4, of T3 14 / 6 = 2.33,
+/// whose imbalance is 2.33 / 4 = 0.58. No transfer (every household rents privately), no refusal.
 /// </summary>
 public static class KnownHistory
 {
@@ -31,12 +36,12 @@ public static class KnownHistory
         var singleParents = new List<Application>();
         var singles = new List<Application>();
 
-        for (var i = 0; i < 10; i++)
+        for (var i = 0; i < 12; i++)
         {
             singleParents.Add(await RegisterAsync(registry, TestApplications.Valid()));
         }
 
-        for (var i = 0; i < 6; i++)
+        for (var i = 0; i < 9; i++)
         {
             var single = TestApplications.Valid();
             single.HouseholdMembers.Clear();
@@ -46,7 +51,7 @@ public static class KnownHistory
         }
 
         hub.Clock.SetUtcNow(new DateTimeOffset(2024, 9, 2, 10, 0, 0, TimeSpan.FromHours(2)));
-        for (var i = 0; i < 5; i++)
+        for (var i = 0; i < 6; i++)
         {
             var four = TestApplications.Valid();
             four.HouseholdMembers.Add(Child(four.Applicant.LastName, "Zoé", 2017));
@@ -61,7 +66,7 @@ public static class KnownHistory
             await RegisterAsync(registry, TestApplications.Valid());
         }
 
-        foreach (var single in singles.Take(2))
+        foreach (var single in singles.Take(5))
         {
             await registry.RadiateApplicationAsync(new RadiateApplicationRequest
             {
@@ -71,7 +76,7 @@ public static class KnownHistory
 
         hub.Clock.SetUtcNow(new DateTimeOffset(2025, 6, 2, 10, 0, 0, TimeSpan.FromHours(2)));
         var today = new Date { Year = 2025, Month = 6, Day = 2 };
-        for (var i = 0; i < 3; i++)
+        for (var i = 0; i < 6; i++)
         {
             await AttributeAsync(attributions, singleParents[i], $"RPLS14118A00{i + 1}", today);
         }

@@ -29,14 +29,18 @@ public sealed class ReportPage(IPage page, IReadOnlyList<string> browserErrors)
 
     public Task<string?> StateAsync() => page.EvaluateAsync<string?>("() => document.body.dataset.state ?? null");
 
-    /// <summary>The table as its user reads it: header cells, then one list of texts per row (row label first).</summary>
-    public async Task<(IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyList<string>> Rows)> TableAsync()
+    /// <summary>
+    /// A table as its user reads it: header cells, then one list of texts per row (row label first).
+    /// French number formats put narrow no-break spaces before "%" and between thousands: read as spaces.
+    /// </summary>
+    public async Task<(IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyList<string>> Rows)> TableAsync(string tableId)
     {
-        var header = await page.Locator("#indicators thead th").AllInnerTextsAsync();
+        static string Plain(string text) => text.Replace('\u202F', ' ').Replace('\u00A0', ' ').Trim();
+        var header = (await page.Locator($"#{tableId} thead th").AllInnerTextsAsync()).Select(Plain).ToList();
         var rows = new List<IReadOnlyList<string>>();
-        foreach (var row in await page.Locator("#indicators tbody tr").AllAsync())
+        foreach (var row in await page.Locator($"#{tableId} tbody tr").AllAsync())
         {
-            rows.Add([.. await row.Locator("th, td").AllInnerTextsAsync()]);
+            rows.Add([.. (await row.Locator("th, td").AllInnerTextsAsync()).Select(Plain)]);
         }
 
         return (header, rows);

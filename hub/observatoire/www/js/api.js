@@ -62,3 +62,7 @@ async function call(path, params, key, accept) {
 export async function getJson(path, params, key) {
   return (await call(path, params, key, "application/json")).json();
 }
+
+export async function getText(path, params, key) {
+  return (await call(path, params, key, "text/csv")).text();
+}

@@ -17,20 +17,19 @@ function toChartData(spec) {
       data: dataset.cells.map((cell) => (cell.suppressed ? null : cell.value)),
       suppressed: dataset.cells.map((cell) => cell.suppressed),
       format: dataset.format ?? "count",
+      type: dataset.type,
       backgroundColor: palette[i % palette.length],
       borderColor: palette[i % palette.length],
-      yAxisID: dataset.axis ?? "y",
     })),
   };
 }
 
 function options(spec) {
+  const counts = spec.datasets.every((d) => (d.format ?? "count") === "count");
   const scales = {
-    y: { beginAtZero: true, ticks: { precision: 0 } },
+    x: { stacked: Boolean(spec.stacked) },
+    y: { beginAtZero: true, stacked: Boolean(spec.stacked), ticks: counts ? { precision: 0 } : {} },
   };
-  if (spec.datasets.some((d) => d.axis === "y2")) {
-    scales.y2 = { beginAtZero: true, position: "right", grid: { drawOnChartArea: false } };
-  }
   return {
     locale: "fr-FR",
     responsive: true,

@@ -29,9 +29,9 @@ export function formatCell(cell, format) {
 /** The label of a period starting on (year, month): "mars 2025", "T1 2025", "2025". */
 export function periodLabel(kind, year, month) {
   switch (kind) {
-    case "PERIOD_MONTH":
+    case "INDICATOR_PERIOD_MONTH":
       return monthName.format(new Date(Date.UTC(year, month - 1, 1)));
-    case "PERIOD_QUARTER":
+    case "INDICATOR_PERIOD_QUARTER":
       return `T${Math.floor((month - 1) / 3) + 1} ${year}`;
     default:
       return String(year);

@@ -15,3 +15,20 @@ export const levelLabels = {
   TERRITORY_LEVEL_DEPARTEMENT: "Département",
   TERRITORY_LEVEL_FILE: "Fichier entier",
 };
+
+export const radiationLabels = {
+  RADIATION_REASON_ATTRIBUTION: "Attribution (RADATT)",
+  RADIATION_REASON_RENUNCIATION: "Renonciation (RADABA)",
+  RADIATION_REASON_NO_ANSWER: "Absence de réponse (RADCON)",
+  RADIATION_REASON_INADMISSIBILITY: "Irrecevabilité (RADIRR)",
+  RADIATION_REASON_NOT_RENEWED: "Non-renouvellement (RADREN)",
+  RADIATION_REASON_UNSPECIFIED: "Motif non précisé",
+};
+
+/** A seniority bucket [from, to) in months: "moins de 6 mois", "6 à 12 mois", "60 mois et plus". */
+export function seniorityLabel(fromMonths, toMonths) {
+  if (!toMonths) {
+    return `${fromMonths} mois et plus`;
+  }
+  return fromMonths ? `${fromMonths} à ${toMonths} mois` : `moins de ${toMonths} mois`;
+}

@@ -3,15 +3,14 @@
 // header, and never appears in an address.
 import { HubError } from "./api.js";
 import { chartsAvailable, draw } from "./charts.js";
+import { loadReport } from "./indicators.js";
 import { levelLabels } from "./labels.js";
-import { periodsOf } from "./periods.js";
-import { loadReport } from "./source.js";
-import { renderTable, tableCsv } from "./table.js";
+import { renderTable } from "./table.js";
 
 const form = document.getElementById("query");
 const status = document.getElementById("status");
 const keyStore = "interop.observatoire.key";
-let lastCsv = null;
+let lastReport = null;
 
 function say(text, isError = false) {
   status.textContent = text;
@@ -58,26 +57,29 @@ async function show(event) {
     return;
   }
   window.sessionStorage.setItem(keyStore, query.key);
-  const periods = periodsOf(query.period, query.from, query.to);
   say("Chargement…");
   document.body.dataset.state = "loading";
   try {
-    const report = await loadReport(query, periods);
+    const report = await loadReport(query);
     const where = query.level === "TERRITORY_LEVEL_FILE" ? "Fichier entier" : `${levelLabels[query.level]} ${query.territory}`;
-    document.getElementById("report-title").textContent = `${where} — ${periods[0].label} à ${periods[periods.length - 1].label}`;
+    if (report.empty) {
+      throw new Error("le hub n'a renvoyé aucune période");
+    }
+    document.getElementById("report-title").textContent = `${where} — ${report.labels[0]} à ${report.lastLabel}`;
     document.getElementById("report").hidden = false;
     draw("chart-flow", "bar", report.flow);
     draw("chart-pressure", "bar", report.pressure);
     draw("chart-seniority", "bar", report.seniority);
     draw("chart-radiations", "bar", report.radiations);
     renderTable(report.table, document.getElementById("indicators"));
-    lastCsv = { text: report.csv ?? tableCsv(report.table), name: `observatoire-${query.territory || "fichier"}-${query.from}-${query.to}.csv` };
+    renderTable(report.typologyTable, document.getElementById("typologies"));
+    lastReport = { report, name: `observatoire-${query.territory || "fichier"}-${query.from}-${query.to}.csv` };
     document.getElementById("charts-note").textContent = [
       chartsAvailable() ? "" : "Graphiques indisponibles : la bibliothèque de graphiques n'est pas installée sur ce hub.",
-      "« s » et les barres absentes : secret statistique (effectif inférieur au seuil, ou qui se déduirait d'autres cases).",
-      ...(report.notes ?? []),
+      `« s » et les barres absentes : secret statistique (effectif de 1 à ${report.threshold - 1}, ou qui se déduirait d'autres cases) ; « – » : non défini (division par zéro).`,
+      "Pression, typologies et ancienneté : dernière période.",
     ].filter(Boolean).join(" ");
-    say(`Indicateurs de ${where}, ${periods.length} période(s).`);
+    say(`Indicateurs de ${where}, ${report.labels.length} période(s).`);
     document.body.dataset.state = "ready";
   } catch (error) {
     say(error instanceof HubError ? error.message : `Erreur inattendue : ${error.message}`, true);
@@ -85,15 +87,23 @@ async function show(event) {
   }
 }
 
-function downloadCsv() {
-  if (!lastCsv) {
+// The hub's own export (ExportTerritoryIndicators), fetched with the key: a plain link could not
+// carry the authorization header, and a key in an address would end up in logs.
+async function downloadCsv() {
+  if (!lastReport) {
     return;
   }
-  // A byte order mark, so a spreadsheet reads the accents as UTF-8.
-  const blob = new Blob(["\uFEFF", lastCsv.text], { type: "text/csv;charset=utf-8" });
+  let text;
+  try {
+    text = await lastReport.report.exportCsv();
+  } catch (error) {
+    say(error instanceof HubError ? error.message : `Erreur inattendue : ${error.message}`, true);
+    return;
+  }
+  const blob = new Blob([text], { type: "text/csv;charset=utf-8" });
   const link = document.createElement("a");
   link.href = URL.createObjectURL(blob);
-  link.download = lastCsv.name;
+  link.download = lastReport.name;
   document.body.append(link);
   link.click();
   link.remove();

@@ -1,5 +1,5 @@
 // The table view: one row per period (or category), one column per indicator.
-import { formatCell, SUPPRESSED } from "./format.js";
+import { formatCell } from "./format.js";
 
 export function renderTable(table, element) {
   const head = element.tHead;
@@ -37,23 +37,4 @@ export function renderTable(table, element) {
       }
     });
   }
-}
-
-/** The table as CSV for a spreadsheet in French: ';' between fields, decimal comma, "s" for a secret cell. */
-export function tableCsv(table) {
-  const quote = (text) => (/[;"\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
-  const number = (cell) => {
-    if (cell?.suppressed) {
-      return SUPPRESSED;
-    }
-    if (cell?.value === null || cell?.value === undefined) {
-      return "";
-    }
-    return String(cell.value).replace(".", ",");
-  };
-  const lines = [[table.corner ?? "Période", ...table.columns.map((c) => c.label)].map(quote).join(";")];
-  for (const row of table.rows) {
-    lines.push([quote(row.label), ...row.cells.map(number)].join(";"));
-  }
-  return lines.join("\r\n") + "\r\n";
 }
