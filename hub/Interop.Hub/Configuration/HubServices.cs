@@ -112,11 +112,13 @@ internal static class HubServices
         return services;
     }
 
-    /// <summary>The observatory: applications' histories, past states, the stock at a date, and the EPCIs it counts by.</summary>
+    /// <summary>The observatory: applications' histories, past states, the stock at a date, the indicators' tables kept from the feed, and the EPCIs it counts by.</summary>
     public static IServiceCollection AddObservatory(this IServiceCollection services, InteropOptions options, IHostEnvironment environment)
     {
         services.AddSingleton<HistoryStore>();
         services.AddSingleton<StockStore>();
+        services.AddSingleton<IndicatorStore>();
+        services.AddSingleton<IChangeProjection, IndicatorProjection>();
         services.AddSingleton<PastApplications>();
         services.AddSingleton(provider => OfficialEpcis.Load(
             options.GeographyFile,

@@ -7,6 +7,7 @@ using Interop.Hub.Core.History;
 using Interop.Hub.Core.Statistics;
 using Interop.Hub.Core.Validation;
 using Interop.Hub.Feed;
+using Interop.Hub.Projections;
 using Interop.Hub.Registry;
 using Interop.Hub.Storage;
 using Interop.Hub.Storage.Applications;
@@ -19,14 +20,17 @@ namespace Interop.Hub.Observatory;
 
 /// <summary>
 /// The observatory (interop.v1.ObservatoryService): an application's history
-/// from its durable record, and the stock at a past date. Maps, asks the core,
-/// maps back; the stock's part is in the partial file beside.
+/// from its durable record, the stock at a past date, and the indicators of a
+/// territory from the pre-aggregated tables. Maps, asks the core, maps back;
+/// the stock's and the indicators' parts are in the partial files beside.
 /// </summary>
 internal sealed partial class ObservatoryService(
     RegistryDatabase database,
     ApplicationStore applications,
     HistoryStore history,
     StockStore stock,
+    IndicatorStore indicators,
+    ProjectionRunner projections,
     EpciDirectory epcis,
     AuditTrail audit,
     TimeProvider time) : V1.ObservatoryService.ObservatoryServiceBase

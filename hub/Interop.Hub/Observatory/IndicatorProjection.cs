@@ -1,0 +1,71 @@
+using System.Text.Json;
+using Interop.Hub.Core.Statistics;
+using Interop.Hub.Core.Statistics.Indicators;
+using Interop.Hub.Projections;
+using Interop.Hub.Storage.Projections;
+using Interop.Hub.Storage.Statistics;
+using Npgsql;
+
+namespace Interop.Hub.Observatory;
+
+/// <summary>
+/// Keeps the observatory's pre-aggregated tables current from the change log.
+/// Each page is counted in the transaction that advances the projection's
+/// checkpoint (<see cref="ProjectionRunner"/>), so a crash resumes from the
+/// checkpoint and nothing is counted twice. What a change left is read from
+/// the durable history (<c>application_history</c>) at the change's revision,
+/// not from the application as it is now, so a projection behind the head and
+/// a rebuild count exactly what happened.
+/// </summary>
+internal sealed class IndicatorProjection(IndicatorStore store, EpciDirectory epcis) : IChangeProjection
+{
+    public const string ProjectionName = "observatory-indicators";
+
+    public string Name => ProjectionName;
+
+    public async Task ApplyAsync(NpgsqlTransaction transaction, IReadOnlyList<ProjectedChange> changes, CancellationToken cancellationToken)
+    {
+        var facts = await store.FactsAsync(transaction, changes.Select(c => (c.ApplicationNumber, c.Revision)).ToList(), cancellationToken);
+        var counted = await store.CountedAsync(transaction, changes.Select(c => c.ApplicationNumber).Distinct(StringComparer.Ordinal).ToList(), cancellationToken);
+        var counts = new IndicatorCounts();
+        foreach (var change in changes)
+        {
+            // An application changed twice in the page takes back what its first change counted.
+            var before = counts.Applications.GetValueOrDefault(change.ApplicationNumber) ?? counted.GetValueOrDefault(change.ApplicationNumber);
+            var indicatorEvent = new IndicatorEvent(
+                change.ApplicationNumber,
+                change.Revision,
+                change.Kind,
+                new DateTimeOffset(DateTime.SpecifyKind(change.OccurredAt, DateTimeKind.Utc)),
+                change.Departement,
+                facts.GetValueOrDefault((change.ApplicationNumber, change.Revision)),
+                AttributionOf(change.Details));
+            IndicatorCounter.Count(before, indicatorEvent, epcis, counts);
+        }
+
+        await store.WriteAsync(transaction, counts, cancellationToken);
+    }
+
+    public Task ResetAsync(NpgsqlTransaction transaction, CancellationToken cancellationToken) => store.ResetAsync(transaction, cancellationToken);
+
+    /// <summary>An attribution step's details (Attributions/ProposalMapper.ChangeDetails): its state, and the lease once signed.</summary>
+    private static AttributionFacts? AttributionOf(string details)
+    {
+        using var document = JsonDocument.Parse(details);
+        var root = document.RootElement;
+        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("state", out var state))
+        {
+            return null;
+        }
+
+        string? holder = null;
+        var dalo = false;
+        if (root.TryGetProperty("lease", out var lease) && lease.ValueKind == JsonValueKind.Object)
+        {
+            holder = lease.TryGetProperty("reservation_holder", out var h) && h.ValueKind == JsonValueKind.String ? h.GetString() : null;
+            dalo = lease.TryGetProperty("dalo", out var d) && d.ValueKind == JsonValueKind.True;
+        }
+
+        return new AttributionFacts(state.ValueKind == JsonValueKind.String ? state.GetString() : null, holder, dalo);
+    }
+}
