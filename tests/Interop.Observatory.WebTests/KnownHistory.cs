@@ -1,5 +1,7 @@
 using Interop.Contracts.V1;
+using Interop.Hub.Projections;
 using Interop.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Date = Google.Type.Date;
 
 namespace Interop.Observatory.WebTests;
@@ -82,6 +84,8 @@ public static class KnownHistory
         }
 
         hub.Clock.SetUtcNow(Now);
+        // The indicators are kept from the change log in the background: wait until they count every change.
+        await hub.Services.GetRequiredService<ProjectionRunner>().CatchUpAsync(CancellationToken.None);
     }
 
     private static async Task<Application> RegisterAsync(RegistryService.RegistryServiceClient registry, Application application) =>
