@@ -17,10 +17,11 @@ function say(text, isError = false) {
   status.classList.toggle("error", isError);
 }
 
+// From January of last year to this month: last year whole, and this year so far.
 function defaults() {
-  const lastYear = new Date().getFullYear() - 1;
-  form.from.value ||= `${lastYear}-01`;
-  form.to.value ||= `${lastYear}-12`;
+  const today = new Date();
+  form.from.value ||= `${today.getFullYear() - 1}-01`;
+  form.to.value ||= `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, "0")}`;
   form.key.value ||= window.sessionStorage.getItem(keyStore) ?? "";
 }
 
