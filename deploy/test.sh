@@ -206,6 +206,7 @@ smoke client "tests/Interop.Client.Benchmarks/bin/Release/net10.0/Interop.Client
 smoke cotation "tests/Interop.Cotation.Benchmarks/bin/Release/net10.0/Interop.Cotation.Benchmarks.dll"
 smoke heldout "tests/Interop.Matching.HeldOut/bin/Release/net10.0/Interop.Matching.HeldOut.dll"
 smoke matchreg "tests/Interop.Matching.Registration/bin/Release/net10.0/Interop.Matching.Registration.dll"
+smoke adapterlag "tests/Interop.Adapters.Benchmarks/bin/Release/net10.0/Interop.Adapters.Benchmarks.dll"
 echo "benchmark smoke runs: $((SECONDS - smoke_started)) s"
 
 finish

@@ -27,6 +27,14 @@ public sealed class AdapterOptions
     /// <summary>Most ERP changes read per call of the source. Default 100.</summary>
     public int BatchSize { get; set; } = 100;
 
+    /// <summary>
+    /// How many registrations of different ERP records the outbound path pushes at once. Default 1 (one
+    /// change at a time, as the journal lists them). Above 1, consecutive registrations go together while
+    /// any other change still goes alone and in order; the state store must then take concurrent calls for
+    /// different records (the SDK's in-memory and file stores do).
+    /// </summary>
+    public int OutboundConcurrency { get; set; } = 1;
+
     /// <summary>How many times a <c>REVISION_MISMATCH</c> is re-read and re-applied before the change is dead-lettered. Default 3.</summary>
     public int RevisionRetries { get; set; } = 3;
 

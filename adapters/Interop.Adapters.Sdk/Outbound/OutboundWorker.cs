@@ -37,6 +37,11 @@ internal sealed class OutboundWorker(
     }
 
     /// <summary>Pushes one batch; returns how many changes it handled.</summary>
+    /// <remarks>
+    /// The marker moves at the end of each segment (<see cref="Segments"/>), once every change of it is
+    /// pushed or dead-lettered: a crash inside a segment pushes its registrations again, each answered by
+    /// its stored link or by the hub's answer to the same request id, never registered twice.
+    /// </remarks>
     internal async Task<int> PushBatchAsync(CancellationToken stoppingToken)
     {
         var marker = await state.GetOutboundMarkerAsync(stoppingToken);
@@ -44,29 +49,76 @@ internal sealed class OutboundWorker(
             async token => await source.ReadChangesAsync(marker, options.BatchSize, token),
             stoppingToken);
         var handled = 0;
-        foreach (var change in batch)
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.OutboundConcurrency) };
+        foreach (var segment in Segments(batch, options.OutboundConcurrency))
         {
             if (stoppingToken.IsCancellationRequested)
             {
                 break;
             }
 
-            // The change in hand is finished even when shutdown starts: its hub call and its marker
-            // go together, so a stop never leaves a pushed change without its marker.
-            try
+            // The changes in hand are finished even when shutdown starts: their hub calls and the
+            // marker go together, so a stop never leaves a pushed change without its marker.
+            if (segment.Count == 1)
             {
-                await pusher.PushAsync(change, CancellationToken.None);
+                await PushOneAsync(segment[0]);
             }
-            catch (Exception e) when (e is ChangeRefusedException or UnknownCodeException)
+            else
             {
-                await DeadLetterAsync(change, e.Message);
+                await Parallel.ForEachAsync(segment, parallel, async (change, _) => await PushOneAsync(change));
             }
 
-            await state.SetOutboundMarkerAsync(change.Marker, CancellationToken.None);
-            handled++;
+            await state.SetOutboundMarkerAsync(segment[^1].Marker, CancellationToken.None);
+            handled += segment.Count;
         }
 
         return handled;
+    }
+
+    /// <summary>
+    /// Cuts a batch into what may be pushed together: runs of registrations of distinct records (each
+    /// stands alone at the hub, idempotent by its request id) when <paramref name="concurrency"/> allows;
+    /// every other change alone, so a record's updates, renewals and radiations reach the hub after its
+    /// registration and in the order the ERP wrote them.
+    /// </summary>
+    internal static IEnumerable<IReadOnlyList<ErpChange>> Segments(IReadOnlyList<ErpChange> batch, int concurrency)
+    {
+        var current = new List<ErpChange>();
+        var records = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var change in batch)
+        {
+            var joins = concurrency > 1
+                && change.Kind == ErpChangeKind.Register
+                && current.Count > 0
+                && current[0].Kind == ErpChangeKind.Register
+                && !records.Contains(change.ErpRecordId);
+            if (current.Count > 0 && !joins)
+            {
+                yield return current;
+                current = [];
+                records.Clear();
+            }
+
+            current.Add(change);
+            records.Add(change.ErpRecordId);
+        }
+
+        if (current.Count > 0)
+        {
+            yield return current;
+        }
+    }
+
+    private async Task PushOneAsync(ErpChange change)
+    {
+        try
+        {
+            await pusher.PushAsync(change, CancellationToken.None);
+        }
+        catch (Exception e) when (e is ChangeRefusedException or UnknownCodeException)
+        {
+            await DeadLetterAsync(change, e.Message);
+        }
     }
 
     private async Task DeadLetterAsync(ErpChange change, string reason)

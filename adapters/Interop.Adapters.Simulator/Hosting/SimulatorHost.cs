@@ -60,6 +60,7 @@ public static class SimulatorHost
             o.SubscriptionId = "simulator";
             o.Departements.Add(settings.Departement);
             o.PollInterval = TimeSpan.FromMilliseconds(200);
+            o.OutboundConcurrency = 4;
             o.FailureDelay = TimeSpan.FromSeconds(1);
             configure?.Invoke(o);
         });
