@@ -32,6 +32,12 @@ public static class Chromium
             ExecutablePath = ExecutablePath,
             Headless = true,
             Args = Flags,
+            // The browser's own language (date controls, number inputs) follows the environment on Linux,
+            // as a French user's would: the page's texts are French whatever it is.
+            Env = Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+                .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? "")
+                .Concat(new Dictionary<string, string> { ["LANG"] = "fr_FR.UTF-8", ["LANGUAGE"] = "fr" })
+                .GroupBy(e => e.Key).ToDictionary(g => g.Key, g => g.Last().Value),
         });
     }
 }
