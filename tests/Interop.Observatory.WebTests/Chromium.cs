@@ -16,7 +16,7 @@ public static class Chromium
     private static readonly string[] Flags =
     [
         "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--lang=fr-FR",
+        "--disable-component-update", "--disable-sync",
     ];
 
     public static async Task<IBrowser> LaunchAsync(IPlaywright playwright)
@@ -32,12 +32,6 @@ public static class Chromium
             ExecutablePath = ExecutablePath,
             Headless = true,
             Args = Flags,
-            // The browser's own language (date controls, number inputs) follows the environment on Linux,
-            // as a French user's would: the page's texts are French whatever it is.
-            Env = Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
-                .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? "")
-                .Concat(new Dictionary<string, string> { ["LANG"] = "fr_FR.UTF-8", ["LANGUAGE"] = "fr" })
-                .GroupBy(e => e.Key).ToDictionary(g => g.Key, g => g.Last().Value),
         });
     }
 }
