@@ -15,8 +15,10 @@ public readonly record struct DerivedValue(double? Value, bool Suppressed)
         : denominator.Count == 0 ? None
         : new((double)numerator.Count!.Value / denominator.Count!.Value, false);
 
+    /// <summary>A ratio of two derived values: undefined when the numerator is (it tells nothing the numerator did not), else withheld when either is.</summary>
     public static DerivedValue Ratio(DerivedValue numerator, DerivedValue denominator) =>
-        numerator.Suppressed || denominator.Suppressed ? Withheld
+        numerator.Undefined ? None
+        : numerator.Suppressed || denominator.Suppressed ? Withheld
         : numerator.Value is not { } n || denominator.Value is not { } d || d == 0 ? None
         : new(n / d, false);
 }
