@@ -30,7 +30,7 @@ public static class IndicatorSeries
     {
         var pending = new Queue<StockMovement>(movements.OrderBy(m => m.Month));
         var stock = new Dictionary<(NeededTypology Typology, DateOnly FiledMonth, bool Transfer), long>();
-        var flowList = flows.ToList();
+        var flowsByMonth = flows.GroupBy(f => f.Month).ToDictionary(g => g.Key, g => g.ToList());
         var result = new List<PeriodFigures>(periods.Count);
         foreach (var (from, to) in periods)
         {
@@ -43,10 +43,15 @@ public static class IndicatorSeries
             }
 
             var startMonth = IndicatorCounter.MonthOf(from);
-            var periodFlows = flowList
-                .Where(f => f.Month >= startMonth && f.Month <= endMonth)
-                .GroupBy(f => (f.Indicator, f.Dimension))
-                .ToDictionary(g => g.Key, g => g.Sum(f => f.Count));
+            var periodFlows = new Dictionary<(string Indicator, string Dimension), long>();
+            for (var month = startMonth; month <= endMonth; month = month.AddMonths(1))
+            {
+                foreach (var flow in flowsByMonth.GetValueOrDefault(month) ?? [])
+                {
+                    periodFlows[(flow.Indicator, flow.Dimension)] = periodFlows.GetValueOrDefault((flow.Indicator, flow.Dimension)) + flow.Count;
+                }
+            }
+
             result.Add(Figures(from, to, stock, periodFlows, threshold));
         }
 
@@ -63,9 +68,35 @@ public static class IndicatorSeries
         var typologies = NeededTypologies.All;
         var buckets = SeniorityBucket.All;
         var endIndex = (to.Year * 12) + to.Month;
-        var seniorities = stock.Where(p => p.Value != 0)
-            .Select(p => (Months: endIndex - ((p.Key.FiledMonth.Year * 12) + p.Key.FiledMonth.Month), Count: p.Value))
-            .ToList();
+
+        // One pass over the stock (its keys are typology × month of filing × transfer: a few thousand at most).
+        long total = 0, transferred = 0;
+        var typologyCounts = new long[typologies.Count];
+        var bucketCounts = new long[buckets.Count];
+        var seniorities = new List<(int Months, long Count)>();
+        foreach (var ((typology, filedMonth, transfer), count) in stock)
+        {
+            if (count == 0)
+            {
+                continue;
+            }
+
+            var months = endIndex - ((filedMonth.Year * 12) + filedMonth.Month);
+            total += count;
+            transferred += transfer ? count : 0;
+            typologyCounts[(int)typology - 1] += count;
+            for (var b = 0; b < buckets.Count; b++)
+            {
+                if (buckets[b].Holds(months))
+                {
+                    bucketCounts[b] += count;
+                    break;
+                }
+            }
+
+            seniorities.Add((months, count));
+        }
+
         long Flow(string indicator, string dimension = "") => flows.GetValueOrDefault((indicator, dimension));
         long FlowTotal(string indicator) => flows.Where(p => p.Key.Indicator == indicator).Sum(p => p.Value);
         string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
@@ -79,9 +110,9 @@ public static class IndicatorSeries
             return start;
         }
 
-        var active = Block([stock.Values.Sum()]);
-        var activeByTypology = Block(typologies.Select(t => stock.Where(p => p.Key.Typology == t).Sum(p => p.Value)));
-        var byBucket = Block(buckets.Select(b => seniorities.Where(s => b.Holds(s.Months)).Sum(s => s.Count)));
+        var active = Block([total]);
+        var activeByTypology = Block(typologyCounts);
+        var byBucket = Block(bucketCounts);
         var newApplications = Block([Flow(FlowIndicator.New)]);
         var renewals = Block([Flow(FlowIndicator.Renewed)]);
         var radiations = Block([FlowTotal(FlowIndicator.Radiated)]);
@@ -90,7 +121,7 @@ public static class IndicatorSeries
         var attributedByTypology = Block(typologies.Select(t => Flow(FlowIndicator.Attributed, Number((int)t))));
         var byHolder = Block(Holders.Select(h => Flow(FlowIndicator.AttributedByHolder, h == ReservationHolder.Unspecified ? "" : AttributionSneCodes.Of(h))));
         var priority = Block([Flow(FlowIndicator.AttributedPriority)]);
-        var transfers = Block([stock.Where(p => p.Key.Transfer).Sum(p => p.Value)]);
+        var transfers = Block([transferred]);
         var refusals = Block([Flow(FlowIndicator.OfferRefused)]);
 
         static IReadOnlyList<int> Range(int start, int count) => Enumerable.Range(start, count).ToList();

@@ -1,0 +1,72 @@
+using Interop.Hub.Core.Statistics;
+using Interop.Hub.Core.Statistics.Indicators;
+using Interop.Hub.Storage.Statistics;
+using Npgsql;
+
+namespace Interop.Observatory.Benchmarks;
+
+/// <summary>
+/// Counts the whole history into the indicator tables page by page, as the hub's IndicatorProjection does
+/// over the change log (facts looked up by revision, each page in its own transaction), in time order.
+/// Lease details are not in the history: each attribution's holder is drawn from its number.
+/// </summary>
+internal static class IndicatorBuild
+{
+    public const int PageSize = 5_000;
+
+    public static async Task<long> RunAsync(string connectionString, IndicatorStore store, EpciDirectory epcis)
+    {
+        await using var reading = new NpgsqlConnection(connectionString);
+        await reading.OpenAsync();
+        await using var writing = new NpgsqlConnection(connectionString);
+        await writing.OpenAsync();
+        await using var read = new NpgsqlCommand(
+            "SELECT application_number, revision, kind, occurred_at, departement FROM application_history ORDER BY occurred_at, application_number, revision",
+            reading) { CommandTimeout = 0 };
+        await using var reader = await read.ExecuteReaderAsync();
+        var page = new List<(string Number, long Revision, string Kind, DateTime At, string Departement)>(PageSize);
+        long counted = 0;
+        while (true)
+        {
+            var more = await reader.ReadAsync();
+            if (more)
+            {
+                page.Add((reader.GetString(0), reader.GetInt64(1), reader.GetString(2), reader.GetDateTime(3), reader.GetString(4)));
+            }
+
+            if (page.Count == PageSize || (!more && page.Count > 0))
+            {
+                await using var transaction = await writing.BeginTransactionAsync();
+                var facts = await store.FactsAsync(transaction, page.Select(c => (c.Number, c.Revision)).ToList(), CancellationToken.None);
+                var before = await store.CountedAsync(transaction, page.Select(c => c.Number).Distinct(StringComparer.Ordinal).ToList(), CancellationToken.None);
+                var counts = new IndicatorCounts();
+                foreach (var change in page)
+                {
+                    var holder = SyntheticHistory.Holders[(change.Number.GetHashCode(StringComparison.Ordinal) & 0x7fffffff) % SyntheticHistory.Holders.Length];
+                    IndicatorCounter.Count(
+                        counts.Applications.GetValueOrDefault(change.Number) ?? before.GetValueOrDefault(change.Number),
+                        new IndicatorEvent(
+                            change.Number,
+                            change.Revision,
+                            change.Kind,
+                            new DateTimeOffset(DateTime.SpecifyKind(change.At, DateTimeKind.Utc)),
+                            change.Departement,
+                            facts.GetValueOrDefault((change.Number, change.Revision)),
+                            new AttributionFacts("LeaseSigned", holder, Dalo: false)),
+                        epcis,
+                        counts);
+                }
+
+                await store.WriteAsync(transaction, counts, CancellationToken.None);
+                await transaction.CommitAsync();
+                counted += page.Count;
+                page.Clear();
+            }
+
+            if (!more)
+            {
+                return counted;
+            }
+        }
+    }
+}
