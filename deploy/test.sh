@@ -204,6 +204,7 @@ smoke feed "tests/Interop.Feed.Benchmarks/bin/Release/net10.0/Interop.Feed.Bench
 smoke matching "tests/Interop.Matching.Benchmarks/bin/Release/net10.0/Interop.Matching.Benchmarks.dll"
 smoke client "tests/Interop.Client.Benchmarks/bin/Release/net10.0/Interop.Client.Benchmarks.dll"
 smoke cotation "tests/Interop.Cotation.Benchmarks/bin/Release/net10.0/Interop.Cotation.Benchmarks.dll"
+smoke observatory "tests/Interop.Observatory.Benchmarks/bin/Release/net10.0/Interop.Observatory.Benchmarks.dll"
 smoke heldout "tests/Interop.Matching.HeldOut/bin/Release/net10.0/Interop.Matching.HeldOut.dll"
 smoke matchreg "tests/Interop.Matching.Registration/bin/Release/net10.0/Interop.Matching.Registration.dll"
 smoke adapterlag "tests/Interop.Adapters.Benchmarks/bin/Release/net10.0/Interop.Adapters.Benchmarks.dll"

@@ -192,4 +192,47 @@ public sealed class IndicatorStore
         command.Parameters.Add(new NpgsqlParameter<string>("projection", projection));
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
+
+    /// <summary>
+    /// A page of the history's revisions whose change the feed has pruned, oldest first, after
+    /// <paramref name="after"/>: what a rebuild counts before it replays the log, so it starts from the
+    /// first registration rather than from the oldest change kept. An attribution step's details come
+    /// from its proposal, whose last step is the one counted (a lease signed, an offer refused).
+    /// </summary>
+    public async Task<IReadOnlyList<IndicatorEvent>> PrunedHistoryAsync(
+        NpgsqlTransaction transaction, (DateTime OccurredAt, string Number, long Revision)? after, int limit, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            SELECT h.application_number, h.revision, h.kind, h.occurred_at, h.departement, h.facts::text,
+                   CASE p.state WHEN 'lease_signed' THEN 'LeaseSigned' WHEN 'offer_refused' THEN 'OfferRefused' END,
+                   p.lease_reservation_holder, COALESCE(p.lease_dalo, false)
+            FROM application_history h
+            LEFT JOIN proposals p ON p.application_number = h.application_number AND p.application_revision = h.revision
+            WHERE NOT EXISTS (SELECT 1 FROM changes c WHERE c.application_number = h.application_number AND c.revision = h.revision)
+              AND (NOT @paged OR (h.occurred_at, h.application_number, h.revision) > (@afterAt, @afterNumber, @afterRevision))
+            ORDER BY h.occurred_at, h.application_number, h.revision
+            LIMIT @limit
+            """;
+        await using var command = new NpgsqlCommand(sql, transaction.Connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter<bool>("paged", after is not null));
+        command.Parameters.Add(new NpgsqlParameter<DateTime>("afterAt", after?.OccurredAt ?? DateTime.UnixEpoch) { NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new NpgsqlParameter<string>("afterNumber", after?.Number ?? ""));
+        command.Parameters.Add(new NpgsqlParameter<long>("afterRevision", after?.Revision ?? 0));
+        command.Parameters.Add(new NpgsqlParameter<int>("limit", limit));
+        var events = new List<IndicatorEvent>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            events.Add(new IndicatorEvent(
+                reader.GetString(0),
+                reader.GetInt64(1),
+                reader.GetString(2),
+                new DateTimeOffset(DateTime.SpecifyKind(reader.GetDateTime(3), DateTimeKind.Utc)),
+                reader.GetString(4),
+                reader.IsDBNull(5) ? null : HistoryJson.FactsOf(reader.GetString(5)),
+                reader.IsDBNull(6) ? null : new AttributionFacts(reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetString(7), reader.GetBoolean(8))));
+        }
+
+        return events;
+    }
 }

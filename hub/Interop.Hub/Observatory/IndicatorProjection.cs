@@ -21,6 +21,8 @@ internal sealed class IndicatorProjection(IndicatorStore store, EpciDirectory ep
 {
     public const string ProjectionName = "observatory-indicators";
 
+    private const int PrunedPageSize = 5_000;
+
     public string Name => ProjectionName;
 
     public async Task ApplyAsync(NpgsqlTransaction transaction, IReadOnlyList<ProjectedChange> changes, CancellationToken cancellationToken)
@@ -46,7 +48,34 @@ internal sealed class IndicatorProjection(IndicatorStore store, EpciDirectory ep
         await store.WriteAsync(transaction, counts, cancellationToken);
     }
 
-    public Task ResetAsync(NpgsqlTransaction transaction, CancellationToken cancellationToken) => store.ResetAsync(transaction, cancellationToken);
+    /// <summary>
+    /// Empties the tables, then counts what the feed has already pruned from the durable history, so a
+    /// rebuild starts from each application's first revision; the runner then replays the changes still
+    /// in the log, which carry on from there (a revision is never counted twice).
+    /// </summary>
+    public async Task ResetAsync(NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        await store.ResetAsync(transaction, cancellationToken);
+        (DateTime, string, long)? after = null;
+        while (true)
+        {
+            var page = await store.PrunedHistoryAsync(transaction, after, PrunedPageSize, cancellationToken);
+            if (page.Count == 0)
+            {
+                return;
+            }
+
+            var counted = await store.CountedAsync(transaction, page.Select(c => c.Number).Distinct(StringComparer.Ordinal).ToList(), cancellationToken);
+            var counts = new IndicatorCounts();
+            foreach (var change in page)
+            {
+                IndicatorCounter.Count(counts.Applications.GetValueOrDefault(change.Number) ?? counted.GetValueOrDefault(change.Number), change, epcis, counts);
+            }
+
+            await store.WriteAsync(transaction, counts, cancellationToken);
+            after = (page[^1].OccurredAt.UtcDateTime, page[^1].Number, page[^1].Revision);
+        }
+    }
 
     /// <summary>An attribution step's details (Attributions/ProposalMapper.ChangeDetails): its state, and the lease once signed.</summary>
     private static AttributionFacts? AttributionOf(string details)

@@ -3,6 +3,7 @@ using Grpc.Core;
 using Interop.Contracts.V1;
 using Interop.Hub.Tests.HttpJson;
 using Interop.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using static Interop.Hub.Tests.Observatory.Indicators.IndicatorRendering;
 
 namespace Interop.Hub.Tests.Observatory.Indicators;
@@ -84,17 +85,25 @@ public sealed class TerritoryIndicatorsTests(IndicatorHistory history)
     }
 
     [Fact]
-    public async Task ErasedApplications_KeepCountingWhereTheyCounted_AndARebuildFromTheLogGivesTheSameFigures()
+    public async Task ErasedApplications_KeepCountingWhereTheyCounted_AndARebuildGivesTheSameFigures_EvenOnceTheFeedIsPruned()
     {
-        var before = await AsAdministrator.GetTerritoryIndicatorsAsync(Request(TerritoryLevel.Departement, "14", IndicatorPeriod.Month, new DateOnly(2024, 1, 1), new DateOnly(2026, 1, 10)));
+        var request = Request(TerritoryLevel.Departement, "14", IndicatorPeriod.Month, new DateOnly(2024, 1, 1), new DateOnly(2026, 1, 10));
+        var before = await AsAdministrator.GetTerritoryIndicatorsAsync(request);
 
         var rebuilt = await AsAdministrator.RebuildIndicatorsAsync(new RebuildIndicatorsRequest());
-        var after = await AsAdministrator.GetTerritoryIndicatorsAsync(Request(TerritoryLevel.Departement, "14", IndicatorPeriod.Month, new DateOnly(2024, 1, 1), new DateOnly(2026, 1, 10)));
+        var afterRebuild = await AsAdministrator.GetTerritoryIndicatorsAsync(request);
+        // Every change is older than the feed's 30 days: pruned, the rebuild counts them from the durable history.
+        var pruned = await history.Hub.Services.GetRequiredService<Interop.Hub.Feed.FeedPruning>().RunOnceAsync(CancellationToken.None);
+        var rebuiltFromHistory = await AsAdministrator.RebuildIndicatorsAsync(new RebuildIndicatorsRequest());
+        var afterPruning = await AsAdministrator.GetTerritoryIndicatorsAsync(request);
 
-        // A1 (renounced June 2024), A2 and F1 (leases, September 2024) were erased in October 2025.
+        // A1 (renounced June 2024), A2 and F1 (leases, September 2024) were erased in October 2025; still counted.
         Assert.Equal("*", Cell(before.Periods[5].Radiations));
         Assert.True(rebuilt.ChangesReplayed > 25, $"{rebuilt.ChangesReplayed} changes replayed");
-        Assert.Equal(before, after);
+        Assert.Equal(before, afterRebuild);
+        Assert.True(pruned > 25, $"{pruned} changes pruned");
+        Assert.Equal(0, rebuiltFromHistory.ChangesReplayed);
+        Assert.Equal(before, afterPruning);
     }
 
     [Fact]
