@@ -144,6 +144,8 @@ has_project "$HUB_PROJECT" || { echo "run.sh: no hub project in $HUB_PROJECT" >&
 if command -v npm >/dev/null 2>&1; then
   echo "run.sh: npm ci --prefix hub/geography" >&2
   npm ci --prefix hub/geography --no-audit --no-fund >&2 || echo "run.sh: no official geography (npm ci failed); birth places compared as typed" >&2
+  # The observatory report's chart library; without it the report shows its tables only.
+  npm ci --prefix hub/observatoire --no-audit --no-fund >&2 || echo "run.sh: no chart library (npm ci failed); the observatory report shows tables only" >&2
 fi
 
 echo "run.sh: dotnet build Interop.sln -c Release -v q" >&2
@@ -188,6 +190,7 @@ fi
 echo "Interop hub listening on $HUB_URL (database: $DB_CONN)"
 echo "HTTP/JSON over HTTP/1.1 on $JSON_URL (also over h2c on $HUB_URL; OpenAPI: $JSON_URL/openapi/v1.json)"
 echo "Bootstrap administrator key: $ADMIN_KEY (send as 'authorization: Bearer <key>')"
+echo "Observatory report: $JSON_URL/observatoire/ (in a browser; type an API key, e.g. the administrator key above)"
 
 if ! has_project "$CLI_PROJECT"; then
   echo "run.sh: demo FAILED: no client project in $CLI_PROJECT" >&2

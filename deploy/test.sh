@@ -109,6 +109,13 @@ if ! npm ci --prefix hub/geography --no-audit --no-fund >"$WORK/npm-geography.lo
   echo "geography: npm ci failed; the tests that need the official geography will fail"
 fi
 
+# --- the observatory report's chart library (npm package, copied into the hub's output) ------
+step "npm ci --prefix hub/observatoire"
+if ! npm ci --prefix hub/observatoire --no-audit --no-fund >"$WORK/npm-observatoire.log" 2>&1; then
+  cat "$WORK/npm-observatoire.log"
+  echo "observatoire: npm ci failed; the report has no charts and its browser test will fail"
+fi
+
 # --- PostgreSQL ---------------------------------------------------------------
 step "PostgreSQL"
 pg_start_throwaway --fast

@@ -7,6 +7,7 @@ using Interop.Hub.Diagnostics;
 using Interop.Hub.Errors;
 using Interop.Hub.Feed;
 using Interop.Hub.HttpJson;
+using Interop.Hub.Observatory.Report;
 using Interop.Hub.Transport;
 using Interop.Hub.Registry;
 using Interop.Hub.Storage.Migrations;
@@ -86,8 +87,10 @@ app.Services.GetRequiredService<HubMetrics>();
 app.MapMetricsPort(interopOptions.Telemetry);
 app.UseProbePort(interopOptions);
 
-// Before authentication: the OpenAPI document is public, like the contract.
+// Before authentication: the OpenAPI document is public, like the contract, and so is the
+// observatory's page (its figures come through the HTTP/JSON routes with the user's key).
 app.UseOpenApiDocument();
+app.UseObservatoryReport();
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();
