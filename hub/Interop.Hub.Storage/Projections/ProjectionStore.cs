@@ -65,6 +65,11 @@ public sealed class ProjectionStore
         connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "SELECT coalesce(max(position), 0) FROM changes", cancellationToken: cancellationToken));
 
+    /// <summary>The feed's head: the last change_seq handed out by the sequencer.</summary>
+    public Task<long> FeedHeadAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
+        connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT last_seq FROM feed_state WHERE id = 1", cancellationToken: cancellationToken));
+
     /// <summary>The checkpoint of a projection (0 when it never ran).</summary>
     public async Task<long> CheckpointAsync(NpgsqlConnection connection, string projection, CancellationToken cancellationToken) =>
         await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
