@@ -136,7 +136,9 @@ internal sealed class OutboundWorker(
     {
         await state.AddDeadLetterAsync(new DeadLetter
         {
-            Id = Guid.NewGuid(),
+            // Named after the change: a crash before the segment's marker replays the segment, and its
+            // refused changes must not be dead-lettered twice.
+            Id = Guid.Parse(RequestIds.For(options.OrganizationId, "dead-letter/" + change.ChangeId)),
             Direction = DeadLetterDirection.Outbound,
             ChangeId = change.ChangeId,
             ErpRecordId = change.ErpRecordId,

@@ -76,7 +76,16 @@ public abstract class AdapterStateStoreBase : IAdapterStateStore
 
     /// <inheritdoc />
     public ValueTask AddDeadLetterAsync(DeadLetter deadLetter, CancellationToken cancellationToken) =>
-        WriteAsync(() => data.DeadLetters.Add(deadLetter), cancellationToken);
+        WriteAsync(
+            () =>
+            {
+                // The same change dead-lettered again (its batch replayed after a crash) is one dead letter.
+                if (!data.DeadLetters.Exists(d => d.Id == deadLetter.Id))
+                {
+                    data.DeadLetters.Add(deadLetter);
+                }
+            },
+            cancellationToken);
 
     /// <inheritdoc />
     public ValueTask<IReadOnlyList<DeadLetter>> ListDeadLettersAsync(CancellationToken cancellationToken) =>

@@ -28,7 +28,7 @@ public interface IAdapterStateStore
     /// <summary>Records the hub change as applied (remembered for at least the last 10,000 changes).</summary>
     ValueTask MarkAppliedAsync(string changeId, CancellationToken cancellationToken);
 
-    /// <summary>Adds a dead letter.</summary>
+    /// <summary>Adds a dead letter; one whose <see cref="DeadLetter.Id"/> is already stored is not added again (the SDK names an outbound dead letter after its change, which a replayed batch refuses again).</summary>
     ValueTask AddDeadLetterAsync(DeadLetter deadLetter, CancellationToken cancellationToken);
 
     /// <summary>The dead letters, oldest first.</summary>

@@ -26,13 +26,20 @@ public sealed class OutboxSource(NpgsqlDataSource erp) : IErpChangeSource
             SELECT position, dossier_reference, row_number() OVER (ORDER BY position) AS n
             FROM interop.outbox
             WHERE sequence IS NULL AND writer_xid < pg_snapshot_xmin(pg_current_snapshot())
+              -- Never before an older row of the same dossier still waiting for its transaction's
+              -- horizon (a writer whose xid predates a long transaction can commit its row after that
+              -- older one): the older row is numbered first, in a later pass, and nothing it carries is lost.
+              AND NOT EXISTS (
+                  SELECT 1 FROM interop.outbox older
+                  WHERE older.dossier_reference = outbox.dossier_reference AND older.sequence IS NULL AND older.position < outbox.position)
         ), top AS (
             SELECT coalesce(max(sequence), 0) AS last FROM interop.outbox
         )
         UPDATE interop.outbox o
         SET sequence = top.last + pending.n,
-            -- A transaction that wrote a dossier before another one but took longer to end: its state is
-            -- older than one already relayed, and pushing it now would put the hub back in the past.
+            -- A row older than one of its dossier already relayed would put the hub back in the past. The
+            -- rule in `pending` keeps that from happening; this stays as a guard for rows relayed by an
+            -- older version of the relay.
             superseded = EXISTS (
                 SELECT 1 FROM interop.outbox newer
                 WHERE newer.dossier_reference = pending.dossier_reference AND newer.sequence IS NOT NULL AND newer.position > pending.position)

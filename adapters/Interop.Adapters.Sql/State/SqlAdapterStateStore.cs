@@ -72,7 +72,7 @@ public sealed class SqlAdapterStateStore(NpgsqlDataSource erp) : IAdapterStateSt
         ArgumentNullException.ThrowIfNull(deadLetter);
         await using var connection = await erp.OpenConnectionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO interop.dead_letters (id, dead_lettered_at, body) VALUES (@id, @at, @body::jsonb)",
+            "INSERT INTO interop.dead_letters (id, dead_lettered_at, body) VALUES (@id, @at, @body::jsonb) ON CONFLICT (id) DO NOTHING",
             new { id = deadLetter.Id, at = deadLetter.DeadLetteredAt.UtcDateTime, body = JsonSerializer.Serialize(deadLetter, Json) },
             cancellationToken: cancellationToken));
     }

@@ -44,13 +44,18 @@ public sealed class FeedStore
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         // Never past a read model kept from the feed (projection_checkpoints): it has not read them yet.
-        // A retired projection's row must therefore be deleted, or it holds retention back.
+        // A retired projection's row must therefore be deleted, or it holds retention back. The rows are
+        // read FOR SHARE: a rebuild resetting its checkpoint holds its row, and pruning waits for it rather
+        // than prune with the checkpoint the rebuild is about to take back to 0.
+        var checkpoints = await connection.QueryAsync<long>(new CommandDefinition(
+            "SELECT checkpoint_seq FROM projection_checkpoints FOR SHARE", transaction: transaction, cancellationToken: cancellationToken));
+        var slowest = checkpoints.Select(c => (long?)c).Min();
         var through = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
             """
-            SELECT LEAST(max(change_seq), (SELECT min(checkpoint_seq) FROM projection_checkpoints))
+            SELECT LEAST(max(change_seq), @slowest::bigint)
             FROM changes WHERE change_seq IS NOT NULL AND occurred_at < @olderThan
             """,
-            new { olderThan = olderThan.UtcDateTime },
+            new { olderThan = olderThan.UtcDateTime, slowest },
             transaction,
             cancellationToken: cancellationToken));
         if (through is null)

@@ -46,4 +46,21 @@ public sealed class FileAdapterStateStoreTests : IDisposable
     }
 
     public void Dispose() => folder.Delete(recursive: true);
+
+    [Fact]
+    public async Task TheSameDeadLetterAddedTwice_IsStoredOnce_AndStillOnceAfterReopening()
+    {
+        var path = Path.Combine(folder.FullName, "twice.json");
+        var store = FileAdapterStateStore.Open(path);
+        var deadLetter = new DeadLetter
+        {
+            Id = Guid.NewGuid(), Direction = DeadLetterDirection.Outbound, ChangeId = "c-1", Reason = "refused", DeadLetteredAt = DateTimeOffset.UnixEpoch,
+        };
+
+        await store.AddDeadLetterAsync(deadLetter, CancellationToken.None);
+        await store.AddDeadLetterAsync(deadLetter with { DeadLetteredAt = DateTimeOffset.UnixEpoch.AddDays(1) }, CancellationToken.None);
+
+        Assert.Single(await store.ListDeadLettersAsync(CancellationToken.None));
+        Assert.Single(await FileAdapterStateStore.Open(path).ListDeadLettersAsync(CancellationToken.None));
+    }
 }
