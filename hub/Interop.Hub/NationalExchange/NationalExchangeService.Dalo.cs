@@ -1,9 +1,7 @@
-using System.Globalization;
 using Grpc.Core;
 using Interop.Hub.Applications;
 using Interop.Hub.Core.Applications;
 using Interop.Hub.Core.Lifecycle;
-using Interop.Hub.Core.Time;
 using Interop.Hub.Core.Validation;
 using Interop.Hub.Registry;
 using Interop.Hub.Storage.Changes;
@@ -25,16 +23,7 @@ internal sealed partial class NationalExchangeService
             violations.Add("dalo_status", "is required: the decided status (NONE, ACTIVE, LAPSED or REHOUSED).");
         }
 
-        var date = DateMapping.ToDateOnly(request.DecisionDate, "decision_date", violations);
-        var today = FrenchCalendar.Today(time);
-        if (date is null && !violations.All.Any(v => v.Field == "decision_date"))
-        {
-            violations.Add("decision_date", "is required: the day of the DALO decision.");
-        }
-        else if (date > today)
-        {
-            violations.Add("decision_date", $"must not be after today ({today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}).");
-        }
+        var date = DayDecided(request.DecisionDate, "decision_date", "the day of the DALO decision", violations);
 
         RequestRules.Text(request.NationalReference, "national_reference", MaxReferenceLength, required: false, violations);
         violations.ThrowIfAny();

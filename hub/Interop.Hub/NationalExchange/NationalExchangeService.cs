@@ -51,16 +51,7 @@ internal sealed partial class NationalExchangeService(
             violations.Add("inadmissibility_reason", "is required with RADIATION_REASON_INADMISSIBILITY (IRRRES or IRRSEJ).");
         }
 
-        var date = DateMapping.ToDateOnly(request.RadiationDate, "radiation_date", violations);
-        var today = FrenchCalendar.Today(time);
-        if (date is null && !violations.All.Any(v => v.Field == "radiation_date"))
-        {
-            violations.Add("radiation_date", "is required: the day the national registry radiated the application.");
-        }
-        else if (date > today)
-        {
-            violations.Add("radiation_date", $"must not be after today ({today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}).");
-        }
+        var date = DayDecided(request.RadiationDate, "radiation_date", "the day the national registry radiated the application", violations);
 
         RequestRules.Text(request.NationalReference, "national_reference", MaxReferenceLength, required: false, violations);
         violations.ThrowIfAny();
@@ -100,5 +91,22 @@ internal sealed partial class NationalExchangeService(
         }
 
         return principal;
+    }
+
+    /// <summary>The day the national side decided something: required, and not after today (French time).</summary>
+    private DateOnly? DayDecided(Google.Type.Date? value, string field, string what, Violations violations)
+    {
+        var date = DateMapping.ToDateOnly(value, field, violations);
+        var today = FrenchCalendar.Today(time);
+        if (date is null && !violations.All.Any(v => v.Field == field))
+        {
+            violations.Add(field, $"is required: {what}.");
+        }
+        else if (date > today)
+        {
+            violations.Add(field, $"must not be after today ({today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}).");
+        }
+
+        return date;
     }
 }
