@@ -25,7 +25,12 @@ public sealed class DeadLetterTests(LandlordsHub hub) : IClassFixture<LandlordsH
             one.Erp.Register(household);
         }
 
-        await Eventually.TrueAsync(() => erp2.Dossiers.Count(d => d.Nom == households[0].Nom || d.Nom == households[2].Nom) == 2, "the records before and after the refused one applied");
+        // The simulator pushes registrations four at a time, so the refused record may reach the feed after
+        // the third: wait for its dead letter as well as for the other two.
+        await Eventually.TrueAsync(
+            async () => erp2.Dossiers.Count(d => d.Nom == households[0].Nom || d.Nom == households[2].Nom) == 2
+                && (await state2.ListDeadLettersAsync(default)).Count > 0,
+            "the two other records applied and the refused one dead-lettered");
         Assert.DoesNotContain(erp2.Dossiers, d => d.Nom == refused);
         var deadLetter = Assert.Single(await state2.ListDeadLettersAsync(default));
         Assert.Equal(DeadLetterDirection.Inbound, deadLetter.Direction);
