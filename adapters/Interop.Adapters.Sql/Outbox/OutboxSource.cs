@@ -36,13 +36,7 @@ public sealed class OutboxSource(NpgsqlDataSource erp) : IErpChangeSource
             SELECT coalesce(max(sequence), 0) AS last FROM interop.outbox
         )
         UPDATE interop.outbox o
-        SET sequence = top.last + pending.n,
-            -- A row older than one of its dossier already relayed would put the hub back in the past. The
-            -- rule in `pending` keeps that from happening; this stays as a guard for rows relayed by an
-            -- older version of the relay.
-            superseded = EXISTS (
-                SELECT 1 FROM interop.outbox newer
-                WHERE newer.dossier_reference = pending.dossier_reference AND newer.sequence IS NOT NULL AND newer.position > pending.position)
+        SET sequence = top.last + pending.n
         FROM pending, top
         WHERE o.position = pending.position;
         """;
@@ -50,7 +44,7 @@ public sealed class OutboxSource(NpgsqlDataSource erp) : IErpChangeSource
     private const string Read = """
         SELECT position, sequence, dossier_reference AS DossierReference, operation, changed_fields AS ChangedFields, payload::text AS payload, changed_at AS ChangedAt
         FROM interop.outbox
-        WHERE sequence > @after AND NOT superseded
+        WHERE sequence > @after
         ORDER BY sequence
         LIMIT @max
         """;

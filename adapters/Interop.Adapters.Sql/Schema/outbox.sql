@@ -7,7 +7,6 @@ CREATE SCHEMA IF NOT EXISTS interop;
 CREATE TABLE IF NOT EXISTS interop.outbox (
     position           bigserial PRIMARY KEY,               -- insertion order; the change id the request id is derived from
     sequence           bigint UNIQUE,                       -- relay order (the SDK's marker), given once the writing transaction is over
-    superseded         boolean NOT NULL DEFAULT false,      -- an older state of a dossier sequenced after a newer one: never pushed
     writer_xid         xid8 NOT NULL DEFAULT pg_current_xact_id(),
     dossier_reference  text NOT NULL,
     operation          text NOT NULL CHECK (operation IN ('REGISTER', 'UPDATE', 'RENEW', 'RADIATE')),
