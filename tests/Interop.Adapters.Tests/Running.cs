@@ -4,6 +4,7 @@ using Interop.Adapters.Sdk.Diagnostics;
 using Interop.Adapters.Sdk.State;
 using Interop.Adapters.Simulator.Erp;
 using Interop.Adapters.Simulator.Hosting;
+using Interop.Adapters.Simulator.Traffic;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -27,6 +28,12 @@ public sealed class Running : IAsyncDisposable
     public IAdapterStateStore State => Host.Services.GetRequiredService<IAdapterStateStore>();
 
     public SimulatedErp Erp => Host.Services.GetRequiredService<SimulatedErp>();
+
+    public TrafficGenerator Traffic => Host.Services.GetRequiredService<TrafficGenerator>();
+
+    /// <summary>Waits until the desks took all <paramref name="steps"/> steps: the ERP's journal is final.</summary>
+    public Task TrafficOverAsync(int steps, int timeoutSeconds = 90) =>
+        Eventually.TrueAsync(() => Traffic.StepsTaken >= steps, $"the simulator's {steps} steps taken", timeoutSeconds);
 
     public static Action<AdapterOptions> Fast => o =>
     {

@@ -25,6 +25,7 @@ public sealed class TrafficGenerator
     private readonly int seed;
     private readonly HashSet<long> sharedTyped = [];
     private long ownOrdinal;
+    private int stepsTaken;
 
     /// <param name="erp">The ERP the desks type into.</param>
     /// <param name="desk">The attribution team, or null for no leases.</param>
@@ -61,19 +62,32 @@ public sealed class TrafficGenerator
     /// <summary>How long a step that calls the hub itself (a renewal's check, a lease) may take. Default 2 s.</summary>
     public TimeSpan HubStepTimeout { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// Steps finished, failed ones included. Once it reaches the number of steps asked for, the ERP's
+    /// journal no longer grows: what a caller waits for before counting what the desks typed.
+    /// </summary>
+    public int StepsTaken => Volatile.Read(ref stepsTaken);
+
     /// <summary>One action of the landlord; returns what it did (a <see cref="FlowKinds"/> value, or <c>idle</c>).</summary>
     public async Task<string> StepAsync(CancellationToken cancellationToken)
     {
-        var roll = random.Next(100);
-        return roll switch
+        try
         {
-            < 45 => RegisterOne(),
-            < 65 => await ChangeOneAsync(UpdateOne, FlowKinds.Updated, cancellationToken),
-            < 75 => await WithTheHubAsync(RenewOneAsync, cancellationToken),
-            < 80 => await ChangeOneAsync(d => erp.Radiate(d.Reference, "RENONC"), FlowKinds.Radiated, cancellationToken),
-            < 88 => await WithTheHubAsync(SignLeaseAsync, cancellationToken),
-            _ => "idle",
-        };
+            var roll = random.Next(100);
+            return roll switch
+            {
+                < 45 => RegisterOne(),
+                < 65 => await ChangeOneAsync(UpdateOne, FlowKinds.Updated, cancellationToken),
+                < 75 => await WithTheHubAsync(RenewOneAsync, cancellationToken),
+                < 80 => await ChangeOneAsync(d => erp.Radiate(d.Reference, "RENONC"), FlowKinds.Radiated, cancellationToken),
+                < 88 => await WithTheHubAsync(SignLeaseAsync, cancellationToken),
+                _ => "idle",
+            };
+        }
+        finally
+        {
+            Interlocked.Increment(ref stepsTaken);
+        }
     }
 
     /// <summary>

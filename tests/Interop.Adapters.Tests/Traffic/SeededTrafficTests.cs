@@ -19,11 +19,11 @@ public sealed class SeededTrafficTests(LandlordsHub hub) : IClassFixture<Landlor
         await using var one = await Running.SimulatorAsync(hub.Hub.Address, landlord1, seed: 61, traffic);
         await using var two = await Running.SimulatorAsync(hub.Hub.Address, landlord2, seed: 62, traffic);
 
-        await Eventually.TrueAsync(
-            async () => await PushedAllAsync(one) && await PushedAllAsync(two) && one.Erp.Counts.GetValueOrDefault(FlowKinds.Registered) + two.Erp.Counts.GetValueOrDefault(FlowKinds.Registered) > 40,
-            "both journals pushed",
-            timeoutSeconds: 60);
-        await Task.Delay(500);
+        // Both desks done typing first: a change typed after the pushed-all check would be counted below but not pushed yet.
+        await one.TrafficOverAsync(90);
+        await two.TrafficOverAsync(90);
+        await Eventually.TrueAsync(async () => await PushedAllAsync(one) && await PushedAllAsync(two), "both journals pushed", timeoutSeconds: 60);
+        Assert.True(one.Erp.Counts.GetValueOrDefault(FlowKinds.Registered) + two.Erp.Counts.GetValueOrDefault(FlowKinds.Registered) > 40, "the desks registered households");
 
         var registrations = (await RegistrationsAsync(one)) + (await RegistrationsAsync(two));
         var applications = (await new DatabaseProbe(hub.Hub.ConnectionString).QueryAsync<long>(
