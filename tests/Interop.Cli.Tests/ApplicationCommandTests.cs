@@ -143,6 +143,23 @@ public sealed class ApplicationCommandTests(InstalledCli cli, CliHub hub) : ICla
     }
 
     [Fact]
+    public async Task Update_CurrentDwellingMask_SetsRoomsAndRent_AndGetShowsThem()
+    {
+        var registered = await hub.RegisterAsync();
+        var changed = registered.Clone();
+        changed.CurrentDwelling = new CurrentDwellingFacts { MainRooms = 2, MonthlyRentEur = 0 };
+
+        var result = await cli.RunAsync(hub.AsRegistrar(
+            "applications", "update", registered.Number, "--file", files.Write(changed), "--mask", "current_dwelling", "--expected-revision", "1"));
+        var sheet = await cli.RunAsync(hub.AsRegistrar("applications", "get", registered.Number));
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        var stored = await hub.Registry.GetApplicationAsync(new GetApplicationRequest { Name = registered.Name });
+        Assert.Equal((2L, 2, true, 0L), (stored.Revision, stored.CurrentDwelling.MainRooms, stored.CurrentDwelling.HasMonthlyRentEur, stored.CurrentDwelling.MonthlyRentEur));
+        Assert.Contains("dwelling:         2 main rooms, rent 0 EUR/month", sheet.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Update_StaleRevision_IsAbortedWithTheReasonAndChangesNothing()
     {
         var registered = await hub.RegisterAsync();

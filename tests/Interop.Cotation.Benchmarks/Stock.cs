@@ -30,11 +30,13 @@ internal static class Stock
     public static async Task LoadAsync(NpgsqlConnection connection, int size)
     {
         var random = new Random(20260310);
+        // A generator of its own, so the rest of the stock stays the one earlier runs measured.
+        var dwellings = new Random(20261130);
         await using (var import = await connection.BeginBinaryImportAsync("COPY bench_applications (number, status, filed_date, household, wished_communes) FROM STDIN (FORMAT BINARY)"))
         {
             for (var i = 0; i < size; i++)
             {
-                var household = Household(random);
+                var household = Household(random) with { CurrentDwelling = Dwelling(dwellings) };
                 await import.StartRowAsync();
                 await import.WriteAsync($"B{i:D9}", NpgsqlDbType.Text);
                 await import.WriteAsync("active", NpgsqlDbType.Text);
@@ -69,6 +71,23 @@ internal static class Stock
             Wishes = new Wishes { Typologies = typologies, CommuneCodes = communes },
             Priority = new Priority { DaloStatus = roll < 5 ? DaloStatus.Active : DaloStatus.None, PriorityPublic = roll is >= 3 and < 15 },
         };
+    }
+
+    /// <summary>
+    /// Main rooms and rent as applications carry them: 1 to 6 rooms, a rent of 250 to 1,149 € (a few lodged
+    /// free); one in ten without rooms and one in ten without rent, since both are optional.
+    /// </summary>
+    private static CurrentDwelling Dwelling(Random random)
+    {
+        int? rooms = random.Next(10) == 0 ? null : 1 + random.Next(6);
+        var rentRoll = random.Next(20);
+        long? rent = rentRoll switch
+        {
+            < 2 => null,
+            2 => 0,
+            _ => 250 + random.Next(900),
+        };
+        return new CurrentDwelling(rooms, rent);
     }
 
     /// <summary>Reads active applications (all, or those wishing one commune) as the hub would: the household document deserialised.</summary>

@@ -52,7 +52,21 @@ internal static class ApplicationText
             Line("wishes", $"{string.Join(",", wishes.Typologies.Select(CodeNames.Of))} in {string.Join(",", wishes.CommuneCodes)}");
         }
 
+        if (application.CurrentDwelling is { } dwelling)
+        {
+            Line("dwelling", Dwelling(dwelling));
+        }
+
         Line("updated", Dates.Format(application.UpdateTime));
+    }
+
+    /// <summary>The known facts only: an unknown one is left out rather than shown as 0.</summary>
+    private static string Dwelling(CurrentDwellingFacts dwelling)
+    {
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        var rooms = dwelling.HasMainRooms ? $"{dwelling.MainRooms.ToString(invariant)} main rooms" : "rooms unknown";
+        var rent = dwelling.HasMonthlyRentEur ? $"rent {dwelling.MonthlyRentEur.ToString(invariant)} EUR/month" : "rent unknown";
+        return $"{rooms}, {rent}";
     }
 
     private static string Applicant(Person? person) =>

@@ -11,7 +11,7 @@ internal static class UpdateCommand
     public static readonly string[] MaskFields =
     [
         "applicant", "co_applicant", "co_applicant_link", "family_situation", "household_members",
-        "resources", "current_housing", "reason_codes", "wishes", "disability", "priority",
+        "resources", "current_housing", "reason_codes", "wishes", "disability", "priority", "current_dwelling",
     ];
 
     public static Command Create()

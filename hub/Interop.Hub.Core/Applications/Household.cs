@@ -29,4 +29,7 @@ public sealed record Household
     public DisabilityNeeds Disability { get; init; } = new();
 
     public Priority Priority { get; init; } = new();
+
+    /// <summary>Rooms and rent of the current dwelling; unknown in documents stored before the contract carried them.</summary>
+    public CurrentDwelling CurrentDwelling { get; init; } = CurrentDwelling.Unknown;
 }

@@ -5,6 +5,8 @@ namespace Interop.Hub.Core.Cotation;
 /// <summary>What a grid looks at in one application: the registry's facts, its household, its current dwelling.</summary>
 public sealed record CotationSubject
 {
+    private readonly CurrentDwelling? currentDwelling;
+
     public required string Number { get; init; }
 
     public ApplicationStatus Status { get; init; } = ApplicationStatus.Active;
@@ -16,12 +18,20 @@ public sealed record CotationSubject
 
     public required Household Household { get; init; }
 
-    public CurrentDwelling CurrentDwelling { get; init; } = CurrentDwelling.Unknown;
+    /// <summary>The household's own facts (<see cref="Household.CurrentDwelling"/>) unless others were set.</summary>
+    public CurrentDwelling CurrentDwelling
+    {
+        get => currentDwelling ?? Household.CurrentDwelling;
+        init => currentDwelling = value;
+    }
 
     /// <summary>Applicant, co-applicant and every other member.</summary>
     public int Persons => 1 + (Household.CoApplicant is null ? 0 : 1) + Household.Members.Count;
 
-    /// <summary>The subject of an application the registry holds; null when its personal data were erased.</summary>
+    /// <summary>
+    /// The subject of an application the registry holds; null when its personal data were erased. The facts of
+    /// <paramref name="dwelling"/> (sent beside a score request) win over the application's own, one by one.
+    /// </summary>
     public static CotationSubject? Of(ApplicationRecord application, CurrentDwelling? dwelling = null) =>
         application.Household is null
             ? null
@@ -32,6 +42,6 @@ public sealed record CotationSubject
                 FiledDate = application.FiledDate,
                 LastRenewedDate = application.LastRenewedDate,
                 Household = application.Household,
-                CurrentDwelling = dwelling ?? CurrentDwelling.Unknown,
+                CurrentDwelling = application.Household.CurrentDwelling.OverriddenBy(dwelling),
             };
 }

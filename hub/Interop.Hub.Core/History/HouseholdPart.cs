@@ -14,4 +14,5 @@ public enum HouseholdPart
     Wishes,
     Disability,
     Priority,
+    CurrentDwelling,
 }

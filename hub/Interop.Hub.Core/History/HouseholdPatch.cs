@@ -46,6 +46,7 @@ public sealed record HouseholdPatch(IReadOnlySet<HouseholdPart> Parts, Household
                 HouseholdPart.Wishes => result with { Wishes = Values.Wishes },
                 HouseholdPart.Disability => result with { Disability = Values.Disability },
                 HouseholdPart.Priority => result with { Priority = Values.Priority },
+                HouseholdPart.CurrentDwelling => result with { CurrentDwelling = Values.CurrentDwelling },
                 _ => throw new ArgumentOutOfRangeException(nameof(household), part, "Unknown household part."),
             };
         }
@@ -66,6 +67,7 @@ public sealed record HouseholdPatch(IReadOnlySet<HouseholdPart> Parts, Household
         HouseholdPart.Wishes => household.Wishes,
         HouseholdPart.Disability => household.Disability,
         HouseholdPart.Priority => household.Priority,
+        HouseholdPart.CurrentDwelling => household.CurrentDwelling,
         _ => throw new ArgumentOutOfRangeException(nameof(part), part, "Unknown household part."),
     };
 

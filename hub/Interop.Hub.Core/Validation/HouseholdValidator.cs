@@ -22,6 +22,8 @@ public static class HouseholdValidator
     private const int MaxTypologies = 7;
     private const int MaxWishedCommunes = 10;
     private const int MaxDisabilityDetailsLength = 500;
+    private const int MaxMainRooms = 20;
+    private const long MaxMonthlyRentEur = 100_000;
 
     /// <param name="h">The household.</param>
     /// <param name="departement">The application's département: every wished commune must lie in it.</param>
@@ -48,6 +50,7 @@ public static class HouseholdValidator
         Wishes(h.Wishes, departement, FieldPath.Of(prefix, "wishes"), v);
         FieldRules.Text(h.Disability.Details, FieldPath.Of(FieldPath.Of(prefix, "disability"), "details"), MaxDisabilityDetailsLength, v);
         FieldRules.OptionalEnum(h.Priority.DaloStatus, FieldPath.Of(FieldPath.Of(prefix, "priority"), "dalo_status"), v);
+        Dwelling(h.CurrentDwelling, FieldPath.Of(prefix, "current_dwelling"), v);
     }
 
     /// <summary>Checks a person looked for by a duplicate search: the last name required, every other field optional but well formed.</summary>
@@ -109,6 +112,20 @@ public static class HouseholdValidator
         if (r.ReferenceTaxYear != 0 && (r.ReferenceTaxYear < EarliestTaxYear || r.ReferenceTaxYear > today.Year))
         {
             v.Add(FieldPath.Of(path, "reference_tax_year"), $"must be between {EarliestTaxYear} and {today.Year}, or 0 when not given.");
+        }
+    }
+
+    /// <summary>Both facts are optional; a given one must be plausible (a dwelling has at least one main room).</summary>
+    private static void Dwelling(CurrentDwelling d, string path, Violations v)
+    {
+        if (d.Rooms is < 1 or > MaxMainRooms)
+        {
+            v.Add(FieldPath.Of(path, "main_rooms"), $"must be between 1 and {MaxMainRooms} main rooms, or unset when unknown.");
+        }
+
+        if (d.MonthlyRentEur is < 0 or > MaxMonthlyRentEur)
+        {
+            v.Add(FieldPath.Of(path, "monthly_rent_eur"), $"must be between 0 and {MaxMonthlyRentEur} euros a month, or unset when unknown.");
         }
     }
 

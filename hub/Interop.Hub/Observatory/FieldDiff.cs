@@ -73,12 +73,29 @@ internal static class FieldDiff
                     Leaf(field, element, $"{path}[{index++}]", leaves);
                 }
             }
+            else if (field.FieldType != FieldType.Message && field.HasPresence && field.RealContainingOneof is null)
+            {
+                // proto3 `optional` scalars: set is a value, even 0 (a rent of 0 €), unset is none.
+                if (field.Accessor.HasValue(message))
+                {
+                    leaves[path] = Present(field, value);
+                }
+            }
             else if (field.FieldType != FieldType.Message || field.Accessor.HasValue(message))
             {
                 Leaf(field, value, path, leaves);
             }
         }
     }
+
+    private static Value Present(FieldDescriptor field, object value) => field.FieldType switch
+    {
+        FieldType.String => Value.ForString((string)value),
+        FieldType.Bool => Value.ForBool((bool)value),
+        FieldType.Enum => Value.ForString(field.EnumType.FindValueByNumber((int)value)?.Name ?? ((int)value).ToString(CultureInfo.InvariantCulture)),
+        FieldType.Bytes => Value.ForString(((ByteString)value).ToBase64()),
+        _ => Value.ForNumber(Convert.ToDouble(value, CultureInfo.InvariantCulture)),
+    };
 
     private static void Leaf(FieldDescriptor field, object? value, string path, Dictionary<string, Value> leaves)
     {

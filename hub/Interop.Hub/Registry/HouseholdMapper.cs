@@ -11,7 +11,7 @@ internal static class HouseholdMapper
     public static readonly IReadOnlySet<string> Fields = new HashSet<string>(StringComparer.Ordinal)
     {
         "applicant", "co_applicant", "co_applicant_link", "family_situation", "household_members", "resources",
-        "current_housing", "reason_codes", "wishes", "disability", "priority",
+        "current_housing", "reason_codes", "wishes", "disability", "priority", "current_dwelling",
     };
 
     public static Domain.Household FromProto(V1.Application a, string prefix, Violations v) => new()
@@ -57,6 +57,11 @@ internal static class HouseholdMapper
                 DaloStatus = EnumMapping.ToDomain<Domain.DaloStatus>((int)a.Priority.DaloStatus, $"{prefix}.priority.dalo_status", v),
                 PriorityPublic = a.Priority.PriorityPublic,
             },
+        CurrentDwelling = a.CurrentDwelling is null
+            ? Domain.CurrentDwelling.Unknown
+            : new Domain.CurrentDwelling(
+                a.CurrentDwelling.HasMainRooms ? a.CurrentDwelling.MainRooms : null,
+                a.CurrentDwelling.HasMonthlyRentEur ? a.CurrentDwelling.MonthlyRentEur : null),
     };
 
     public static void CopyToProto(Domain.Household h, V1.Application a)
@@ -95,6 +100,29 @@ internal static class HouseholdMapper
             Details = h.Disability.Details,
         };
         a.Priority = new V1.Priority { DaloStatus = (V1.DaloStatus)(int)h.Priority.DaloStatus, PriorityPublic = h.Priority.PriorityPublic };
+        a.CurrentDwelling = DwellingToProto(h.CurrentDwelling);
+    }
+
+    /// <summary>Unset when nothing is known, so a reader sees no empty message; each known fact with its presence.</summary>
+    private static V1.CurrentDwellingFacts? DwellingToProto(Domain.CurrentDwelling d)
+    {
+        if (d.Rooms is null && d.MonthlyRentEur is null)
+        {
+            return null;
+        }
+
+        var facts = new V1.CurrentDwellingFacts();
+        if (d.Rooms is { } rooms)
+        {
+            facts.MainRooms = rooms;
+        }
+
+        if (d.MonthlyRentEur is { } rent)
+        {
+            facts.MonthlyRentEur = rent;
+        }
+
+        return facts;
     }
 
     public static Domain.Person PersonOf(V1.Person p, string path, Violations v) => new()

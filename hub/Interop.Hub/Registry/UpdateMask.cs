@@ -46,6 +46,7 @@ internal static class UpdateMask
                 "wishes" => result with { Wishes = incoming.Wishes },
                 "disability" => result with { Disability = incoming.Disability },
                 "priority" => result with { Priority = incoming.Priority },
+                "current_dwelling" => result with { CurrentDwelling = incoming.CurrentDwelling },
                 _ => throw new ArgumentOutOfRangeException(nameof(paths), path, "Unchecked update mask path."),
             };
         }

@@ -262,6 +262,40 @@ public class HouseholdValidatorTests
         AssertFields(h, "application.co_applicant.first_names", "application.co_applicant.birth_date");
     }
 
+    // ---- current dwelling ----
+
+    [Fact]
+    public void Validate_CurrentDwellingUnknown_IsAccepted() =>
+        Assert.Empty(Check(TestHouseholds.Valid() with { CurrentDwelling = CurrentDwelling.Unknown }));
+
+    [Theory]
+    [InlineData(1, 0L)]
+    [InlineData(20, 100_000L)]
+    [InlineData(3, null)]
+    [InlineData(null, 650L)]
+    public void Validate_CurrentDwellingWithinBoundsOrPartlyKnown_IsAccepted(int? rooms, long? rent) =>
+        Assert.Empty(Check(TestHouseholds.Valid() with { CurrentDwelling = new CurrentDwelling(rooms, rent) }));
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(21)]
+    [InlineData(-3)]
+    public void Validate_MainRoomsOutOfBounds_ReportsMainRooms(int rooms) =>
+        AssertFields(TestHouseholds.Valid() with { CurrentDwelling = new CurrentDwelling(rooms, 500) }, "application.current_dwelling.main_rooms");
+
+    [Theory]
+    [InlineData(-1L)]
+    [InlineData(100_001L)]
+    public void Validate_RentOutOfBounds_ReportsMonthlyRent(long rent) =>
+        AssertFields(TestHouseholds.Valid() with { CurrentDwelling = new CurrentDwelling(3, rent) }, "application.current_dwelling.monthly_rent_eur");
+
+    [Fact]
+    public void Validate_BothFactsOutOfBounds_ReportsBoth() =>
+        AssertFields(
+            TestHouseholds.Valid() with { CurrentDwelling = new CurrentDwelling(21, -1) },
+            "application.current_dwelling.main_rooms",
+            "application.current_dwelling.monthly_rent_eur");
+
     // ---- birth ----
 
     public static TheoryData<DateOnly?> BadBirthDates => new() { null, new DateOnly(1899, 12, 31), TestHouseholds.Today.AddDays(1) };
