@@ -30,6 +30,8 @@ public sealed class FeedTailTests(InstalledCli cli, CliHub hub) : IClassFixture<
         Assert.Equal(lastPrinted, await CheckpointAsync(subscription));
 
         var second = await hub.RegisterAsync();
+        // --until-caught-up stops at the sequenced head: the registration must have its change_seq by then.
+        await FeedHead.WhenSequencedAsync(hub.Hub.ConnectionString);
         var resumed = await cli.RunAsync(hub.AsRegistrar("feed", "tail", "--json", "--subscription", subscription, "--include-own", "--until-caught-up"));
 
         Assert.True(resumed.ExitCode == 0, resumed.Error);
@@ -60,6 +62,7 @@ public sealed class FeedTailTests(InstalledCli cli, CliHub hub) : IClassFixture<
     public async Task Tail_WithoutASubscription_ResumesNothing_EachRunStartsFromTheOldestChange()
     {
         await hub.RegisterAsync();
+        await FeedHead.WhenSequencedAsync(hub.Hub.ConnectionString);
 
         var first = await cli.RunAsync(hub.AsRegistrar("feed", "tail", "--include-own", "--until-caught-up", "--json"));
         var second = await cli.RunAsync(hub.AsRegistrar("feed", "tail", "--include-own", "--until-caught-up", "--json"));
