@@ -18,10 +18,11 @@ public sealed class FeedTailTests(InstalledCli cli, CliHub hub) : IClassFixture<
         await using var tail = cli.Start(hub.AsRegistrar("feed", "tail", "--json", "--subscription", subscription, "--include-own"));
 
         var first = await hub.RegisterAsync();
-        var line = await tail.WaitForOutputLineAsync(l => l.Contains(first.Name, StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        // Generous: the tool starts, connects and stops (acknowledging) on a machine shared by parallel test runs.
+        var line = await tail.WaitForOutputLineAsync(l => l.Contains(first.Name, StringComparison.Ordinal), TimeSpan.FromSeconds(90));
         var printed = Change.Parser.ParseJson(line);
         await tail.SignalAsync("INT");
-        await tail.WaitForExitAsync(TimeSpan.FromSeconds(15));
+        await tail.WaitForExitAsync(TimeSpan.FromSeconds(60));
 
         Assert.Equal(130, tail.ExitCode);
         Assert.Equal(ChangeKind.Registered, printed.Kind);
