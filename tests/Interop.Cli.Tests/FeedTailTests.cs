@@ -18,10 +18,11 @@ public sealed class FeedTailTests(InstalledCli cli, CliHub hub) : IClassFixture<
         await using var tail = cli.Start(hub.AsRegistrar("feed", "tail", "--json", "--subscription", subscription, "--include-own"));
 
         var first = await hub.RegisterAsync();
-        var line = await tail.WaitForOutputLineAsync(l => l.Contains(first.Name, StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        // Generous: the tool starts, connects and stops (acknowledging) on a machine shared by parallel test runs.
+        var line = await tail.WaitForOutputLineAsync(l => l.Contains(first.Name, StringComparison.Ordinal), TimeSpan.FromSeconds(90));
         var printed = Change.Parser.ParseJson(line);
         await tail.SignalAsync("INT");
-        await tail.WaitForExitAsync(TimeSpan.FromSeconds(15));
+        await tail.WaitForExitAsync(TimeSpan.FromSeconds(60));
 
         Assert.Equal(130, tail.ExitCode);
         Assert.Equal(ChangeKind.Registered, printed.Kind);
@@ -30,6 +31,8 @@ public sealed class FeedTailTests(InstalledCli cli, CliHub hub) : IClassFixture<
         Assert.Equal(lastPrinted, await CheckpointAsync(subscription));
 
         var second = await hub.RegisterAsync();
+        // --until-caught-up stops at the sequenced head: the registration must have its change_seq by then.
+        await FeedHead.WhenSequencedAsync(hub.Hub.ConnectionString);
         var resumed = await cli.RunAsync(hub.AsRegistrar("feed", "tail", "--json", "--subscription", subscription, "--include-own", "--until-caught-up"));
 
         Assert.True(resumed.ExitCode == 0, resumed.Error);
@@ -60,6 +63,7 @@ public sealed class FeedTailTests(InstalledCli cli, CliHub hub) : IClassFixture<
     public async Task Tail_WithoutASubscription_ResumesNothing_EachRunStartsFromTheOldestChange()
     {
         await hub.RegisterAsync();
+        await FeedHead.WhenSequencedAsync(hub.Hub.ConnectionString);
 
         var first = await cli.RunAsync(hub.AsRegistrar("feed", "tail", "--include-own", "--until-caught-up", "--json"));
         var second = await cli.RunAsync(hub.AsRegistrar("feed", "tail", "--include-own", "--until-caught-up", "--json"));

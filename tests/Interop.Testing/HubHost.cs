@@ -145,6 +145,8 @@ public sealed class HubHost : IAsyncDisposable
     /// does (the <c>Interop:Tls</c> settings must name its certificate) and every client made here trusts that authority.
     /// With <paramref name="metrics"/>, the hub binds its own addresses too, with <c>Interop:Telemetry:MetricsUrl</c>
     /// and <c>Interop:ProbeUrl</c> on free loopback ports (<see cref="MetricsAddress"/>, <see cref="ProbeAddress"/>). <paramref name="services"/> adds to the hub's services.
+    /// With <paramref name="database"/> (another hub's <see cref="ConnectionString"/>), the hub is one more replica on that
+    /// database rather than on a new one; its <see cref="Calls"/> use a new key of the registrar the first hub created.
     /// </summary>
     public static async Task<HubHost> StartAsync(
         string purpose,
@@ -153,11 +155,12 @@ public sealed class HubHost : IAsyncDisposable
         bool httpJson = false,
         X509Certificate2? serverAuthority = null,
         bool metrics = false,
-        Action<IServiceCollection>? services = null)
+        Action<IServiceCollection>? services = null,
+        string? database = null)
     {
         var metricsAddress = metrics ? new Uri($"http://127.0.0.1:{FreePort()}") : null;
         var probeAddress = metrics ? new Uri($"http://127.0.0.1:{FreePort()}") : null;
-        var connectionString = await TestPostgres.CreateDatabaseAsync(purpose);
+        var connectionString = database ?? await TestPostgres.CreateDatabaseAsync(purpose);
         var clock = new FakeTimeProvider(start ?? new DateTimeOffset(2026, 3, 10, 10, 0, 0, TimeSpan.FromHours(1)));
         var logs = new CapturedLogs();
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
@@ -224,7 +227,9 @@ public sealed class HubHost : IAsyncDisposable
             .Select(a => new Uri(a.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal)))
             .First(a => (httpJsonAddress is null || a.Port != httpJsonAddress.Port) && (metricsAddress is null || (a.Port != metricsAddress.Port && a.Port != probeAddress!.Port)));
         var hub = new HubHost(factory, connectionString, clock, address, httpJsonAddress, serverAuthority, logs) { MetricsAddress = metricsAddress, ProbeAddress = probeAddress };
-        hub.Calls = await HubAccess.JoinAsync(hub.Channel, TestOrganizations.Registrar());
+        hub.Calls = database is null
+            ? await HubAccess.JoinAsync(hub.Channel, TestOrganizations.Registrar())
+            : ApiKeyCredentials.Over(hub.Channel, await HubAccess.IssueKeyAsync(hub.Channel, TestOrganizations.Registrar().OrganizationId));
         return hub;
     }
 

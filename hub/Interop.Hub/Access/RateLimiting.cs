@@ -19,30 +19,28 @@ namespace Interop.Hub.Access;
 /// N live replicas (<see cref="ReplicaHeartbeat"/>) enforces 1/N of it, so N
 /// replicas behind a balancer that spreads calls (gRPC-aware, per call) allow
 /// the budget, not N times it, with no database round trip per call. The
-/// replica count is part of the partition key: when it changes, new buckets
-/// with the new share replace the old ones (which idle out).
+/// partition key is the organisation alone: when N changes, its bucket keeps
+/// its tokens and takes the new share in place (<see cref="ReplicaShareBucket"/>),
+/// so a caller at its limit gets no fresh burst from a replica joining or leaving.
 /// </remarks>
 internal static class RateLimiting
 {
     public static void Configure(RateLimiterOptions limiter, InteropOptions options)
     {
-        limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, (string Organization, int Replicas)>(context =>
+        limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
         {
             if (context.Features.Get<Principal>() is not { } principal)
             {
-                return RateLimitPartition.GetNoLimiter(("", 0));
+                return RateLimitPartition.GetNoLimiter("");
             }
 
-            var replicas = context.RequestServices.GetRequiredService<ReplicaHeartbeat>().LiveReplicas;
-            return RateLimitPartition.GetTokenBucketLimiter((Organization: principal.OrganizationId, Replicas: replicas), key => new TokenBucketRateLimiterOptions
-            {
-                // Rounded down: the replicas together never allow more than the budget.
-                TokenLimit = Share(options.RateLimitBurst, key.Replicas),
-                TokensPerPeriod = Share(options.RateLimitPerSecond, key.Replicas),
-                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-                QueueLimit = 0,
-                AutoReplenishment = true,
-            });
+            var heartbeat = context.RequestServices.GetRequiredService<ReplicaHeartbeat>();
+
+            // Machine time, not the hub's TimeProvider: a budget is a pace of calls as they
+            // arrive, which a test's fake clock (frozen, or moved by days) must neither stop
+            // nor refill.
+            return RateLimitPartition.Get(principal.OrganizationId, _ => new ReplicaShareBucket(
+                options.RateLimitPerSecond, options.RateLimitBurst, () => heartbeat.LiveReplicas, TimeProvider.System));
         });
         limiter.OnRejected = (rejected, _) =>
         {
@@ -59,6 +57,4 @@ internal static class RateLimiting
                 }));
         };
     }
-
-    private static int Share(int budget, int replicas) => Math.Max(1, budget / Math.Max(1, replicas));
 }

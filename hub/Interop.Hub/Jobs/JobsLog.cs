@@ -8,4 +8,7 @@ internal static partial class JobsLog
 
     [LoggerMessage(EventId = 1601, Level = LogLevel.Information, Message = "The periodic job {Job} ran on this replica")]
     public static partial void Ran(ILogger logger, string job);
+
+    [LoggerMessage(EventId = 1602, Level = LogLevel.Debug, Message = "The periodic job {Job} is not due on this replica: another replica ran it within the interval")]
+    public static partial void NotDue(ILogger logger, string job);
 }

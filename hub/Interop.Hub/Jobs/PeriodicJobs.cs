@@ -71,16 +71,20 @@ internal sealed class PeriodicJobs(
     }
 
     /// <summary>Whether this replica runs <paramref name="job"/> now; another replica may have run it within the interval.</summary>
+    /// <remarks>
+    /// No time of this replica goes into the claim: the database's clock decides when a lease
+    /// is due (<see cref="JobLeaseStore"/>), so a replica whose clock is off by hours neither
+    /// takes over a live lease nor holds one after it stops.
+    /// </remarks>
     private async Task<bool> ClaimAsync(string job, CancellationToken cancellationToken)
     {
-        var interval = options.Value.RenewalJobInterval;
-
-        // Due again a little before a full interval, so the replica that ran it
-        // claims it again at its next tick despite a timer firing a few
-        // milliseconds early or replicas' clocks a little apart; still at most
-        // one run per 95 % of an interval.
-        var now = time.GetUtcNow();
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await leases.TryClaimAsync(connection, job, database.InstanceId, now, now + interval * 0.95, cancellationToken);
+        if (await leases.TryClaimAsync(connection, job, database.InstanceId, options.Value.RenewalJobInterval, cancellationToken))
+        {
+            return true;
+        }
+
+        JobsLog.NotDue(logger, job);
+        return false;
     }
 }

@@ -56,11 +56,13 @@ public sealed class RetryTests(ClientHub fixture) : IClassFixture<ClientHub>
     [Fact]
     public async Task CreateApplication_AttemptOverItsDefaultDeadline_IsRetriedAndAppliedOnce()
     {
-        using var handler = new FailingHandler("CreateApplication", dropAfterCommit: 1, stall: TimeSpan.FromSeconds(5));
+        // The deadline cuts the first attempt's stalled answer, and must leave the retry (a replay of
+        // the stored answer) time enough on a loaded machine: a deadline under a second did not.
+        using var handler = new FailingHandler("CreateApplication", dropAfterCommit: 1, stall: TimeSpan.FromMinutes(2));
         using var client = fixture.Client(o =>
         {
             o.HttpMessageHandler = handler;
-            o.DefaultDeadline = TimeSpan.FromMilliseconds(700);
+            o.DefaultDeadline = TimeSpan.FromSeconds(10);
         });
         var request = TestApplications.Create(ClientHub.Desk);
 

@@ -9,7 +9,7 @@ namespace Interop.Hub.Tests.Diagnostics;
 /// <summary>A call's trace, as an OTLP collector would receive it: the gRPC server span, the service span under it, Npgsql's spans under that.</summary>
 public sealed class TracingTests : IAsyncLifetime
 {
-    private readonly List<Activity> exported = [];
+    private readonly ExportedSpans exported = new();
     private HubHost hub = null!;
 
     public async Task InitializeAsync() => hub = await HubHost.StartAsync(
@@ -60,14 +60,10 @@ public sealed class TracingTests : IAsyncLifetime
     // Spans are exported as they end, the server span last, after the answer has left.
     private async Task<IReadOnlyList<Activity>> SpansOfAsync(ActivityTraceId traceId, Func<IReadOnlyList<Activity>, bool> complete)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
         while (true)
         {
-            List<Activity> spans;
-            lock (exported)
-            {
-                spans = exported.Where(s => s.TraceId == traceId).ToList();
-            }
+            var spans = exported.Snapshot().Where(s => s.TraceId == traceId).ToList();
 
             if (complete(spans) || DateTime.UtcNow > deadline)
             {
