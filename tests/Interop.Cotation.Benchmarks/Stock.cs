@@ -112,6 +112,41 @@ internal static class Stock
         return await ReadSubjectsAsync(command);
     }
 
+    /// <summary>
+    /// Reads every active application's fields the benchmark grid looks at (reason codes, priority, filing
+    /// date) as typed columns extracted by the server, not the household document: what a recompute costs
+    /// when it reads only what the scorer needs.
+    /// </summary>
+    public static async Task<List<CotationSubject>> ReadScorerFieldsAsync(NpgsqlConnection connection)
+    {
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT number, filed_date,
+                   ARRAY(SELECT jsonb_array_elements_text(household->'reasonCodes')),
+                   household->'priority'->>'daloStatus' = 'Active',
+                   coalesce((household->'priority'->>'priorityPublic')::boolean, false)
+            FROM bench_applications WHERE status = 'active'
+            """,
+            connection);
+        var subjects = new List<CotationSubject>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            subjects.Add(new CotationSubject
+            {
+                Number = reader.GetString(0),
+                FiledDate = reader.GetFieldValue<DateOnly>(1),
+                Household = new Household
+                {
+                    ReasonCodes = reader.GetFieldValue<string[]>(2),
+                    Priority = new Priority { DaloStatus = reader.GetBoolean(3) ? DaloStatus.Active : DaloStatus.None, PriorityPublic = reader.GetBoolean(4) },
+                },
+            });
+        }
+
+        return subjects;
+    }
+
     private static async Task<List<CotationSubject>> ReadSubjectsAsync(NpgsqlCommand command)
     {
         var subjects = new List<CotationSubject>();

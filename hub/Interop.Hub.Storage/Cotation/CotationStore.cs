@@ -46,6 +46,21 @@ public sealed class CotationStore
         transaction.Connection!.ExecuteAsync(new CommandDefinition(
             "SELECT pg_advisory_xact_lock(hashtextextended('cotation-grid:' || @gridId, 0))", new { gridId }, transaction, cancellationToken: cancellationToken));
 
+    /// <summary>
+    /// Orders scoring against publications until the transaction ends: a publication takes it exclusive,
+    /// every transaction that stores scores takes it shared before it reads the grids. A score is then
+    /// computed either with the versions as they were before a publication, and the rescoring that
+    /// publication asked for comes after it, or with the new ones: never with the old versions written
+    /// over a row the rescoring already brought to the new one.
+    /// </summary>
+    public Task LockPublicationsAsync(NpgsqlTransaction transaction, bool exclusive, CancellationToken cancellationToken) =>
+        transaction.Connection!.ExecuteAsync(new CommandDefinition(
+            exclusive
+                ? "SELECT pg_advisory_xact_lock(hashtextextended('cotation-publications', 0))"
+                : "SELECT pg_advisory_xact_lock_shared(hashtextextended('cotation-publications', 0))",
+            transaction: transaction,
+            cancellationToken: cancellationToken));
+
     /// <summary>Every version of a grid, oldest start first, with or without their files.</summary>
     public Task<IReadOnlyList<GridVersionRow>> ListVersionsAsync(NpgsqlConnection connection, string gridId, bool withJson, CancellationToken cancellationToken) =>
         ListVersionsAsync(connection, null, gridId, withJson, cancellationToken);

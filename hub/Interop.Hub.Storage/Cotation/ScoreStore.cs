@@ -97,17 +97,21 @@ public sealed class ScoreStore
             transaction,
             cancellationToken: cancellationToken));
 
-    /// <summary>Removes a grid's scores of applications no longer active or no longer wishing a commune of <paramref name="communes"/>.</summary>
-    public Task DeleteOutsideAsync(NpgsqlTransaction transaction, string gridId, IReadOnlyCollection<string> communes, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Removes at most <paramref name="limit"/> of a grid's scores of applications no longer active or no
+    /// longer wishing a commune of <paramref name="communes"/>; returns how many. Called until it returns
+    /// less than the limit, each call its own short transaction.
+    /// </summary>
+    public Task<int> DeleteOutsideAsync(NpgsqlTransaction transaction, string gridId, IReadOnlyCollection<string> communes, int limit, CancellationToken cancellationToken) =>
         transaction.Connection!.ExecuteAsync(new CommandDefinition(
             """
-            DELETE FROM cotation_scores s USING applications a
-            WHERE s.grid_id = @gridId AND a.number = s.application_number
-              AND (a.status <> 'active' OR NOT (a.wished_communes && @communes))
+            DELETE FROM cotation_scores WHERE grid_id = @gridId AND application_number IN (
+                SELECT s.application_number FROM cotation_scores s JOIN applications a ON a.number = s.application_number
+                WHERE s.grid_id = @gridId AND (a.status <> 'active' OR NOT (a.wished_communes && @communes))
+                LIMIT @limit)
             """,
-            new { gridId, communes = communes.ToArray() },
+            new { gridId, communes = communes.ToArray(), limit },
             transaction,
-            commandTimeout: 0,
             cancellationToken: cancellationToken));
 
     /// <summary>
@@ -130,21 +134,21 @@ public sealed class ScoreStore
     }
 
     /// <summary>
-    /// A page of a grid's stored scores of active applications wishing <paramref name="commune"/> and
+    /// A page of a grid's stored scores that serve <paramref name="day"/> with <paramref name="version"/>
+    /// (<see cref="Serving"/>), of active applications wishing <paramref name="commune"/> and
     /// <paramref name="typology"/> in the caller's read scope, best first (score, earlier filing, number),
     /// after the row <paramref name="after"/>.
     /// </summary>
     public async Task<IReadOnlyList<StoredScoreRow>> ListRankedAsync(
-        NpgsqlConnection connection, ReadScope scope, string gridId, string commune, Typology typology, StoredScoreRow? after, int limit, CancellationToken cancellationToken)
+        NpgsqlConnection connection, ReadScope scope, string gridId, int version, DateOnly day, string commune, Typology typology, StoredScoreRow? after, int limit,
+        CancellationToken cancellationToken)
     {
         var sql = new StringBuilder($"""
             SELECT {Prefixed("s")} FROM cotation_scores s JOIN applications a ON a.number = s.application_number
             WHERE s.grid_id = @gridId AND a.status = 'active' AND a.wished_communes @> ARRAY[@commune]::text[] AND s.typologies @> ARRAY[@typology]::text[]
+              AND {Serving}
             """);
-        if (!scope.All)
-        {
-            sql.Append(" AND (a.departement = ANY(@scopeDepartements) OR a.registering_desk = ANY(@scopeDesks) OR a.wished_communes && @scopeCommunes)");
-        }
+        AppendScope(sql, scope);
 
         if (after is not null)
         {
@@ -158,6 +162,8 @@ public sealed class ScoreStore
             new
             {
                 gridId,
+                version,
+                day,
                 commune,
                 typology = TypologyName(typology),
                 scopeDepartements = scope.Departements.ToArray(),
@@ -173,22 +179,82 @@ public sealed class ScoreStore
     }
 
     /// <summary>
-    /// How many active applications with a stored score wishing <paramref name="typology"/> there are
-    /// with the grid (the applicant left out), and how many of them rank before the given score.
+    /// How many active applications wishing <paramref name="typology"/> have a score with the grid that
+    /// serves <paramref name="day"/> (the applicant left out), how many of them rank before the given
+    /// score, and how many others are left out because their score is being refreshed: a stored score that
+    /// does not serve the day, or none yet while the grid's territory is rescored (<paramref name="rescoring"/>).
     /// </summary>
-    public async Task<(int Similar, int Ahead)> CountSimilarAsync(
-        NpgsqlConnection connection, string gridId, Typology typology, string applicant, decimal total, DateOnly filedDate, CancellationToken cancellationToken)
+    public async Task<(int Similar, int Ahead, int Pending)> CountSimilarAsync(
+        NpgsqlConnection connection, string gridId, int version, DateOnly day, IReadOnlyCollection<string> communes, bool rescoring, Typology typology,
+        string applicant, decimal total, DateOnly filedDate, CancellationToken cancellationToken)
     {
-        var counts = await connection.QuerySingleAsync<(long Similar, long Ahead)>(new CommandDefinition(
-            """
-            SELECT count(*) AS similar,
-                   count(*) FILTER (WHERE s.total > @total OR (s.total = @total AND (s.filed_date, s.application_number) < (@filedDate, @applicant))) AS ahead
+        var counts = await connection.QuerySingleAsync<(long Similar, long Ahead, long Stale, long Unscored)>(new CommandDefinition(
+            $"""
+            SELECT count(*) FILTER (WHERE {Serving}) AS similar,
+                   count(*) FILTER (WHERE {Serving} AND (s.total > @total OR (s.total = @total AND (s.filed_date, s.application_number) < (@filedDate, @applicant)))) AS ahead,
+                   count(*) FILTER (WHERE NOT {Serving}) AS stale,
+                   CASE WHEN @rescoring THEN (
+                       SELECT count(*) FROM applications a
+                       WHERE a.status = 'active' AND a.wished_communes && @communes AND a.household -> 'wishes' -> 'typologies' ? @typologyJson
+                         AND a.number <> @applicant
+                         AND NOT EXISTS (SELECT 1 FROM cotation_scores u WHERE u.grid_id = @gridId AND u.application_number = a.number))
+                   ELSE 0 END AS unscored
             FROM cotation_scores s JOIN applications a ON a.number = s.application_number
             WHERE s.grid_id = @gridId AND s.typologies @> ARRAY[@typology]::text[] AND a.status = 'active' AND s.application_number <> @applicant
             """,
-            new { gridId, typology = TypologyName(typology), applicant, total, filedDate },
+            new
+            {
+                gridId, version, day, communes = communes.ToArray(), rescoring, typology = TypologyName(typology), typologyJson = typology.ToString(),
+                applicant, total, filedDate,
+            },
             cancellationToken: cancellationToken));
-        return ((int)counts.Similar, (int)counts.Ahead);
+        return ((int)counts.Similar, (int)counts.Ahead, (int)(counts.Stale + counts.Unscored));
+    }
+
+    /// <summary>
+    /// How many active applications wishing <paramref name="commune"/> and <paramref name="typology"/> in
+    /// the caller's read scope a ranking on <paramref name="day"/> leaves out because their score is being
+    /// refreshed: a stored score that does not serve the day, or none yet while the grid's territory is
+    /// rescored (<paramref name="rescoring"/>). Nothing is counted when no row of the grid passed its
+    /// <c>fresh_until</c> and no rescoring is pending, the usual case: a ranking then costs no count.
+    /// </summary>
+    public async Task<int> CountPendingAsync(
+        NpgsqlConnection connection, ReadScope scope, string gridId, int version, DateOnly day, bool rescoring, string commune, Typology typology,
+        CancellationToken cancellationToken)
+    {
+        var parameters = new
+        {
+            gridId,
+            version,
+            day,
+            rescoring,
+            commune,
+            typology = TypologyName(typology),
+            typologyJson = typology.ToString(),
+            scopeDepartements = scope.Departements.ToArray(),
+            scopeDesks = scope.Desks.ToArray(),
+            scopeCommunes = scope.WishedCommunes.ToArray(),
+        };
+        if (!rescoring && !await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+                "SELECT EXISTS (SELECT 1 FROM cotation_scores WHERE grid_id = @gridId AND fresh_until <= @day)", parameters, cancellationToken: cancellationToken)))
+        {
+            return 0;
+        }
+
+        var stale = new StringBuilder($"""
+            SELECT count(*) FROM cotation_scores s JOIN applications a ON a.number = s.application_number
+            WHERE s.grid_id = @gridId AND a.status = 'active' AND a.wished_communes @> ARRAY[@commune]::text[] AND s.typologies @> ARRAY[@typology]::text[]
+              AND NOT {Serving}
+            """);
+        AppendScope(stale, scope);
+        var unscored = new StringBuilder("""
+            SELECT count(*) FROM applications a
+            WHERE @rescoring AND a.status = 'active' AND a.wished_communes @> ARRAY[@commune]::text[] AND a.household -> 'wishes' -> 'typologies' ? @typologyJson
+              AND NOT EXISTS (SELECT 1 FROM cotation_scores u WHERE u.grid_id = @gridId AND u.application_number = a.number)
+            """);
+        AppendScope(unscored, scope);
+        return (int)await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            $"SELECT ({stale}) + ({unscored})", parameters, cancellationToken: cancellationToken));
     }
 
     /// <summary>The stored scores of some applications with one grid.</summary>
@@ -213,6 +279,20 @@ public sealed class ScoreStore
 
     /// <summary>A typology as <c>typologies</c> spells it (<c>t3</c>, <c>room</c>).</summary>
     public static string TypologyName(Typology typology) => Attributions.StoredName.Of(typology);
+
+    /// <summary>
+    /// A stored score <c>s</c> that is the score of <c>@day</c> with the version in force <c>@version</c>
+    /// (ScoreFreshness.Serves in SQL): reads rank and count only these, never a stale total.
+    /// </summary>
+    private const string Serving = "(s.grid_version = @version AND s.scored_on <= @day AND (s.fresh_until IS NULL OR s.fresh_until > @day))";
+
+    private static void AppendScope(StringBuilder sql, ReadScope scope)
+    {
+        if (!scope.All)
+        {
+            sql.Append(" AND (a.departement = ANY(@scopeDepartements) OR a.registering_desk = ANY(@scopeDesks) OR a.wished_communes && @scopeCommunes)");
+        }
+    }
 
     private static string Prefixed(string alias) =>
         string.Join(", ", ScoreColumns.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(column => alias + "." + column));

@@ -135,13 +135,18 @@ internal static class HubServices
         return services;
     }
 
-    /// <summary>Cotation: grid ownership, published grid versions, criterion validations.</summary>
+    /// <summary>Cotation: grid ownership, published grid versions, criterion validations, the stored scores and their rescoring job.</summary>
     public static IServiceCollection AddCotation(this IServiceCollection services)
     {
         services.AddSingleton<Storage.Cotation.CotationStore>();
         services.AddSingleton<Cotation.GridCatalog>();
         services.AddSingleton<Storage.Cotation.ScoreStore>();
+        services.AddSingleton<Storage.Cotation.RescoringStore>();
+        services.AddSingleton<Cotation.RescoringCounters>();
+        services.AddSingleton<Cotation.RescoringSignal>();
         services.AddSingleton<Cotation.StoredScores>();
+        services.AddSingleton<Cotation.ScoreRefresh>();
+        services.AddHostedService<Cotation.ScoreRefreshWorker>();
         services.AddSingleton<IChangeProjection, Cotation.CotationProjection>();
         return services;
     }

@@ -48,6 +48,13 @@ public sealed class InteropOptions
     /// </summary>
     public int OnboardingConcurrency { get; set; } = 4;
 
+    /// <summary>
+    /// Applications the cotation rescoring job scores per transaction (a publication's territory, the
+    /// rows the date moved), and the projection per statement batch. Default 500: each page holds its
+    /// applications' rows FOR SHARE for well under a second, whatever the territory's size.
+    /// </summary>
+    public int CotationRescoringPageSize { get; set; } = 500;
+
     /// <summary>How often the feed looks for new changes when no notification arrives. Default 1 second.</summary>
     public TimeSpan FeedPollInterval { get; set; } = TimeSpan.FromSeconds(1);
 

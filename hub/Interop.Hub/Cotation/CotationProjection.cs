@@ -22,16 +22,17 @@ internal sealed class CotationProjection(StoredScores storedScores, ScoreStore s
         storedScores.RescoreAsync(transaction, changes.Select(change => change.ApplicationNumber).Distinct(StringComparer.Ordinal).ToList(), cancellationToken);
 
     /// <summary>
-    /// A rebuild starts from the whole active stock of every grid's territory, not from an empty table:
-    /// retention has pruned the changes of applications that have not changed for a month, and the replay
-    /// that follows only brings the rest up to date.
+    /// A rebuild asks for a rescoring of every grid's whole territory, not only a replay into an empty table:
+    /// retention has pruned the changes of applications that have not changed for a month. The rescoring
+    /// job scores the territories after the commit, a page per transaction; the replay brings the rest up
+    /// to date, in any order with it (a score from an older revision never replaces a newer one).
     /// </summary>
     public async Task ResetAsync(NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
         await scores.DeleteAllAsync(transaction, cancellationToken);
         foreach (var versions in await catalog.AllAsync(transaction, cancellationToken))
         {
-            await storedScores.RescoreGridAsync(transaction, versions, cancellationToken);
+            await storedScores.RequestTerritoryAsync(transaction, versions.GridId, cancellationToken);
         }
     }
 }

@@ -56,8 +56,8 @@ internal sealed partial class CotationService
         }
 
         // The stock and the history are read without the caller's scope: they are only counted, never shown.
-        // The position counts the stored scores (rescored first where the date moved them), in SQL.
-        await storedScores.RefreshStaleAsync(versions, token);
+        // The position counts, in SQL, the stored scores that are today's with the version in force; the
+        // call rescores nothing, and the others (the rescoring job has not reached them yet) are counted apart.
         var windowStart = day.AddMonths(-OutlookCalculator.WindowMonths).AddDays(1);
         var leases = await store.ListLeasesAsync(connection, grid.Communes, typology, windowStart, day, MaxLeases + 1, token);
         if (leases.Count > MaxLeases)
@@ -75,7 +75,9 @@ internal sealed partial class CotationService
             .Select(entry => new PastAttribution(Candidate(entry.subject!), entry.lease.LeaseDate, entry.lease.CommuneCode, typology));
         var applicant = Candidate(subject);
         var score = CotationScorer.Score(subject, grid, day, applicant.Validations);
-        var (similar, ahead) = await scores.CountSimilarAsync(connection, gridId, typology, number, score.Total, subject.FiledDate, token);
+        var rescoring = await rescorings.IsPendingAsync(connection, gridId, token);
+        var (similar, ahead, pending) = await scores.CountSimilarAsync(
+            connection, gridId, grid.Version, day, grid.Communes, rescoring, typology, number, score.Total, subject.FiledDate, token);
         var outlook = OutlookCalculator.Compute(applicant, score, typology, versions, day, similar, ahead, history);
 
         await AuditReadsAsync(connection, context, principal, [number]);
@@ -89,6 +91,7 @@ internal sealed partial class CotationService
             SimilarAttributionCount = outlook.SimilarAttributions,
             Position = outlook.Position,
             SimilarActiveCount = outlook.SimilarActive,
+            PendingRescoringCount = pending,
         };
         if (outlook.AverageWaitDays is { } wait)
         {

@@ -183,18 +183,19 @@ internal sealed partial class CotationService
 
         // Only applications the caller may read take part, as in every listing. Today's ranking reads the
         // stored scores best first; another day's is computed over the commune's applications.
-        var (ranked, examined) = day == FrenchCalendar.Today(time)
-            ? await RankStoredAsync(connection, principal, versions, profile, day, size, context.CancellationToken)
+        var (ranked, examined, pending) = day == FrenchCalendar.Today(time)
+            ? await RankStoredAsync(connection, principal, versions, grid, profile, day, size, context.CancellationToken)
             : await RankLiveAsync(connection, principal, grid, profile, day, size, context.CancellationToken);
         await AuditReadsAsync(connection, context, principal, ranked.Select(candidate => candidate.Number).ToList());
         return new V1.RankApplicationsResponse
         {
             Candidates = { ranked.Select(CotationMapper.ToProto) },
             ExaminedCount = examined,
+            PendingRescoringCount = pending,
         };
     }
 
-    private async Task<(IReadOnlyList<RankedCandidate> Ranked, int Examined)> RankLiveAsync(
+    private async Task<(IReadOnlyList<RankedCandidate> Ranked, int Examined, int Pending)> RankLiveAsync(
         NpgsqlConnection connection, Principal principal, CotationGrid grid, DwellingProfile profile, DateOnly day, int size, CancellationToken cancellationToken)
     {
         var candidates = await ActiveWishingAsync(connection, principal, profile.CommuneCode, cancellationToken);
@@ -203,7 +204,7 @@ internal sealed partial class CotationService
             .Select(application => CotationSubject.Of(application))
             .OfType<CotationSubject>()
             .Select(subject => new ScoredSubject(subject, CotationScorer.Score(subject, grid, day, validations.GetValueOrDefault(subject.Number, []))));
-        return (CandidateRanker.Rank(scored, profile, size).Ranked, candidates.Count);
+        return (CandidateRanker.Rank(scored, profile, size).Ranked, candidates.Count, 0);
     }
 
     private async Task<List<ApplicationRecord>> ActiveWishingAsync(NpgsqlConnection connection, Principal principal, string commune, CancellationToken cancellationToken)

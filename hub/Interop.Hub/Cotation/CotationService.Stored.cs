@@ -18,20 +18,21 @@ internal sealed partial class CotationService
     /// <summary>
     /// Reads the grid's stored scores of the commune's applications wishing the typology, best first, and
     /// keeps the eligible ones until the page is full: the households of the first rows only are loaded,
-    /// however many applications wish the commune. The stale rows of the grid (a month of seniority, a
-    /// birthday) are rescored first, so the order is today's.
+    /// however many applications wish the commune. Only rows that are today's score with the version in
+    /// force are ranked; the call rescores nothing. Rows the rescoring job has not reached yet (a version
+    /// published or taking effect today, a month of seniority since the last refresh) are left out and
+    /// counted in Pending: never ranked on a stale total.
     /// </summary>
-    private async Task<(IReadOnlyList<RankedCandidate> Ranked, int Examined)> RankStoredAsync(
-        NpgsqlConnection connection, Principal principal, GridVersions versions, DwellingProfile profile, DateOnly day, int size, CancellationToken cancellationToken)
+    private async Task<(IReadOnlyList<RankedCandidate> Ranked, int Examined, int Pending)> RankStoredAsync(
+        NpgsqlConnection connection, Principal principal, GridVersions versions, CotationGrid grid, DwellingProfile profile, DateOnly day, int size, CancellationToken cancellationToken)
     {
-        await storedScores.RefreshStaleAsync(versions, cancellationToken);
         var scope = AccessPolicy.NominativeReadScope(principal.Organization);
         var ranked = new List<RankedCandidate>();
         var examined = 0;
         StoredScoreRow? after = null;
         while (ranked.Count < size)
         {
-            var page = await scores.ListRankedAsync(connection, scope, versions.GridId, profile.CommuneCode, profile.Typology, after, RankPage, cancellationToken);
+            var page = await scores.ListRankedAsync(connection, scope, versions.GridId, grid.Version, day, profile.CommuneCode, profile.Typology, after, RankPage, cancellationToken);
             if (page.Count == 0)
             {
                 break;
@@ -61,6 +62,8 @@ internal sealed partial class CotationService
             after = page[^1];
         }
 
-        return (ranked, examined);
+        var rescoring = await rescorings.IsPendingAsync(connection, versions.GridId, cancellationToken);
+        var pending = await scores.CountPendingAsync(connection, scope, versions.GridId, grid.Version, day, rescoring, profile.CommuneCode, profile.Typology, cancellationToken);
+        return (ranked, examined, pending);
     }
 }

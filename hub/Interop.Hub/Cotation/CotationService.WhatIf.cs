@@ -95,11 +95,9 @@ internal sealed partial class CotationService
     {
         // The draft's territory and the one in force may differ: the stock of both is compared.
         var communes = current.Communes.Union(draft.Communes).ToList();
+        // Today's baseline is the stored score where it serves the day; any other row (the rescoring job
+        // has not reached it yet) is scored here for this run only: the call writes nothing.
         var stored = day == FrenchCalendar.Today(time);
-        if (stored)
-        {
-            await storedScores.RefreshStaleAsync(versions, cancellationToken);
-        }
 
         var validations = (await store.ListValidationsOfGridAsync(connection, draft.GridId, cancellationToken))
             .GroupBy(row => row.ApplicationNumber)

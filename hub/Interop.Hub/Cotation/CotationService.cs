@@ -34,6 +34,8 @@ internal sealed partial class CotationService(
     ApplicationWriter applicationWriter,
     StoredScores storedScores,
     ScoreStore scores,
+    RescoringStore rescorings,
+    RescoringSignal rescoringSignal,
     EpciDirectory epcis,
     TimeProvider time) : V1.CotationService.CotationServiceBase
 {
@@ -78,7 +80,7 @@ internal sealed partial class CotationService(
             context.CancellationToken);
     }
 
-    public override Task<V1.GridVersion> PublishGridVersion(V1.PublishGridVersionRequest request, ServerCallContext context)
+    public override async Task<V1.GridVersion> PublishGridVersion(V1.PublishGridVersionRequest request, ServerCallContext context)
     {
         var violations = new Violations();
         RequestRules.RequestId(request.RequestId, violations);
@@ -92,7 +94,7 @@ internal sealed partial class CotationService(
         // The file is checked before anything is read or written: a refused file stores nothing.
         var grid = GridLoader.Load(Encoding.UTF8.GetBytes(request.GridJson), epcis);
         var principal = context.Caller();
-        return writer.RunAsync(
+        var published = await writer.RunAsync(
             principal.OrganizationId,
             request.RequestId,
             context.Method,
@@ -105,6 +107,7 @@ internal sealed partial class CotationService(
                 }
 
                 await store.LockGridAsync(transaction, grid.GridId, token);
+                await store.LockPublicationsAsync(transaction, exclusive: true, token);
                 var published = await catalog.FindAsync(transaction, grid.GridId, token);
                 // Refuses overlaps and a grid id already used by another EPCI, before anything is written.
                 var versions = published is null ? Core.Cotation.Grids.GridVersions.Of(grid) : published.With(grid);
@@ -122,12 +125,16 @@ internal sealed partial class CotationService(
                 };
                 await store.InsertVersionAsync(transaction, row, token);
 
-                // Every application of the territory is scored with the version in force before the call
-                // returns (a version starting later is picked up on its first day, ScoreFreshness).
-                await storedScores.RescoreGridAsync(transaction, versions, token);
+                // The territory is rescored after the commit by the rescoring job, a page per transaction: a
+                // territory (280 000 applications for Paris) is never held in one transaction nor in a call.
+                // Until a row is rescored, reads leave it out and count it (its version or fresh_until no
+                // longer serves); a version starting later is taken on its first day (ScoreFreshness).
+                await storedScores.RequestTerritoryAsync(transaction, grid.GridId, token);
                 return CotationMapper.ToProto(row);
             },
             context.CancellationToken);
+        rescoringSignal.Requested.Pulse();
+        return published;
     }
 
     public override async Task<V1.ListGridVersionsResponse> ListGridVersions(V1.ListGridVersionsRequest request, ServerCallContext context)

@@ -38,6 +38,9 @@ internal sealed class HubMetrics : IDisposable
 
     private static readonly Counter<long> JobRuns = Meter.CreateCounter<long>("interop.job.runs", "{run}", "Runs of the periodic jobs, by job and outcome");
 
+    private static readonly Counter<long> Rescored =
+        Meter.CreateCounter<long>("interop.cotation.rescored", "{score}", "Stored cotation scores written, by trigger (change, publication, refresh)");
+
     private static readonly Histogram<double> JobDuration = Meter.CreateHistogram<double>("interop.job.duration", "s", "Duration of the periodic jobs' runs");
 
     private static readonly Histogram<double> SequencerDelay = Meter.CreateHistogram<double>(
@@ -98,6 +101,9 @@ internal sealed class HubMetrics : IDisposable
         JobRuns.Add(1, tags);
         JobDuration.Record(duration.TotalSeconds, tags);
     }
+
+    /// <summary><paramref name="count"/> stored cotation scores written, triggered by <paramref name="trigger"/>.</summary>
+    public void RecordRescored(string trigger, int count) => Rescored.Add(count, new TagList { { "interop.trigger", trigger } });
 
     /// <summary>For the feed's sequencer: a change committed at its <c>occurred_at</c> got its change_seq <paramref name="delay"/> later.</summary>
     public void RecordSequencerDelay(TimeSpan delay) => SequencerDelay.Record(Math.Max(0, delay.TotalSeconds));

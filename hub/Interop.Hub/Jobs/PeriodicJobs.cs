@@ -14,7 +14,7 @@ namespace Interop.Hub.Jobs;
 /// <summary>
 /// Runs the hub's periodic sweeps (renewal radiations, inadmissibility
 /// radiations, erasure of personal data, idempotency pruning, feed pruning,
-/// stored cotation scores the date moved)
+/// stored cotation scores the date moved, under the rescoring job's own lock)
 /// at start and then every <see cref="InteropOptions.RenewalJobInterval"/>,
 /// once per interval across all replicas: each sweep runs only on the replica
 /// that claims its lease row (<see cref="JobLeaseStore"/>). Every sweep is
@@ -24,7 +24,7 @@ namespace Interop.Hub.Jobs;
 /// at the next tick.
 /// </summary>
 internal sealed class PeriodicJobs(
-    RenewalSweep renewal, InadmissibilitySweep inadmissibility, ErasureSweep erasure, IdempotencyPruning pruning, FeedPruning feedPruning, Cotation.StoredScores storedScores,
+    RenewalSweep renewal, InadmissibilitySweep inadmissibility, ErasureSweep erasure, IdempotencyPruning pruning, FeedPruning feedPruning, Cotation.ScoreRefresh scoreRefresh,
     RegistryDatabase database, JobLeaseStore leases, TimeProvider time, IOptions<InteropOptions> options, HubMetrics metrics, ILogger<PeriodicJobs> logger)
     : BackgroundService
 {
@@ -44,7 +44,7 @@ internal sealed class PeriodicJobs(
             await RunAsync("erasure", erasure.RunOnceAsync, stoppingToken);
             await RunAsync("idempotency-pruning", pruning.RunOnceAsync, stoppingToken);
             await RunAsync("feed-pruning", feedPruning.RunOnceAsync, stoppingToken);
-            await RunAsync("cotation-refresh", storedScores.RefreshAllAsync, stoppingToken);
+            await RunAsync("cotation-refresh", scoreRefresh.RefreshAllAsync, stoppingToken);
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }

@@ -67,13 +67,15 @@ internal static class CotationCalls
     public static Google.Type.Date On(int year, int month, int day) => new() { Year = year, Month = month, Day = day };
 
     /// <summary>
-    /// Waits until the stored scores include every change made so far: the cotation projection's checkpoint
-    /// has passed every change, all of them sequenced. The runner's CatchUpAsync alone may stop short when
+    /// Waits until the stored scores include every change and publication made so far: no territory
+    /// rescoring is pending, and the cotation projection's checkpoint has passed every change, all of
+    /// them sequenced. The runner's CatchUpAsync alone may stop short when
     /// the background sequencer holds the sequencing lock at that moment (its RunOnceAsync then numbers
     /// nothing), so it is called until the log agrees.
     /// </summary>
     public static async Task CatchUpAsync(HubHost hub)
     {
+        await hub.Services.GetRequiredService<Interop.Hub.Cotation.ScoreRefresh>().CatchUpAsync(CancellationToken.None);
         var runner = hub.Services.GetRequiredService<Interop.Hub.Projections.ProjectionRunner>();
         var probe = new DatabaseProbe(hub.ConnectionString);
         for (var attempt = 0; attempt < 100; attempt++)

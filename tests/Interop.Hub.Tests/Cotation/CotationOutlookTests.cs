@@ -2,6 +2,7 @@ using Grpc.Core;
 using Interop.Contracts.V1;
 using Interop.Hub.Tests.Attributions;
 using Interop.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using static Interop.Hub.Tests.Cotation.CotationCalls;
 
 namespace Interop.Hub.Tests.Cotation;
@@ -72,6 +73,12 @@ public sealed class CotationOutlookTests : IAsyncLifetime
         await SignLeaseTodayAsync(attributedLate, "RPLS14118A003");
         await CatchUpAsync(hub);
 
+        // Five months passed: the other stored scores no longer serve today until the periodic refresh
+        // rescores them. Meanwhile the position leaves them out and says so, rather than count stale totals.
+        var beforeRefresh = await landlord.GetApplicantOutlookAsync(new GetApplicantOutlookRequest { Application = applicant.Name, Grid = Grid });
+        Assert.Equal((1, 1, 2), (beforeRefresh.Position, beforeRefresh.SimilarActiveCount, beforeRefresh.PendingRescoringCount));
+        await hub.Services.GetRequiredService<Interop.Hub.Cotation.ScoreRefresh>().RefreshAllAsync(CancellationToken.None);
+
         var outlook = await landlord.GetApplicantOutlookAsync(new GetApplicantOutlookRequest { Application = applicant.Name, Grid = Grid });
 
         // On 2026-08-07 the applicant has 5 + 4 months = 9: band 4 to 14. Leased on 2026-06-09 with 5 + 2 = 7
@@ -80,7 +87,7 @@ public sealed class CotationOutlookTests : IAsyncLifetime
         Assert.Equal(On(2025, 8, 8), outlook.WindowStartDate);
         Assert.Equal((2, true, 121), (outlook.SimilarAttributionCount, outlook.HasAverageWaitDays, outlook.AverageWaitDays));
         // Ahead: the validated violence (39); the other single parent of the same day has a later number; the T2 is not similar.
-        Assert.Equal((2, 3), (outlook.Position, outlook.SimilarActiveCount));
+        Assert.Equal((2, 3, 0), (outlook.Position, outlook.SimilarActiveCount, outlook.PendingRescoringCount));
     }
 
     [Fact]

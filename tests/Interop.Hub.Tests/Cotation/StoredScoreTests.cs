@@ -10,7 +10,7 @@ namespace Interop.Hub.Tests.Cotation;
 
 /// <summary>
 /// The stored scores (cotation_scores) over a real hub: kept by the cotation projection from the change
-/// log, rescored by a publication and by the date, replayed without counting anything twice.
+/// log, rescored after a publication and by the periodic refresh, replayed without counting anything twice.
 /// </summary>
 public sealed class StoredScoreTests : IAsyncLifetime
 {
@@ -35,6 +35,8 @@ public sealed class StoredScoreTests : IAsyncLifetime
     private ProjectionRunner Runner => hub.Services.GetRequiredService<ProjectionRunner>();
 
     private DatabaseProbe Database => new(hub.ConnectionString);
+
+    private Interop.Hub.Cotation.ScoreRefresh Refresh => hub.Services.GetRequiredService<Interop.Hub.Cotation.ScoreRefresh>();
 
     private async Task<Application> RegisterAsync(Action<Application>? change = null)
     {
@@ -120,7 +122,7 @@ public sealed class StoredScoreTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task PublishingANewVersion_ScoresEveryApplicationOfTheTerritoryWithIt_BeforeItReturns()
+    public async Task PublishingANewVersion_ScoresEveryApplicationOfTheTerritoryWithIt_AfterItReturns()
     {
         await epci.PublishGridVersionAsync(Publish(GridJson(1, "2026-01-01")));
         var applications = new List<Application>();
@@ -139,6 +141,7 @@ public sealed class StoredScoreTests : IAsyncLifetime
 
         // Version 2 is in force from today and gives a single parent 8 points instead of 5.
         await epci.PublishGridVersionAsync(Publish(GridJson(2, "2026-03-10").Replace("\"points\": 5", "\"points\": 8", StringComparison.Ordinal)));
+        await CatchUpAsync(hub);
 
         var stored = await StoredAsync();
         Assert.Equal(applications.Select(a => a.Number).Order(StringComparer.Ordinal), stored.Select(row => row.Number));
@@ -153,18 +156,25 @@ public sealed class StoredScoreTests : IAsyncLifetime
         await RegisterAsync();
         await CatchUpAsync(hub);
 
-        // 31 days later: one whole month of seniority (+1 to the single parent's 5), with no change to the application.
+        // 31 days later: one whole month of seniority (+1 to the single parent's 5), with no change to the
+        // application. Until the periodic refresh runs, the ranking leaves the stale score out and says so.
         hub.Clock.Advance(TimeSpan.FromDays(31));
+        var beforeRefresh = await landlord.RankApplicationsAsync(RankT3());
+        Assert.Equal((0, 1), (beforeRefresh.Candidates.Count, beforeRefresh.PendingRescoringCount));
+        Assert.Equal(5m, (await StoredAsync()).Single().Total);
+
+        Assert.Equal(1, await Refresh.RefreshAllAsync(CancellationToken.None));
         var ranked = await landlord.RankApplicationsAsync(RankT3());
 
+        Assert.Equal(0, ranked.PendingRescoringCount);
         var candidate = Assert.Single(ranked.Candidates);
         Assert.Equal(("6", On(2026, 4, 10)), (candidate.Score.Total, candidate.Score.Day));
         Assert.Equal("Ancienneté (1 mois depuis le dépôt du 10/03/2026) : +1 point", candidate.Score.Lines[^1].Text);
         Assert.Equal(6m, (await StoredAsync()).Single().Total);
 
-        // The periodic refresh does the same for rows no read has touched.
+        // A month later again, the next refresh moves it once more.
         hub.Clock.Advance(TimeSpan.FromDays(30));
-        Assert.Equal(1, await hub.Services.GetRequiredService<Interop.Hub.Cotation.StoredScores>().RefreshAllAsync(CancellationToken.None));
+        Assert.Equal(1, await Refresh.RefreshAllAsync(CancellationToken.None));
         Assert.Equal(7m, (await StoredAsync()).Single().Total);
     }
 
