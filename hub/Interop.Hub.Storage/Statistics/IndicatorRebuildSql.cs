@@ -92,6 +92,8 @@ internal static class IndicatorRebuildSql
     /// the stock takes back the previous revision's key and adds the new one in the month of the change (only
     /// where the key moved: a renewal leaves the stock as it was), the flows count each revision's events, both
     /// summed by place before a place is spread over its territories; and each application's last counted state.
+    /// Rows go in in their primary key's order, so the indexes are appended to rather than split all over (a
+    /// third of the buffer work on 100,000 applications).
     /// </summary>
     public const string Count = """
         CREATE TEMP TABLE indicator_rebuild_steps ON COMMIT DROP AS
@@ -117,7 +119,8 @@ internal static class IndicatorRebuildSql
         INSERT INTO indicator_applications (application_number, revision, active, territories, typology, filed_month, transfer, priority_household)
         SELECT s.number, s.revision, s.active, p.territories, s.typology, s.filed_month, s.transfer, s.priority
         FROM indicator_rebuild_steps s JOIN indicator_rebuild_places p ON p.place = s.place
-        WHERE s.last;
+        WHERE s.last
+        ORDER BY s.number;
 
         INSERT INTO indicator_stock (territory, month, typology, filed_month, transfer, delta)
         SELECT t.territory, m.month, m.typology, m.filed_month, m.transfer, sum(m.delta)
@@ -142,7 +145,8 @@ internal static class IndicatorRebuildSql
         JOIN indicator_rebuild_places p ON p.place = m.place
         CROSS JOIN LATERAL unnest(p.territories) AS t(territory)
         GROUP BY t.territory, m.month, m.typology, m.filed_month, m.transfer
-        HAVING sum(m.delta) <> 0;
+        HAVING sum(m.delta) <> 0
+        ORDER BY t.territory, m.month, m.typology, m.filed_month, m.transfer;
 
         INSERT INTO indicator_flows (territory, month, indicator, dimension, count)
         SELECT t.territory, f.month, f.indicator, f.dimension, sum(f.count)
@@ -176,7 +180,8 @@ internal static class IndicatorRebuildSql
         ) f
         JOIN indicator_rebuild_places p ON p.place = f.place
         CROSS JOIN LATERAL unnest(p.territories) AS t(territory)
-        GROUP BY t.territory, f.month, f.indicator, f.dimension;
+        GROUP BY t.territory, f.month, f.indicator, f.dimension
+        ORDER BY t.territory, f.month, f.indicator, f.dimension;
 
         UPDATE indicator_progress SET counted_through = (SELECT max(occurred_at) FROM indicator_rebuild_revisions) WHERE id = 1;
         SELECT count(*) FROM indicator_rebuild_revisions;
