@@ -15,9 +15,6 @@ internal static class SyntheticHistory
 {
     public static readonly string[] Departements = Enumerable.Range(21, 20).Select(d => d.ToString(CultureInfo.InvariantCulture)).ToArray();
 
-    /// <summary>Holders as the lease details carry them (SNE codes), chosen from the number (the history has no details).</summary>
-    public static readonly string[] Holders = ["COLTER", "COLACT", "PPRIOR", "AUCUN"];
-
     public static readonly DateOnly End = new(2026, 1, 31);
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);

@@ -126,6 +126,7 @@ internal static class HubServices
         services.AddSingleton<HistoryStore>();
         services.AddSingleton<StockStore>();
         services.AddSingleton<IndicatorStore>();
+        services.AddSingleton<IndicatorRebuild>();
         services.AddSingleton<IChangeProjection, IndicatorProjection>();
         services.AddSingleton<PastApplications>();
         services.AddSingleton(provider => OfficialEpcis.Load(

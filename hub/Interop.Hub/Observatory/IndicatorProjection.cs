@@ -17,7 +17,7 @@ namespace Interop.Hub.Observatory;
 /// not from the application as it is now, so a projection behind the head and
 /// a rebuild count exactly what happened.
 /// </summary>
-internal sealed class IndicatorProjection(IndicatorStore store, EpciDirectory epcis) : IChangeProjection
+internal sealed class IndicatorProjection(IndicatorStore store, IndicatorRebuild rebuild, EpciDirectory epcis) : IChangeProjection, ISnapshotRebuild
 {
     public const string ProjectionName = "observatory-indicators";
 
@@ -49,7 +49,15 @@ internal sealed class IndicatorProjection(IndicatorStore store, EpciDirectory ep
     }
 
     /// <summary>
-    /// Empties the tables, then counts what the feed has already pruned from the durable history, so a
+    /// A rebuild counts the whole history set-based (<see cref="IndicatorRebuild"/>), in the runner's
+    /// transaction: minutes for a national file where the page replay below would take hours.
+    /// </summary>
+    public Task RebuildAsync(NpgsqlTransaction transaction, long head, CancellationToken cancellationToken) =>
+        rebuild.RunAsync(transaction, head, epcis, cancellationToken);
+
+    /// <summary>
+    /// The page replay's start, for a runner that replays (the hub's runner rebuilds through
+    /// <see cref="RebuildAsync"/>): empties the tables, then counts what the feed has already pruned from the durable history, so a
     /// rebuild starts from each application's first revision; the runner then replays the changes still
     /// in the log, which carry on from there (a revision is never counted twice).
     /// </summary>

@@ -11,4 +11,7 @@ internal static partial class ProjectionLog
 
     [LoggerMessage(EventId = 2302, Level = LogLevel.Information, Message = "Projection {Projection} emptied; replaying the change log")]
     public static partial void Rebuilding(ILogger logger, string projection);
+
+    [LoggerMessage(EventId = 2303, Level = LogLevel.Information, Message = "Projection {Projection} rebuilt from one snapshot through change {Head} in {ElapsedMs:0} ms")]
+    public static partial void RebuiltFromSnapshot(ILogger logger, string projection, long head, double elapsedMs);
 }
