@@ -53,7 +53,9 @@ public sealed class ThreeLandlordsTests(LandlordsHub hub) : IClassFixture<Landlo
         using var reader = hub.Hub.Connect(landlord1.ApiKey);
         var application = await reader.Registry.GetApplicationAsync(new Contracts.V1.GetApplicationRequest { Name = "applications/" + number });
         Assert.Equal(Contracts.V1.RadiationReason.Attribution, application.Radiation.Reason);
-        var proposal = Assert.Single((await reader.Attributions.ListProposalsAsync(new Contracts.V1.ListProposalsRequest { Parent = "applications/" + number })).Proposals);
+        // Proposals are read by the landlord that made them.
+        using var threeReader = hub.Hub.Connect(landlord3.ApiKey);
+        var proposal = Assert.Single((await threeReader.Attributions.ListProposalsAsync(new Contracts.V1.ListProposalsRequest { Parent = "applications/" + number })).Proposals);
         Assert.Equal(("LGT000777", Contracts.V1.ProposalState.LeaseSigned), (proposal.DwellingId, proposal.State));
         Assert.Empty(await three.State.ListDeadLettersAsync(default));
         Assert.Empty(await one.State.ListDeadLettersAsync(default));
