@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Grpc.Net.Client;
 using Interop.Adapters.Sdk.State;
+using Interop.Client;
 using Interop.Testing;
 using Xunit.Abstractions;
 
@@ -39,6 +40,14 @@ public sealed class HubRestartTests(ITestOutputHelper output)
         var backlog = await one.Erp.ReadChangesAsync(null, int.MaxValue, default);
         var (pushedBefore, appliedBefore) = (one.Metrics.Pushed, two.Metrics.Applied);
         await using var restarted = await ExternalHubProcess.StartAsync(connectionString, port: port);
+        // Counted from the moment the restarted hub answers (its cold start on a loaded machine is not the adapters' doing).
+        var starting = Stopwatch.StartNew();
+        using (var prober = new InteropClient(restarted.Address, landlord2.ApiKey))
+        {
+            await Eventually.TrueAsync(() => AnswersAsync(prober), "the restarted hub answering", timeoutSeconds: 60);
+        }
+
+        var serving = starting.Elapsed;
         var back = Stopwatch.StartNew();
 
         // Both adapters reconnect on their own short backoffs (unary calls retried by the loop, the channel's
@@ -62,10 +71,10 @@ public sealed class HubRestartTests(ITestOutputHelper output)
             timeoutSeconds: 120);
         var caughtUp = back.Elapsed;
         output.WriteLine(
-            $"hub down {Downtime.TotalSeconds:F0} s; after the restart: first push {firstPush.TotalSeconds:F1} s, first change applied by the follower {firstApplied.TotalSeconds:F1} s; " +
+            $"hub down {Downtime.TotalSeconds:F0} s; restarted hub answering {serving.TotalSeconds:F1} s after its process listened; from then: first push {firstPush.TotalSeconds:F1} s, first change applied by the follower {firstApplied.TotalSeconds:F1} s; " +
             $"backlog of {backlog.Count} ERP changes pushed {pushed.TotalSeconds:F1} s and followed {caughtUp.TotalSeconds:F1} s after the restart");
-        Assert.True(firstPush < TimeSpan.FromSeconds(20), $"landlord 1 pushed again {firstPush.TotalSeconds:F1} s after the restart, not within 20 s");
-        Assert.True(firstApplied < TimeSpan.FromSeconds(20), $"landlord 2 applied a change again {firstApplied.TotalSeconds:F1} s after the restart, not within 20 s");
+        Assert.True(firstPush < TimeSpan.FromSeconds(20), $"landlord 1 pushed again {firstPush.TotalSeconds:F1} s after the hub answered again, not within 20 s");
+        Assert.True(firstApplied < TimeSpan.FromSeconds(20), $"landlord 2 applied a change again {firstApplied.TotalSeconds:F1} s after the hub answered again, not within 20 s");
 
         // Caught up: landlord 1's traffic is over (under load its 400 steps can outlast the restart, and a
         // change typed after the check would be counted but not yet pushed), it pushed its whole journal,
@@ -92,6 +101,19 @@ public sealed class HubRestartTests(ITestOutputHelper output)
         // Each write in landlord 2's ERP moved a dossier to a newer revision: none was written twice.
         var revisions = (await probe.QueryAsync<(string Number, long Revision)>("select number, revision from applications")).ToDictionary(r => r.Number, r => r.Revision);
         Assert.All(two.Erp.WritesByNumber, w => Assert.True(w.Value <= revisions[w.Key], $"{w.Key}: {w.Value} writes for revision {revisions[w.Key]}"));
+    }
+
+    private static async Task<bool> AnswersAsync(InteropClient client)
+    {
+        try
+        {
+            await client.Registry.ListApplicationsAsync(new Contracts.V1.ListApplicationsRequest { PageSize = 1 });
+            return true;
+        }
+        catch (Grpc.Core.RpcException)
+        {
+            return false;
+        }
     }
 
     private static async Task<bool> PushedAsync(InMemoryAdapterStateStore state, int journalLength) =>
