@@ -97,6 +97,14 @@ public sealed class AdapterTemplateTests(LandlordsHub hub) : IClassFixture<Landl
     private static async Task DotnetAsync(IDictionary<string, string?> environment, TimeSpan timeout, params string[] arguments)
     {
         var result = await ChildProcess.RunAsync("dotnet", arguments, environment, timeout: timeout);
+        // The template engine's settings file may still be held by the install that just ended (seen under load:
+        // "packages.json ... being used by another process"): that is the engine's lock, so the command is run
+        // again until the file is free, a few times at most.
+        for (var attempt = 1; attempt < 5 && result.ExitCode != 0 && (result.Output + result.Error).Contains("being used by another process", StringComparison.Ordinal); attempt++)
+        {
+            result = await ChildProcess.RunAsync("dotnet", arguments, environment, timeout: timeout);
+        }
+
         Assert.True(result.ExitCode == 0, $"dotnet {string.Join(' ', arguments)} exited with {result.ExitCode}:\n{result.Output}\n{result.Error}");
     }
 
