@@ -49,6 +49,14 @@ public sealed class AdapterOptions
     /// <summary>How long a loop waits after a failure it could not handle (hub unreachable after the client's retries, ERP circuit open) before it starts again from its stored position. Default 5 s.</summary>
     public TimeSpan FailureDelay { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// The longest pause between two attempts of the inbound path to reconnect to the change feed (the delays
+    /// start at 200 ms and double, jittered, up to this). Default 5 s, not the client library's 30 s: after a hub
+    /// restart the ERP should catch up within seconds, and an adapter is a single subscriber per landlord, so
+    /// its attempts cost the hub little.
+    /// </summary>
+    public TimeSpan FeedReconnectMaxDelay { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Time allowed to each ERP call (source read or sink apply), per attempt. Default 30 s.</summary>
     public TimeSpan ErpTimeout { get; set; } = TimeSpan.FromSeconds(30);
 

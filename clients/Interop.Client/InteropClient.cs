@@ -39,6 +39,9 @@ public sealed class InteropClient : IDisposable
             HttpHandler = settings.HttpMessageHandler ?? settings.CreateDefaultHandler(),
             DisposeHttpClient = settings.HttpMessageHandler is null,
             UnsafeUseInsecureChannelCallCredentials = settings.IsCleartext,
+            // gRPC's default grows to 120 s while a hub is away, so a restarted hub would wait for its clients.
+            InitialReconnectBackoff = TimeSpan.FromTicks(Math.Min(TimeSpan.FromSeconds(1).Ticks, settings.ReconnectMaxBackoff.Ticks)),
+            MaxReconnectBackoff = settings.ReconnectMaxBackoff,
             LoggerFactory = settings.LoggerFactory,
         });
         CallInvoker = channel.Intercept(new InteropCallInterceptor(new CallPolicy(settings, settings.HasApiKey ? ApiKeyCredentials.Create(settings.ApiKey) : null)));

@@ -49,6 +49,16 @@ public sealed class InteropClientOptions
     /// </summary>
     public TimeSpan KeepAlivePingTimeout { get; set; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>
+    /// The longest pause between two attempts of the channel to connect to a
+    /// hub that refused or dropped the connection (gRPC's reconnect backoff:
+    /// from 1 second, growing, jittered). Default 5 seconds, not gRPC's 120:
+    /// after a hub restart (a deployment, a crash) calls and feed streams go
+    /// through again within seconds, instead of waiting out a backoff that grew
+    /// while the hub was away.
+    /// </summary>
+    public TimeSpan ReconnectMaxBackoff { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Retries of unary calls after a transient failure. Defaults: 5 attempts, 200 ms to 10 s, jittered exponential backoff.</summary>
     public InteropRetryOptions Retry { get; set; } = new();
 

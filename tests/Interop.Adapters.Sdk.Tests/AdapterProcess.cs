@@ -23,6 +23,10 @@ public sealed class AdapterProcess : IAsyncDisposable
         ["Adapter:Mappings:current_housing:HOTEL"] = "HOUSING_SITUATION_HOTEL",
         ["Adapter:Mappings:reason_codes:DIVORCE"] = "09",
         ["Adapter:Mappings:reason_codes:SANSLOGT"] = "01",
+        ["Adapter:Mappings:proposal.typology:F3"] = "TYPOLOGY_T3",
+        ["Adapter:Mappings:proposal.reservation_holder:PROPRE"] = "RESERVATION_HOLDER_NONE",
+        ["Adapter:Mappings:proposal.reservation_holder:MAIRIE"] = "RESERVATION_HOLDER_LOCAL_AUTHORITY",
+        ["Adapter:Mappings:lease.collective_agreement:SANS"] = "COLLECTIVE_AGREEMENT_NONE",
     };
 
     private readonly IHost host;

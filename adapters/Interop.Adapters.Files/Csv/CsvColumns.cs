@@ -9,7 +9,7 @@ public static class CsvColumns
     /// <summary>The ERP's reference of the household's file. Required on every line.</summary>
     public const string Dossier = "dossier";
 
-    /// <summary><c>INSCRIPTION</c> (default when empty), <c>MODIFICATION</c>, <c>RENOUVELLEMENT</c> or <c>RADIATION</c>.</summary>
+    /// <summary><c>INSCRIPTION</c> (default when empty), <c>MODIFICATION</c>, <c>RENOUVELLEMENT</c>, <c>RADIATION</c> or <c>BAIL</c>.</summary>
     public const string Operation = "action";
 
     public const string Nom = "nom";
@@ -52,4 +52,25 @@ public static class CsvColumns
 
     /// <summary>Mapped through <c>radiation_reason</c>; required with <c>RADIATION</c>.</summary>
     public const string MotifRadiation = "motif_radiation";
+
+    /// <summary>With <c>BAIL</c>: the RPLS id of the dwelling leased to the household. Required then.</summary>
+    public const string LogementAttribue = "logement_attribue";
+
+    /// <summary>With <c>BAIL</c>: INSEE code of the dwelling's commune. Required then.</summary>
+    public const string CommuneLogement = "commune_logement";
+
+    /// <summary>With <c>BAIL</c>: mapped through <c>proposal.typology</c>. Required then.</summary>
+    public const string TypologieLogement = "typologie_logement";
+
+    /// <summary>With <c>BAIL</c>: the reservation contingent, mapped through <c>proposal.reservation_holder</c>. Required then.</summary>
+    public const string Contingent = "contingent";
+
+    /// <summary>With <c>BAIL</c>: mapped through <c>lease.collective_agreement</c>. Required then.</summary>
+    public const string AccordCollectif = "accord_collectif";
+
+    /// <summary>With <c>BAIL</c>: the lease's date, <c>JJ/MM/AAAA</c>; empty, the hub's day.</summary>
+    public const string DateBail = "date_bail";
+
+    /// <summary>With <c>BAIL</c>: <c>O</c> when the household was rehoused as a DALO priority; empty or <c>N</c> otherwise.</summary>
+    public const string Dalo = "dalo";
 }

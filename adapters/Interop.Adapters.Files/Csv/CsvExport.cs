@@ -104,7 +104,8 @@ public sealed class CsvExport
             "MODIFICATION" => ErpChangeKind.Update,
             "RENOUVELLEMENT" => ErpChangeKind.Renew,
             "RADIATION" => ErpChangeKind.Radiate,
-            _ => throw new FormatException($"'{Operation}' is '{action}': INSCRIPTION, MODIFICATION, RENOUVELLEMENT or RADIATION"),
+            "BAIL" => ErpChangeKind.Attribute,
+            _ => throw new FormatException($"'{Operation}' is '{action}': INSCRIPTION, MODIFICATION, RENOUVELLEMENT, RADIATION or BAIL"),
         };
         var codes = new List<ErpCode>();
         var changed = new List<string>();
@@ -127,6 +128,7 @@ public sealed class CsvExport
             Codes = codes,
             ChangedFields = changed,
             RadiationReasonCode = radiationReason,
+            Attribution = kind == ErpChangeKind.Attribute ? Lease(row) : null,
             ChangedAt = readAt,
         };
     }
@@ -187,6 +189,24 @@ public sealed class CsvExport
         }
 
         return changed.Count > 0 ? application : throw new FormatException("MODIFICATION fills none of logement, situation, revenu, typologies+communes");
+    }
+
+    /// <summary>A signed lease: the dwelling and its codes; the steps before it are dated with the lease (or the hub's day).</summary>
+    private static ErpAttribution Lease(Dictionary<string, string> row)
+    {
+        var leased = Value(row, DateBail) is { } day ? Date(day, DateBail) : null;
+        var date = leased is null ? (DateOnly?)null : new DateOnly(leased.Year, leased.Month, leased.Day);
+        return new ErpAttribution
+        {
+            DwellingId = Required(row, LogementAttribue),
+            CommuneCode = Required(row, CommuneLogement),
+            TypologyCode = Required(row, TypologieLogement),
+            ReservationHolderCode = Required(row, Contingent),
+            CollectiveAgreementCode = Required(row, AccordCollectif),
+            CalDecisionDate = date,
+            LeaseDate = date,
+            Dalo = Value(row, Dalo) is { } dalo && dalo.Equals("O", StringComparison.OrdinalIgnoreCase),
+        };
     }
 
     private static string? Value(Dictionary<string, string> row, string column) =>

@@ -18,7 +18,7 @@ internal sealed class InboundWorker(InteropClient hub, InboundApplier applier, A
 
     private async Task FollowAsync(CancellationToken stoppingToken)
     {
-        var subscriptionOptions = new FeedSubscriptionOptions { SubscriptionId = options.SubscriptionId };
+        var subscriptionOptions = new FeedSubscriptionOptions { SubscriptionId = options.SubscriptionId, ReconnectMaxDelay = options.FeedReconnectMaxDelay };
         foreach (var departement in options.Departements)
         {
             subscriptionOptions.Departements.Add(departement);

@@ -18,6 +18,15 @@ public sealed class CodeMapper
     /// <summary>The table of <see cref="ErpChange.RadiationReasonCode"/>, mapped to <see cref="RadiationReason"/> names.</summary>
     public const string RadiationReasonTable = "radiation_reason";
 
+    /// <summary>The table of <see cref="ErpAttribution.TypologyCode"/>, mapped to <see cref="Typology"/> names.</summary>
+    public const string ProposalTypologyTable = "proposal.typology";
+
+    /// <summary>The table of <see cref="ErpAttribution.ReservationHolderCode"/>, mapped to <see cref="ReservationHolder"/> names.</summary>
+    public const string ReservationHolderTable = "proposal.reservation_holder";
+
+    /// <summary>The table of <see cref="ErpAttribution.CollectiveAgreementCode"/>, mapped to <see cref="CollectiveAgreement"/> names.</summary>
+    public const string CollectiveAgreementTable = "lease.collective_agreement";
+
     private readonly IConfiguration mappings;
 
     /// <summary>A mapper over <paramref name="mappings"/> (the <c>Mappings</c> section itself).</summary>
@@ -73,15 +82,47 @@ public sealed class CodeMapper
 
     /// <summary>The contract's radiation reason of an ERP code, through the <c>radiation_reason</c> table.</summary>
     /// <exception cref="UnknownCodeException">No mapping, or the mapped name is not a <see cref="RadiationReason"/>.</exception>
-    public RadiationReason MapRadiationReason(string erpCode)
+    public RadiationReason MapRadiationReason(string erpCode) =>
+        (RadiationReason)MapEnum(RadiationReasonTable, erpCode, RadiationReason.Unspecified);
+
+    /// <summary>
+    /// The contract's typology, reservation holder and collective agreement of an ERP attribution, through the
+    /// tables <c>proposal.typology</c>, <c>proposal.reservation_holder</c> and <c>lease.collective_agreement</c>
+    /// (the last one only when the lease is signed; else <see cref="CollectiveAgreement.Unspecified"/>).
+    /// </summary>
+    /// <exception cref="UnknownCodeException">A code has no mapping, or its mapped name is not a value of the contract's enum.</exception>
+    public (Typology Typology, ReservationHolder ReservationHolder, CollectiveAgreement CollectiveAgreement) MapAttribution(ErpAttribution attribution)
     {
-        var code = new ErpCode(RadiationReasonTable, erpCode);
-        var mapped = Map(RadiationReasonTable, erpCode);
-        var reasons = RadiateApplicationRequest.Descriptor.FindFieldByNumber(RadiateApplicationRequest.ReasonFieldNumber).EnumType;
-        var value = reasons.FindValueByName(mapped)
-            ?? throw Misconfigured(code, $"'{mapped}' is not a value of {reasons.Name}");
-        return (RadiationReason)value.Number;
+        ArgumentNullException.ThrowIfNull(attribution);
+        var typology = (Typology)MapEnum(ProposalTypologyTable, attribution.TypologyCode, Typology.Unspecified);
+        var holder = (ReservationHolder)MapEnum(ReservationHolderTable, attribution.ReservationHolderCode, ReservationHolder.Unspecified);
+        var agreement = attribution.Reached < ErpAttributionStep.LeaseSigned
+            ? CollectiveAgreement.Unspecified
+            : (CollectiveAgreement)MapEnum(CollectiveAgreementTable, attribution.CollectiveAgreementCode ?? "", CollectiveAgreement.Unspecified);
+        return (typology, holder, agreement);
     }
+
+    /// <summary>The number of the contract enum value an ERP code maps to; <paramref name="ofType"/> only names the enum.</summary>
+    private int MapEnum<TEnum>(string table, string erpCode, TEnum ofType)
+        where TEnum : struct, Enum
+    {
+        var code = new ErpCode(table, erpCode);
+        var mapped = Map(table, erpCode);
+        var descriptor = EnumDescriptorOf(ofType);
+        var value = descriptor.FindValueByName(mapped)
+            ?? throw Misconfigured(code, $"'{mapped}' is not a value of {descriptor.Name}");
+        return value.Number;
+    }
+
+    private static EnumDescriptor EnumDescriptorOf<TEnum>(TEnum value)
+        where TEnum : struct, Enum => value switch
+    {
+        RadiationReason => RadiateApplicationRequest.Descriptor.FindFieldByNumber(RadiateApplicationRequest.ReasonFieldNumber).EnumType,
+        Typology => Proposal.Descriptor.FindFieldByNumber(Proposal.TypologyFieldNumber).EnumType,
+        ReservationHolder => Proposal.Descriptor.FindFieldByNumber(Proposal.ReservationHolderFieldNumber).EnumType,
+        CollectiveAgreement => Lease.Descriptor.FindFieldByNumber(Lease.CollectiveAgreementFieldNumber).EnumType,
+        _ => throw new ArgumentOutOfRangeException(nameof(value), typeof(TEnum).Name, "Not a contract enum the SDK maps."),
+    };
 
     private static FieldDescriptor Field(IMessage target, string name, ErpCode code) =>
         target.Descriptor.FindFieldByName(name) ?? throw Misconfigured(code, $"'{name}' is not a field of {target.Descriptor.Name}");

@@ -46,6 +46,9 @@ public sealed class ErpChange
     /// <summary>The ERP's radiation reason code for <see cref="ErpChangeKind.Radiate"/>, mapped through the <c>radiation_reason</c> table.</summary>
     public string? RadiationReasonCode { get; init; }
 
+    /// <summary>The dwelling and the steps of an <see cref="ErpChangeKind.Attribute"/> change; required with that kind, ignored otherwise.</summary>
+    public ErpAttribution? Attribution { get; init; }
+
     /// <summary>When the ERP committed the change, for the lag counter; null when the ERP does not know.</summary>
     public DateTimeOffset? ChangedAt { get; init; }
 }

@@ -14,4 +14,12 @@ public enum ErpChangeKind
 
     /// <summary>The application ends: <c>RadiateApplication</c> with the reason mapped from <see cref="ErpChange.RadiationReasonCode"/>.</summary>
     Radiate = 4,
+
+    /// <summary>
+    /// The ERP attributed one of the landlord's dwellings to the household (the CAL's decision, the offer,
+    /// the household's acceptance, the signed lease): the attribution path of <c>AttributionService</c> up to
+    /// the step <see cref="ErpChange.Attribution"/> reached. A signed lease radiates the application for
+    /// attribution (<c>RADATT</c>) at every landlord.
+    /// </summary>
+    Attribute = 5,
 }

@@ -30,6 +30,9 @@ internal sealed partial class OutboundPusher(InteropClient hub, IAdapterStateSto
                 case ErpChangeKind.Radiate:
                     await ReviseAsync(change, cancellationToken);
                     break;
+                case ErpChangeKind.Attribute:
+                    await AttributeAsync(change, cancellationToken);
+                    break;
                 default:
                     throw new ChangeRefusedException($"ERP change kind {change.Kind} is not known to the SDK.");
             }

@@ -15,7 +15,8 @@ internal sealed record StoredErpChange(
     List<string> ChangedFields,
     string? RegisteringDesk,
     string? RadiationReasonCode,
-    DateTimeOffset? ChangedAt)
+    DateTimeOffset? ChangedAt,
+    ErpAttribution? Attribution = null)
 {
     public static byte[] Serialize(ErpChange change) => JsonSerializer.SerializeToUtf8Bytes(new StoredErpChange(
         change.ChangeId,
@@ -27,7 +28,8 @@ internal sealed record StoredErpChange(
         [.. change.ChangedFields],
         change.RegisteringDesk,
         change.RadiationReasonCode,
-        change.ChangedAt));
+        change.ChangedAt,
+        change.Attribution));
 
     public static ErpChange Deserialize(byte[] stored)
     {
@@ -45,6 +47,7 @@ internal sealed record StoredErpChange(
             RegisteringDesk = change.RegisteringDesk,
             RadiationReasonCode = change.RadiationReasonCode,
             ChangedAt = change.ChangedAt,
+            Attribution = change.Attribution,
         };
     }
 }

@@ -11,4 +11,5 @@ namespace Interop.Adapters.Simulator.Erp;
 /// <param name="Dossier">The dossier after the change.</param>
 /// <param name="ChangedFields">The contract fields an update sets.</param>
 /// <param name="At">When the ERP committed it.</param>
-public sealed record JournalEntry(long Sequence, ErpChangeKind Kind, Dossier Dossier, string[] ChangedFields, DateTimeOffset At);
+/// <param name="Bail">The lease signed, for an attribution.</param>
+public sealed record JournalEntry(long Sequence, ErpChangeKind Kind, Dossier Dossier, string[] ChangedFields, DateTimeOffset At, Bail? Bail = null);

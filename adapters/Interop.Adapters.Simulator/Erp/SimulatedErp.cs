@@ -129,24 +129,13 @@ public sealed class SimulatedErp : IErpChangeSource, IHubChangeSink
     public void Radiate(string reference, string motif) =>
         Write(reference, ErpChangeKind.Radiate, d => d with { Statut = "RADIE", MotifRadiation = motif }, [], FlowKinds.Radiated, motif);
 
-    /// <summary>The lease of a dwelling was signed with the household (the hub radiates it for attribution).</summary>
-    public void RecordLease(string reference, string number, string dwelling)
-    {
-        Dossier? dossier;
-        lock (gate)
-        {
-            if (!dossiers.TryGetValue(reference, out dossier))
-            {
-                return;
-            }
-
-            dossier = dossier with { Statut = "RADIE", MotifRadiation = "BAIL", NumeroUnique = number };
-            dossiers[reference] = dossier;
-            Persist();
-        }
-
-        Raise(FlowKinds.LeaseSigned, dossier, dwelling);
-    }
+    /// <summary>
+    /// The landlord signed a lease of one of its dwellings with the household: the dossier is closed
+    /// (RADIE, BAIL) and the attribution goes in the journal, so the adapter pushes it after every change
+    /// of the dossier typed before it; the hub then radiates the household for attribution everywhere.
+    /// </summary>
+    public void SignLease(string reference, Bail bail) =>
+        Write(reference, ErpChangeKind.Attribute, d => d with { Statut = "RADIE", MotifRadiation = "BAIL" }, [], FlowKinds.LeaseSigned, bail.Logement, bail);
 
     /// <inheritdoc />
     public Task<IReadOnlyList<ErpChange>> ReadChangesAsync(string? afterMarker, int maxCount, CancellationToken cancellationToken)
@@ -208,22 +197,22 @@ public sealed class SimulatedErp : IErpChangeSource, IHubChangeSink
         return Task.FromResult<string?>(written.Reference);
     }
 
-    private void Write(string reference, ErpChangeKind kind, Func<Dossier, Dossier> change, string[] changedFields, string flow, string? detail)
+    private void Write(string reference, ErpChangeKind kind, Func<Dossier, Dossier> change, string[] changedFields, string flow, string? detail, Bail? bail = null)
     {
         Dossier dossier;
         lock (gate)
         {
             dossier = change(dossiers[reference]);
             dossiers[reference] = dossier;
-            Append(kind, dossier, changedFields);
+            Append(kind, dossier, changedFields, bail);
         }
 
         Raise(flow, dossier, detail);
     }
 
-    private void Append(ErpChangeKind kind, Dossier dossier, string[] changedFields)
+    private void Append(ErpChangeKind kind, Dossier dossier, string[] changedFields, Bail? bail = null)
     {
-        journal.Add(new JournalEntry(journal.Count + 1, kind, dossier, changedFields, timeProvider.GetUtcNow()));
+        journal.Add(new JournalEntry(journal.Count + 1, kind, dossier, changedFields, timeProvider.GetUtcNow(), bail));
         Persist();
     }
 
@@ -241,6 +230,19 @@ public sealed class SimulatedErp : IErpChangeSource, IHubChangeSink
             Codes = codes,
             ChangedFields = entry.ChangedFields,
             RadiationReasonCode = entry.Kind == ErpChangeKind.Radiate ? entry.Dossier.MotifRadiation : null,
+            // The simulated ERP records the lease, not the dates of the steps before it: the SDK dates them
+            // (and the lease) with the hub's day, which in the tests is not the ERP's (the hub's clock is fake).
+            Attribution = entry.Bail is { } bail
+                ? new ErpAttribution
+                {
+                    DwellingId = bail.Logement,
+                    CommuneCode = bail.Commune,
+                    TypologyCode = bail.Typologie,
+                    ReservationHolderCode = bail.Contingent,
+                    CollectiveAgreementCode = bail.Accord,
+                    Reached = ErpAttributionStep.LeaseSigned,
+                }
+                : null,
             ChangedAt = entry.At,
         };
     }

@@ -87,7 +87,7 @@ internal sealed class FlowReporter(SimulatedErp erp, AdapterMetrics metrics, Sim
             FlowKinds.Updated => $"updated      {e.Reference} ({e.Detail})",
             FlowKinds.Renewed => $"renewed      {e.Reference}",
             FlowKinds.Radiated => $"radiated     {e.Reference} ({e.Detail})",
-            FlowKinds.LeaseSigned => $"LEASE SIGNED {e.Reference} = {e.Number} dwelling {e.Detail}: the hub radiates it everywhere",
+            FlowKinds.LeaseSigned => $"LEASE SIGNED {e.Reference} dwelling {e.Detail}: queued for the hub, which radiates the household everywhere",
             FlowKinds.Received => $"received     {e.Number} as {e.Reference}",
             FlowKinds.ReceivedRadiation => e.Detail == "BAIL"
                 ? $"RADIATED     {e.Number} ({e.Reference}): attributed by another landlord (BAIL)"

@@ -64,14 +64,12 @@ public static class SimulatorHost
             o.FailureDelay = TimeSpan.FromSeconds(1);
             configure?.Invoke(o);
         });
-        builder.Services.AddSingleton(provider => new AttributionDesk(provider.GetRequiredService<InteropClient>(), erp, settings.Organization, settings.StockCommune));
         builder.Services.AddSingleton(provider => new TrafficGenerator(
             erp,
-            settings.Leases ? provider.GetRequiredService<AttributionDesk>() : null,
+            settings.Leases ? settings.StockCommune : null,
             provider.GetRequiredService<InteropClient>(),
             new HouseholdPool(settings.SharedHouseholds),
             async (reference, token) => (await state.FindByErpRecordAsync(reference, token))?.Number,
-            async token => await state.GetOutboundMarkerAsync(token) == erp.JournalLength.ToString(System.Globalization.CultureInfo.InvariantCulture),
             settings.Seed,
             TimeProvider.System));
         builder.Services.AddHostedService<TrafficWorker>();

@@ -24,7 +24,7 @@ public sealed record SimulatorSettings
     /// <summary>Stops the traffic after this many actions; null = until stopped.</summary>
     public int? Steps { get; init; }
 
-    /// <summary>Whether its traffic signs leases (through the hub's attribution path). Default true.</summary>
+    /// <summary>Whether its traffic signs leases (typed in its ERP's journal, pushed by the adapter through the hub's attribution path). Default true.</summary>
     public bool Leases { get; init; } = true;
 
     /// <summary>The ERP's and the adapter's files (<c>erp.json</c>, <c>adapter-state.json</c>); null = in memory only.</summary>

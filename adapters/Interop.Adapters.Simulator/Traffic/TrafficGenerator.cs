@@ -15,11 +15,10 @@ public sealed class TrafficGenerator
     private static readonly string[] UpdateKinds = ["revenu", "logement", "souhaits"];
 
     private readonly SimulatedErp erp;
-    private readonly AttributionDesk? desk;
+    private readonly string? stockCommune;
     private readonly InteropClient? hub;
     private readonly HouseholdPool pool;
     private readonly Func<string, CancellationToken, Task<string?>> numberOf;
-    private readonly Func<CancellationToken, Task<bool>> journalPushed;
     private readonly Random random;
     private readonly TimeProvider timeProvider;
     private readonly int seed;
@@ -28,27 +27,24 @@ public sealed class TrafficGenerator
     private int stepsTaken;
 
     /// <param name="erp">The ERP the desks type into.</param>
-    /// <param name="desk">The attribution team, or null for no leases.</param>
+    /// <param name="stockCommune">The commune of the landlord's dwellings, or null for no leases.</param>
     /// <param name="hub">The hub, to read when an application may be renewed; null for no renewals.</param>
     /// <param name="pool">The households.</param>
     /// <param name="numberOf">The hub number linked to a dossier reference, or null while it is not pushed yet.</param>
-    /// <param name="journalPushed">Whether every change of the ERP's journal reached the hub (or was dead-lettered).</param>
     /// <param name="seed">The seed of the choices and of this landlord's own households.</param>
     /// <param name="timeProvider">The clock of the hub steps' timeout.</param>
     public TrafficGenerator(
         SimulatedErp erp,
-        AttributionDesk? desk,
+        string? stockCommune,
         InteropClient? hub,
         HouseholdPool pool,
         Func<string, CancellationToken, Task<string?>> numberOf,
-        Func<CancellationToken, Task<bool>> journalPushed,
         int seed,
         TimeProvider timeProvider)
     {
-        this.journalPushed = journalPushed;
         this.timeProvider = timeProvider;
         this.erp = erp;
-        this.desk = desk;
+        this.stockCommune = stockCommune;
         this.hub = hub;
         this.pool = pool;
         this.numberOf = numberOf;
@@ -56,10 +52,10 @@ public sealed class TrafficGenerator
         random = new Random(seed);
     }
 
-    /// <summary>Hub steps (renewal checks, leases) that failed or timed out, the hub away or the application changed meanwhile.</summary>
+    /// <summary>Hub steps (renewal checks) that failed or timed out, the hub away or the application changed meanwhile.</summary>
     public int HubStepsFailed { get; private set; }
 
-    /// <summary>How long a step that calls the hub itself (a renewal's check, a lease) may take. Default 2 s.</summary>
+    /// <summary>How long a step that calls the hub itself (a renewal's check) may take. Default 2 s.</summary>
     public TimeSpan HubStepTimeout { get; init; } = TimeSpan.FromSeconds(2);
 
     /// <summary>
@@ -80,7 +76,7 @@ public sealed class TrafficGenerator
                 < 65 => await ChangeOneAsync(UpdateOne, FlowKinds.Updated, cancellationToken),
                 < 75 => await WithTheHubAsync(RenewOneAsync, cancellationToken),
                 < 80 => await ChangeOneAsync(d => erp.Radiate(d.Reference, "RENONC"), FlowKinds.Radiated, cancellationToken),
-                < 88 => await WithTheHubAsync(SignLeaseAsync, cancellationToken),
+                < 88 => await SignLeaseAsync(cancellationToken),
                 _ => "idle",
             };
         }
@@ -177,25 +173,30 @@ public sealed class TrafficGenerator
         return FlowKinds.Renewed;
     }
 
+    /// <summary>
+    /// The attribution team signs a lease of one of the landlord's dwellings with a household on file. It
+    /// goes through the ERP's journal like every other change, so the adapter pushes it after the updates
+    /// of the dossier typed before it (a lease overtaking them would have the hub refuse them: the
+    /// application is radiated by then), with the SDK's crash safety.
+    /// </summary>
     private async Task<string> SignLeaseAsync(CancellationToken cancellationToken)
     {
         var active = erp.Dossiers.Where(d => d.Statut == "ACTIF").OrderBy(d => d.Reference, StringComparer.Ordinal).ToList();
-        // The attribution steps go to the hub directly, not through the journal: signed while an
-        // update of the same household still waits in the journal, the lease would overtake it and
-        // the hub would refuse that update (the application is radiated by then).
-        if (desk is null || active.Count == 0 || !await journalPushed(cancellationToken))
+        if (stockCommune is null || active.Count == 0)
         {
             return "idle";
         }
 
         var dossier = active[random.Next(active.Count)];
-        var number = dossier.NumeroUnique ?? await numberOf(dossier.Reference, cancellationToken);
-        if (number is null)
+        // Only a household on file at the hub: a fresh dossier waits for its registration to go.
+        if (dossier.NumeroUnique is null && await numberOf(dossier.Reference, cancellationToken) is null)
         {
             return "idle";
         }
 
-        await desk.SignLeaseAsync(dossier.Reference, number, cancellationToken);
+        // The dwelling is named after the dossier (letters and digits, as RPLS ids are): the same seed signs the same leases.
+        var dwelling = "LGT" + new string([.. dossier.Reference.Where(char.IsAsciiLetterOrDigit)]);
+        erp.SignLease(dossier.Reference, new Bail(dwelling, stockCommune, dossier.Typologie ?? "T3"));
         return FlowKinds.LeaseSigned;
     }
 

@@ -23,6 +23,9 @@ internal sealed record ClientSettings(
     /// <summary>The private authorities trusted for the hub's certificate, if any.</summary>
     public X509Certificate2Collection? ServerCertificateAuthorities { get; init; }
 
+    /// <summary>The longest pause of the channel between two connection attempts (<see cref="InteropClientOptions.ReconnectMaxBackoff"/>).</summary>
+    public TimeSpan ReconnectMaxBackoff { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Whether calls carry an API key; without one, the client certificate is the credential.</summary>
     public bool HasApiKey => !string.IsNullOrWhiteSpace(ApiKey);
 
@@ -55,6 +58,7 @@ internal sealed record ClientSettings(
         Positive(options.DefaultDeadline, "DefaultDeadline");
         Positive(options.KeepAlivePingDelay, "KeepAlivePingDelay");
         Positive(options.KeepAlivePingTimeout, "KeepAlivePingTimeout");
+        Positive(options.ReconnectMaxBackoff, "ReconnectMaxBackoff");
         Positive(retry.BaseDelay, "Retry.BaseDelay");
         if (retry.MaxAttempts < 1)
         {
@@ -81,6 +85,7 @@ internal sealed record ClientSettings(
         {
             ClientCertificate = options.ClientCertificate,
             ServerCertificateAuthorities = options.ServerCertificateAuthorities,
+            ReconnectMaxBackoff = options.ReconnectMaxBackoff,
         };
     }
 

@@ -34,6 +34,10 @@ public sealed class InMemoryErp : IErpChangeSource, IHubChangeSink
     public string Update(string recordId, Application application, string[] changedFields, params ErpCode[] codes) =>
         Add(recordId, ErpChangeKind.Update, application, codes, changedFields);
 
+    /// <summary>The ERP's attribution team attributed a dwelling to the household of <paramref name="recordId"/>.</summary>
+    public string Attribute(string recordId, ErpAttribution attribution) =>
+        Add(recordId, ErpChangeKind.Attribute, null, [], [], attribution);
+
     public Task<IReadOnlyList<ErpChange>> ReadChangesAsync(string? afterMarker, int maxCount, CancellationToken cancellationToken)
     {
         var after = afterMarker is null ? 0 : long.Parse(afterMarker, CultureInfo.InvariantCulture);
@@ -69,7 +73,7 @@ public sealed class InMemoryErp : IErpChangeSource, IHubChangeSink
     /// <summary>The number of times the ERP applied a change of the household <paramref name="lastName"/>.</summary>
     public int AppliedCountOf(string lastName) => Applied.Count(c => c.ApplicationState?.Applicant?.LastName == lastName);
 
-    private string Add(string recordId, ErpChangeKind kind, Application application, ErpCode[] codes, string[] changedFields)
+    private string Add(string recordId, ErpChangeKind kind, Application? application, ErpCode[] codes, string[] changedFields, ErpAttribution? attribution = null)
     {
         lock (gate)
         {
@@ -84,6 +88,7 @@ public sealed class InMemoryErp : IErpChangeSource, IHubChangeSink
                 Application = application,
                 Codes = codes,
                 ChangedFields = changedFields,
+                Attribution = attribution,
                 ChangedAt = DateTimeOffset.UtcNow,
             });
             return changeId;

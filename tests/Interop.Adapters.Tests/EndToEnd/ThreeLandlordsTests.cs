@@ -1,5 +1,5 @@
 using System.Text;
-using Interop.Adapters.Simulator.Traffic;
+using Interop.Adapters.Simulator.Erp;
 using Interop.Client;
 using Interop.Testing;
 
@@ -42,10 +42,9 @@ public sealed class ThreeLandlordsTests(LandlordsHub hub) : IClassFixture<Landlo
         Assert.Equal(1, await ApplicationsOfAsync(household.Nom));
         await Eventually.TrueAsync(() => File.Exists(Path.Combine(folder.FullName, "done", "export-1.csv")), "the export in done/");
 
-        // Landlord 3 signs a lease with the household: the hub radiates it for attribution, everywhere.
-        var dwelling = await new AttributionDesk(hub.Hub.Connect(landlord3.ApiKey), three.Erp, landlord3.OrganizationId, "14118")
-            .SignLeaseAsync(atThree.Reference, number, CancellationToken.None);
-        Assert.StartsWith("LGT", dwelling, StringComparison.Ordinal);
+        // Landlord 3 signs a lease with the household in its ERP; its adapter pushes the attribution and the
+        // hub radiates the household for attribution, everywhere.
+        three.Erp.SignLease(atThree.Reference, new Bail("LGT000777", "14118", "T3"));
         await Eventually.TrueAsync(() => one.Erp.Find(reference) is { Statut: "RADIE", MotifRadiation: "BAIL" }, "radiated for attribution in landlord 1's ERP");
         await Eventually.TrueAsync(
             () => OutboxLines(outbox, number).Any(l => l.Contains("CHANGE_KIND_RADIATED;", StringComparison.Ordinal) && l.Contains("APPLICATION_STATUS_RADIATED;BAIL;F-77", StringComparison.Ordinal)),
@@ -54,6 +53,11 @@ public sealed class ThreeLandlordsTests(LandlordsHub hub) : IClassFixture<Landlo
         using var reader = hub.Hub.Connect(landlord1.ApiKey);
         var application = await reader.Registry.GetApplicationAsync(new Contracts.V1.GetApplicationRequest { Name = "applications/" + number });
         Assert.Equal(Contracts.V1.RadiationReason.Attribution, application.Radiation.Reason);
+        // Proposals are read by the landlord that made them.
+        using var threeReader = hub.Hub.Connect(landlord3.ApiKey);
+        var proposal = Assert.Single((await threeReader.Attributions.ListProposalsAsync(new Contracts.V1.ListProposalsRequest { Parent = "applications/" + number })).Proposals);
+        Assert.Equal(("LGT000777", Contracts.V1.ProposalState.LeaseSigned), (proposal.DwellingId, proposal.State));
+        Assert.Empty(await three.State.ListDeadLettersAsync(default));
         Assert.Empty(await one.State.ListDeadLettersAsync(default));
         Assert.Empty(await two.State.ListDeadLettersAsync(default));
         await two.DisposeAsync();

@@ -72,4 +72,32 @@ public sealed class FilesAdapterTests(LandlordsHub hub) : IClassFixture<Landlord
         await adapter.DisposeAsync();
         folder.Delete(recursive: true);
     }
+
+    [Fact]
+    public async Task ExportWithARegistrationThenItsLease_RegistersThenAttributes_AndTheHubRadiatesTheHouseholdForAttribution()
+    {
+        var landlord = await hub.JoinAsync("files-lease");
+        var folder = Directory.CreateTempSubdirectory("files-adapter-");
+        await using var adapter = await Running.FilesAsync(hub.Hub.Address, landlord, folder.FullName);
+        var name = TestApplications.UniqueName();
+        File.WriteAllText(Path.Combine(folder.FullName, "inbox", "bail.csv"),
+            Header + ";action;logement_attribue;commune_logement;typologie_logement;contingent;accord_collectif;dalo\n" +
+            $"L-1;{name};Anne;F;01/01/1980;14118;FRA;C;LP;SANSLOGT;900;14;T3;14118;INSCRIPTION;;;;;;\n" +
+            "L-1;;;;;;;;;;;;;;BAIL;LGT4242;14118;T3;COLTER;ACD;O\n");
+
+        // Handled means in done/ or failed/; a loaded CI machine may take a while for the lease's six hub calls.
+        var (done, failed) = (Path.Combine(folder.FullName, "done", "bail.csv"), Path.Combine(folder.FullName, "failed", "bail.csv.report.txt"));
+        await Eventually.TrueAsync(() => File.Exists(done) || File.Exists(failed), "the export handled", timeoutSeconds: 120);
+        Assert.True(File.Exists(done), File.Exists(failed) ? await File.ReadAllTextAsync(failed) : "not in done/");
+        using var reader = hub.Hub.Connect(landlord.ApiKey);
+        var number = (await adapter.State.FindByErpRecordAsync("L-1", default))!.Number;
+        var application = await reader.Registry.GetApplicationAsync(new GetApplicationRequest { Name = "applications/" + number });
+        Assert.Equal((ApplicationStatus.Radiated, RadiationReason.Attribution), (application.Status, application.Radiation.Reason));
+        var proposal = Assert.Single((await reader.Attributions.ListProposalsAsync(new ListProposalsRequest { Parent = "applications/" + number })).Proposals);
+        Assert.Equal(("LGT4242", ProposalState.LeaseSigned, ReservationHolder.LocalAuthority), (proposal.DwellingId, proposal.State, proposal.ReservationHolder));
+        Assert.Equal((CollectiveAgreement.Departmental, true), (proposal.Lease.CollectiveAgreement, proposal.Lease.Dalo));
+        Assert.Empty(await adapter.State.ListDeadLettersAsync(default));
+        await adapter.DisposeAsync();
+        folder.Delete(recursive: true);
+    }
 }
