@@ -94,8 +94,9 @@ public static class CrossCallSuppression
                 {
                     var value = own[p].Values[cell];
                     values[Index(m, p, cell)] = value;
+                    // A zero inside a small total gives nothing away: that total is withheld itself.
                     suppressed[Index(m, p, cell)] = SmallCellSuppression.IsSmall(value, threshold)
-                        || ancestors.Any(a => enclosing[p].Any(q => (IndicatorCells.IsStock(cell) ? periods[q].To == periods[p].To : true)
+                        || value > 0 && ancestors.Any(a => enclosing[p].Any(q => (IndicatorCells.IsStock(cell) ? periods[q].To == periods[p].To : true)
                             && SmallCellSuppression.IsSmall(a[q].Values[cell] - value, threshold)));
                 }
             }
