@@ -56,6 +56,25 @@ public sealed class CrossCallSuppressionTests(NestedTerritoriesHistory history) 
         Assert.All(months.Periods.Skip(1), p => Assert.Equal("0", Cell(p.NewApplications)));
     }
 
+    [Fact]
+    public async Task TheStockOfADay_ByCommuneAndByEpci_WithholdsWhatIsThreeShortOfTheDepartement()
+    {
+        async Task<Dictionary<string, string>> TotalsAsync(TerritoryLevel level) =>
+            (await AsAdministrator.GetApplicationStockAsync(new GetApplicationStockRequest
+            {
+                Date = new Google.Type.Date { Year = 2025, Month = 12, Day = 31 }, Level = level, Departements = { "14" },
+            })).Rows.ToDictionary(r => r.TerritoryCode, r => Cell(r.Total));
+
+        var departements = await TotalsAsync(TerritoryLevel.Departement);
+        var communes = await TotalsAsync(TerritoryLevel.Commune);
+        var epcis = await TotalsAsync(TerritoryLevel.Epci);
+        var indicators = await YearAsync(TerritoryLevel.Departement, "14");
+
+        Assert.Equal(("23", "23"), (departements["14"], Cell(indicators.ActiveApplications)));
+        Assert.Equal(("*", "*"), (communes["14118"], communes["14047"]));
+        Assert.Equal(("*", "*"), (epcis[NestedTerritoriesHistory.CaenLaMer], epcis[NestedTerritoriesHistory.BayeuxIntercom]));
+    }
+
     internal static void AssertNoSmallDifference(PeriodIndicators outer, PeriodIndicators inner)
     {
         foreach (var (a, b, what) in new[]
