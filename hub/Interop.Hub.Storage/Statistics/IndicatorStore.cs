@@ -13,7 +13,7 @@ namespace Interop.Hub.Storage.Statistics;
 /// checkpoint, and what the indicators read back for one territory. Plain
 /// Npgsql with array parameters: a page of changes is a handful of round trips.
 /// </summary>
-public sealed class IndicatorStore
+public sealed partial class IndicatorStore
 {
     /// <summary>The facts each (application, revision) left, from the durable history; absent or null where none was recorded.</summary>
     public async Task<IReadOnlyDictionary<(string Number, long Revision), HistoryFacts?>> FactsAsync(

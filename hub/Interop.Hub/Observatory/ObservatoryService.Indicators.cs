@@ -125,13 +125,17 @@ internal sealed partial class ObservatoryService
 
         var territory = AuthorizeTerritory(context.Caller(), level, code);
         var periods = IndicatorPeriods.Series(length, start!.Value, end!.Value, today);
-        var firstMonth = IndicatorCounter.MonthOf(periods[0].From);
-        var lastMonth = IndicatorCounter.MonthOf(periods[^1].To);
+        // Suppression weighs each cell against its whole year and its family of territories (README,
+        // "Suppression"), so the rows read are theirs: from January of the first year to the last year's end.
+        var firstMonth = new DateOnly(periods[0].From.Year, 1, 1);
+        var lastYearEnd = new DateOnly(periods[^1].To.Year, 12, 1);
+        var lastMonth = lastYearEnd < IndicatorCounter.MonthOf(today) ? lastYearEnd : IndicatorCounter.MonthOf(today);
+        var chain = SuppressionFamilies.Of(territory, epcis);
         await using var connection = await database.OpenAsync(context.CancellationToken);
-        var movements = await indicators.MovementsAsync(connection, territory, lastMonth, context.CancellationToken);
-        var flows = await indicators.FlowsAsync(connection, territory, firstMonth, lastMonth, context.CancellationToken);
+        var counts = await indicators.CountsAsync(
+            connection, chain.SelectMany(f => f.Territories).Append(territory).ToHashSet(StringComparer.Ordinal), firstMonth, lastMonth, context.CancellationToken);
         var countedThrough = await indicators.CountedThroughAsync(connection, context.CancellationToken);
-        return (IndicatorSeries.Build(periods, movements, flows), countedThrough);
+        return (IndicatorSeries.Build(periods, territory, chain, counts, today), countedThrough);
     }
 
     private static DateOnly? RequiredDate(Google.Type.Date? date, string field, Violations violations)

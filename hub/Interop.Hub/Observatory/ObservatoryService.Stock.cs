@@ -73,7 +73,8 @@ internal sealed partial class ObservatoryService
             V1.TerritoryLevel.Epci => (await stock.ByEpciAsync(connection, before, epcis.CommuneToEpci, context.CancellationToken), false),
             _ => (await stock.ByDepartementAsync(connection, before, context.CancellationToken), true),
         };
-        var rows = StockTables.Build(groups, withWhole)
+        var containers = await ContainersAsync(connection, request.Level, before, context.CancellationToken);
+        var rows = StockTables.Build(groups, withWhole, containers)
             .Where(row => Visible(request.Level, row.Territory, scope, departements))
             .ToList();
         return new V1.ApplicationStock
@@ -83,6 +84,31 @@ internal sealed partial class ObservatoryService
             SuppressionThreshold = SmallCellSuppression.DefaultThreshold,
             Rows = { rows.Select(ToProto) },
         };
+    }
+
+    /// <summary>
+    /// For each row of a commune or EPCI table, the rows of the territories containing it the same day (its EPCI,
+    /// its départements, the file), so a cell three short of its département's is withheld as the indicators do.
+    /// The départements' table holds the file itself.
+    /// </summary>
+    private async Task<Func<string, IEnumerable<long[]>>> ContainersAsync(
+        Npgsql.NpgsqlConnection connection, V1.TerritoryLevel level, DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        if (level is not (V1.TerritoryLevel.Commune or V1.TerritoryLevel.Epci))
+        {
+            return _ => [];
+        }
+
+        var departements = StockTables.Counts(await stock.ByDepartementAsync(connection, before, cancellationToken));
+        var file = Enumerable.Range(0, NeededTypologies.All.Count + 1).Select(k => departements.Values.Sum(r => r[k])).ToArray();
+        var byEpci = level == V1.TerritoryLevel.Commune && epcis.Count > 0
+            ? StockTables.Counts(await stock.ByEpciAsync(connection, before, epcis.CommuneToEpci, cancellationToken))
+            : [];
+        IEnumerable<long[]> Of(IEnumerable<string?> keys, SortedDictionary<string, long[]> rows) =>
+            keys.OfType<string>().Select(k => rows.GetValueOrDefault(k)).OfType<long[]>();
+        return level == V1.TerritoryLevel.Commune
+            ? commune => Of([epcis.EpciOf(commune)], byEpci).Concat(Of([Departements.OfCommune(commune)], departements)).Append(file)
+            : siren => Of(epcis.DepartementsOf(siren), departements).Append(file);
     }
 
     private bool Visible(V1.TerritoryLevel level, string territory, StatisticsScope scope, IReadOnlyList<string> departements) => level switch

@@ -61,14 +61,53 @@ public sealed class TerritoryIndicatorsTests(IndicatorHistory history)
         // 16 at the start; Q1: F6 radiated, N1…N6 registered (21); Q2: five leases and A8 (15); then steady.
         Assert.Equal(["21", "15", "15", "15"], series.Periods.Select(p => Cell(p.ActiveApplications)));
         Assert.Equal(["6", "0", "0", "0"], series.Periods.Select(p => Cell(p.NewApplications)));
-        Assert.Equal(["*", "6", "0", "0"], series.Periods.Select(p => Cell(p.Radiations)));
-        Assert.Equal(["*", "0", "0", "7"], series.Periods.Select(p => Cell(p.Renewals)));
-        // Q2's radiations are 5 leases and 1 renunciation: the 1 is suppressed, so is the 5 beside it that would give it
-        // back from the total, and so the attributions, which equal the leases.
-        Assert.Equal(["0", "*", "0", "0"], series.Periods.Select(p => Cell(p.Attributions)));
-        Assert.Equal("radiations 6 RADATT:* RADABA:* RADCON:0 RADIRR:0 RADREN:0", Flows(series.Periods[1])[Flows(series.Periods[1]).IndexOf("radiations", StringComparison.Ordinal)..]);
+        // Q2's 6 radiations are one short of the year's 7 (published): withheld, or the two would give Q1's one back.
+        Assert.Equal(["*", "*", "0", "0"], series.Periods.Select(p => Cell(p.Radiations)));
+        // Q4's 7 renewals are three short of the year's 10: withheld, or the two would give Q1's three back.
+        Assert.Equal(["*", "0", "0", "*"], series.Periods.Select(p => Cell(p.Renewals)));
+        // Q2's radiations are 5 leases and 1 renunciation: the 1 is suppressed and, the total being withheld already,
+        // the 5 leases (and the attributions, which equal them) are published.
+        Assert.Equal(["0", "5", "0", "0"], series.Periods.Select(p => Cell(p.Attributions)));
+        Assert.Equal("radiations * RADATT:5 RADABA:* RADCON:0 RADIRR:0 RADREN:0", Flows(series.Periods[1])[Flows(series.Periods[1]).IndexOf("radiations", StringComparison.Ordinal)..]);
         Assert.Equal(["2025-01-01", "2025-04-01", "2025-07-01", "2025-10-01"], series.Periods.Select(p => $"{p.StartDate.Year:D4}-{p.StartDate.Month:D2}-{p.StartDate.Day:D2}"));
         Assert.Equal(IndicatorHistory.Paris(2025, 12, 1).Date, series.CountedThrough.ToDateTime().Date);
+    }
+
+    [Fact]
+    public async Task AYearAndItsQuartersAndMonths_NeverLetAWithheldMonthBeComputed()
+    {
+        var months = (await AsAdministrator.GetTerritoryIndicatorsAsync(Request(TerritoryLevel.Departement, "14", IndicatorPeriod.Month, new DateOnly(2024, 1, 1), new DateOnly(2025, 12, 31)))).Periods;
+        var quarters = (await AsAdministrator.GetTerritoryIndicatorsAsync(Request(TerritoryLevel.Departement, "14", IndicatorPeriod.Quarter, new DateOnly(2024, 1, 1), new DateOnly(2025, 12, 31)))).Periods;
+        var years = (await AsAdministrator.GetTerritoryIndicatorsAsync(Request(TerritoryLevel.Departement, "14", IndicatorPeriod.Year, new DateOnly(2024, 1, 1), new DateOnly(2025, 12, 31)))).Periods;
+
+        // Renewals of 2025: S1…S3 in January, 7 in December. The year's 10 is published, so December (3 short of it)
+        // and the fourth quarter are withheld; before, year − December gave January's 3 back.
+        Assert.Equal("10", Cell(years[1].Renewals));
+        Assert.Equal(["*", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "*"], months.Skip(12).Select(p => Cell(p.Renewals)));
+        Assert.Equal(["*", "0", "0", "*"], quarters.Skip(4).Select(p => Cell(p.Renewals)));
+        // New applications of 2024: 16 in January, 3 in February; the year's 19 is published, January is not.
+        Assert.Equal(("19", "*", "*"), (Cell(years[0].NewApplications), Cell(months[0].NewApplications), Cell(months[1].NewApplications)));
+
+        var counts = new Func<PeriodIndicators, StockCount>[] { p => p.NewApplications, p => p.Renewals, p => p.Radiations, p => p.Attributions, p => p.OfferRefusals };
+        foreach (var count in counts)
+        {
+            foreach (var outer in years.Concat(quarters))
+            {
+                var inside = months.Concat(quarters).Where(p => !ReferenceEquals(p, outer) && Within(p, outer)).ToList();
+                foreach (var inner in inside.Where(p => !count(p).Suppressed && !count(outer).Suppressed))
+                {
+                    var difference = count(outer).Count - count(inner).Count;
+                    Assert.False(difference is > 0 and < 5, $"{outer.StartDate}…{outer.EndDate} − {inner.StartDate}…{inner.EndDate} = {difference}");
+                }
+
+                // Subtracting every published month: one withheld month alone would come back whole.
+                var withheld = inside.Where(p => p.StartDate.Month == p.EndDate.Month && count(p).Suppressed).ToList();
+                Assert.True(count(outer).Suppressed || withheld.Count != 1, $"{outer.StartDate}…{outer.EndDate}: one withheld month");
+            }
+        }
+
+        static bool Within(PeriodIndicators inner, PeriodIndicators outer) =>
+            inner.StartDate.Year == outer.StartDate.Year && inner.StartDate.Month >= outer.StartDate.Month && inner.EndDate.Month <= outer.EndDate.Month;
     }
 
     [Fact]
