@@ -12,7 +12,7 @@ namespace Interop.Hub.Access;
 /// instead of failing halfway; the stream's deadline still bounds the wait (DEADLINE_EXCEEDED, records
 /// answered before it stay done).
 /// </summary>
-internal sealed class RecordTokens(IOptions<RateLimiterOptions> limiter, TimeProvider time)
+internal sealed class RecordTokens(IOptions<RateLimiterOptions> limiter)
 {
     // The longest sleep between two looks at the bucket: it refills every second.
     private static readonly TimeSpan LongestWait = TimeSpan.FromSeconds(1);
@@ -40,7 +40,10 @@ internal sealed class RecordTokens(IOptions<RateLimiterOptions> limiter, TimePro
             var wait = lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) && retryAfter > TimeSpan.Zero && retryAfter < LongestWait
                 ? retryAfter
                 : LongestWait;
-            await Task.Delay(wait, time, cancellationToken);
+            // On the system clock, not the hub's TimeProvider, on purpose: the bucket refills on the system
+            // clock (System.Threading.RateLimiting's own timer), so that is the clock to wait on; a hub
+            // run on a test's fake clock would otherwise never wake.
+            await Task.Delay(wait, TimeProvider.System, cancellationToken);
         }
     }
 }

@@ -11,6 +11,9 @@ namespace Interop.Hub.Registry;
 
 internal sealed partial class RegistryService
 {
+    /// <summary>How long a batch waits for more records once its first has arrived.</summary>
+    private static readonly TimeSpan BatchWindow = TimeSpan.FromMilliseconds(5);
+
     /// <summary>
     /// Bulk onboarding: the stream's records are gathered into batches (whatever has arrived while the
     /// previous batch was written, up to <c>Interop:OnboardingBatchSize</c>), and each batch of registrations
@@ -54,6 +57,14 @@ internal sealed partial class RegistryService
         {
             // The writer failed: its exception is the one to report, below.
         }
+        catch (IOException reset)
+        {
+            // The caller cut the stream (a crash, a cancelled load): the batch being written rolls back or
+            // commits whole, and the load sent again answers what was done. The caller's doing, not a fault.
+            await failed.CancelAsync();
+            await Task.WhenAny(writing);
+            throw new RpcException(new Status(StatusCode.Cancelled, "The caller reset the stream: " + reset.Message));
+        }
         finally
         {
             pending.Writer.TryComplete();
@@ -82,16 +93,48 @@ internal sealed partial class RegistryService
                 (batch.Count < batchSize && Joins(record, ids) ? batch : later).Add(record);
             }
 
-            while (batch.Count < batchSize && records.TryRead(out var record))
-            {
-                (Joins(record, ids) ? batch : later).Add(record);
-            }
+            await GatherAsync(records, batch, later, ids, batchSize, cancellationToken);
 
             carried = later;
             foreach (var answer in await OnboardBatchAsync(batch, context, cancellationToken))
             {
                 await responseStream.WriteAsync(answer, cancellationToken);
             }
+        }
+    }
+
+    /// <summary>
+    /// Fills a batch with what has arrived, then with what arrives within <see cref="BatchWindow"/> of the
+    /// hub's clock, until it is full or the stream ends: a sender writing its records one after another
+    /// gets them written together rather than the first alone. While a batch is written, the next one
+    /// gathers in the buffer anyway.
+    /// </summary>
+    private async Task GatherAsync(
+        ChannelReader<V1.OnboardApplicationsRequest> records, List<V1.OnboardApplicationsRequest> batch, List<V1.OnboardApplicationsRequest> later,
+        HashSet<string> ids, int batchSize, CancellationToken cancellationToken)
+    {
+        using var windowEnds = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var window = Task.Delay(BatchWindow, time, windowEnds.Token);
+        try
+        {
+            while (batch.Count < batchSize)
+            {
+                if (records.TryRead(out var record))
+                {
+                    (Joins(record, ids) ? batch : later).Add(record);
+                    continue;
+                }
+
+                var more = records.WaitToReadAsync(cancellationToken).AsTask();
+                if (await Task.WhenAny(more, window) == window || !await more)
+                {
+                    return;
+                }
+            }
+        }
+        finally
+        {
+            await windowEnds.CancelAsync();
         }
     }
 
