@@ -10,39 +10,55 @@ using Interop.Adapters.Simulator.Traffic;
 using Interop.Contracts.V1;
 using Interop.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace Interop.Adapters.Benchmarks;
 
 /// <summary>
 /// Bulk onboarding: a landlord's stock (N households already in its ERP) loaded through its adapter, as
 /// the SDK does by default (OnboardApplications streams), against the same adapter sending one
-/// CreateApplication at a time, and four at a time, on one hub process in the same run. Each phase
-/// loads its own households (another seed) with a new landlord; the hub's stock grows from phase to
-/// phase, which only slows the later ones (the bulk phase runs last).
+/// CreateApplication at a time, and four at a time, on one hub process in the same run. The unary phases
+/// load a sample (<c>--unary-records</c>, default 2,000) whose rate is the ratio's base, so a stock of
+/// 100,000 is timed in bulk without hours of one-by-one calls. Each phase loads its own households
+/// (another seed) with a new landlord; the hub's stock grows from phase to phase, which only slows the
+/// later ones (the bulk phase runs last). The benchmark's database is dropped at the end.
 /// </summary>
 internal static class OnboardingBenchmark
 {
-    private sealed record Phase(string Label, Action<AdapterOptions> Configure);
+    private sealed record Phase(string Label, int Records, Action<AdapterOptions> Configure);
 
     /// <summary>0 when every phase linked each record once with no dead letter, 1 otherwise.</summary>
     public static async Task<int> RunAsync(OnboardingOptions options)
     {
-        var inv = CultureInfo.InvariantCulture;
         var connectionString = await TestPostgres.CreateDatabaseAsync("onboardbench");
+        try
+        {
+            return await RunPhasesAsync(options, connectionString);
+        }
+        finally
+        {
+            await DropAsync(connectionString);
+        }
+    }
+
+    private static async Task<int> RunPhasesAsync(OnboardingOptions options, string connectionString)
+    {
+        var inv = CultureInfo.InvariantCulture;
         await using var hub = await ExternalHubProcess.StartAsync(connectionString, new Dictionary<string, string>
         {
-            ["Interop__RateLimitPerSecond"] = "100000",
-            ["Interop__RateLimitBurst"] = "100000",
+            // Records cost one token each: a budget no phase reaches, so the hub's write is what is timed.
+            ["Interop__RateLimitPerSecond"] = "10000000",
+            ["Interop__RateLimitBurst"] = "10000000",
         });
         using var setup = GrpcChannel.ForAddress(hub.Address);
         Console.WriteLine(string.Create(inv,
-            $"hub at {hub.Address}; {Environment.ProcessorCount} cores; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}; {options.Records} households per phase, in the simulated ERP before its adapter starts"));
+            $"hub at {hub.Address}; {Environment.ProcessorCount} cores; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}; households in the simulated ERP before its adapter starts: {options.Records} for the bulk phase, a sample of {options.UnaryRecords} for each unary phase (its rate is the ratio's base)"));
 
         List<Phase> phases =
         [
-            new("one CreateApplication at a time", o => { o.BulkThreshold = 0; o.OutboundConcurrency = 1; }),
-            new("4 CreateApplication in flight", o => { o.BulkThreshold = 0; o.OutboundConcurrency = 4; }),
-            new("bulk: OnboardApplications streams (SDK default)", _ => { }),
+            new("one CreateApplication at a time", options.UnaryRecords, o => { o.BulkThreshold = 0; o.OutboundConcurrency = 1; }),
+            new("4 CreateApplication in flight", options.UnaryRecords, o => { o.BulkThreshold = 0; o.OutboundConcurrency = 4; }),
+            new("bulk: OnboardApplications streams (SDK default)", options.Records, _ => { }),
         ];
         if (options.SkipOneByOne)
         {
@@ -51,12 +67,13 @@ internal static class OnboardingBenchmark
 
         var complete = true;
         double? baseline = null;
+        var bulkSeconds = 0.0;
         Console.WriteLine();
         Console.WriteLine("| path | records | wall s | records/s | ÷ one at a time | linked as duplicates |");
         Console.WriteLine("|---|--:|--:|--:|--:|--:|");
         for (var p = 0; p < phases.Count; p++)
         {
-            var (label, configure) = phases[p];
+            var (label, records, configure) = phases[p];
             var organization = $"onboarding-{p}";
             var desk = "O000" + p.ToString(inv);
             var key = await HubAccess.IssueKeyAsync(setup, TestOrganizations.Of(organization, OrganizationKind.Landlord, stock: ["14118"], desks: [desk]));
@@ -72,7 +89,7 @@ internal static class OnboardingBenchmark
             var erp = host.Services.GetRequiredService<SimulatedErp>();
             var state = host.Services.GetRequiredService<IAdapterStateStore>();
             var pool = new HouseholdPool();
-            for (var i = 0; i < options.Records; i++)
+            for (var i = 0; i < records; i++)
             {
                 erp.Register(pool.Household(pool.OwnIndex(100 + p, i)));
             }
@@ -102,17 +119,36 @@ internal static class OnboardingBenchmark
                 linked += await state.FindByErpRecordAsync(dossier.Reference, CancellationToken.None) is null ? 0 : 1;
             }
 
-            var rate = options.Records / seconds;
+            var rate = records / seconds;
             baseline ??= options.SkipOneByOne ? null : rate;
-            complete &= linked == options.Records && deadLetters.Count == 0;
+            bulkSeconds = seconds;
+            // A landlord's own stock may hold one household twice (the pool's names and dates repeat): the
+            // second is linked to the first's number, which then names that dossier only, so at most one
+            // dossier per duplicate may be left without a link of its own.
+            var ok = deadLetters.Count == 0 && records - linked <= metrics.Linked;
+            complete &= ok;
             Console.WriteLine(string.Create(inv,
-                $"| {label} | {options.Records} | {seconds:F1} | {rate:F0} | {(baseline is { } b ? $"{rate / b:F2}×" : "—")} | {metrics.Linked} |"));
-            if (linked != options.Records || deadLetters.Count > 0)
+                $"| {label} | {records} | {seconds:F1} | {rate:F1} | {(baseline is { } b ? $"{rate / b:F2}×" : "—")} | {metrics.Linked} |"));
+            if (!ok)
             {
-                Console.WriteLine(string.Create(inv, $"  INCOMPLETE: {linked} of {options.Records} records linked, {deadLetters.Count} dead letters"));
+                Console.WriteLine(string.Create(inv, $"  INCOMPLETE: {linked} of {records} records linked, {metrics.Linked} as duplicates, {deadLetters.Count} dead letters"));
             }
         }
 
+        Console.WriteLine();
+        Console.WriteLine(string.Create(inv,
+            $"bulk wall time for {options.Records} households: {bulkSeconds:F1} s ({bulkSeconds / 60:F1} min); load average at the end {File.ReadAllText("/proc/loadavg").Split(' ')[0]}"));
         return complete ? 0 : 1;
+    }
+
+    /// <summary>Drops the benchmark's database: a 100,000 run leaves about a gigabyte behind otherwise.</summary>
+    private static async Task DropAsync(string connectionString)
+    {
+        var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
+        NpgsqlConnection.ClearAllPools();
+        await using var admin = new NpgsqlConnection(TestPostgres.AdminConnectionString);
+        await admin.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", admin);
+        await drop.ExecuteNonQueryAsync();
     }
 }

@@ -46,24 +46,24 @@ internal static class ApplicationRowMapper
         UpdatedAt = new DateTimeOffset(DateTime.SpecifyKind(row.UpdatedAt, DateTimeKind.Utc)),
     };
 
-    public static object ToParameters(ApplicationRecord record, string origin) => new
+    public static ApplicationParameters ToParameters(ApplicationRecord record, string origin) => new()
     {
-        record.Number,
-        record.Departement,
-        record.RegisteringDesk,
+        Number = record.Number,
+        Departement = record.Departement,
+        RegisteringDesk = record.RegisteringDesk,
         Origin = origin,
         Status = StatusText(record.Status),
-        record.Revision,
-        record.FiledDate,
-        record.LastRenewedDate,
-        record.ExpiryDate,
+        Revision = record.Revision,
+        FiledDate = record.FiledDate,
+        LastRenewedDate = record.LastRenewedDate,
+        ExpiryDate = record.ExpiryDate,
         RadiationReason = record.Radiation is null ? null : SneCodes.Of(record.Radiation.Reason),
         RadiationDate = record.Radiation?.Date,
         WarningLetterDate = record.Radiation?.WarningLetterDate,
         InadmissibilityReason = record.Radiation is { InadmissibilityReason: not InadmissibilityReason.Unspecified } radiation
             ? SneCodes.Of(radiation.InadmissibilityReason)
             : null,
-        record.MergedInto,
+        MergedInto = record.MergedInto,
         Household = record.Household is null ? null : HouseholdJson.Serialize(record.Household),
         WishedCommunes = (record.Household?.Wishes.CommuneCodes ?? []).ToArray(),
         CreatedAt = record.CreatedAt.UtcDateTime,

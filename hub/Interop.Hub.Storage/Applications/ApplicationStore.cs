@@ -67,6 +67,58 @@ public sealed class ApplicationStore
     }
 
     /// <summary>
+    /// Inserts new applications in one statement (a batch of bulk onboarding), with the row mapping of
+    /// <see cref="InsertAsync"/>. The wished communes travel as one JSON array per row, since unnest cannot
+    /// carry arrays of different lengths.
+    /// </summary>
+    public Task InsertManyAsync(
+        NpgsqlTransaction transaction, IReadOnlyList<ApplicationRecord> records, string origin, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            INSERT INTO applications (
+                number, departement, registering_desk, origin, status, revision, filed_date, last_renewed_date, expiry_date,
+                radiation_reason, radiation_date, warning_letter_date, inadmissibility_reason, merged_into,
+                household, wished_communes, created_at, updated_at)
+            SELECT r.number, r.departement, r.registering_desk, @origin, r.status, r.revision, r.filed_date, r.last_renewed_date, r.expiry_date,
+                   r.radiation_reason, r.radiation_date, r.warning_letter_date, r.inadmissibility_reason, r.merged_into,
+                   CAST(r.household AS jsonb), ARRAY(SELECT jsonb_array_elements_text(CAST(r.wished_communes AS jsonb))), r.created_at, r.updated_at
+            FROM unnest(
+                @numbers, @departements, @desks, @statuses, @revisions, @filedDates, @lastRenewedDates, @expiryDates,
+                @radiationReasons, @radiationDates, @warningLetterDates, @inadmissibilityReasons, @mergedInto,
+                @households, @wishedCommunes, @createdAt, @updatedAt)
+                AS r (number, departement, registering_desk, status, revision, filed_date, last_renewed_date, expiry_date,
+                      radiation_reason, radiation_date, warning_letter_date, inadmissibility_reason, merged_into,
+                      household, wished_communes, created_at, updated_at)
+            """;
+        var rows = records.Select(r => ApplicationRowMapper.ToParameters(r, origin)).ToList();
+        return transaction.Connection!.ExecuteAsync(new CommandDefinition(
+            sql,
+            new
+            {
+                origin,
+                numbers = rows.Select(r => r.Number).ToArray(),
+                departements = rows.Select(r => r.Departement).ToArray(),
+                desks = rows.Select(r => r.RegisteringDesk).ToArray(),
+                statuses = rows.Select(r => r.Status).ToArray(),
+                revisions = rows.Select(r => r.Revision).ToArray(),
+                filedDates = rows.Select(r => r.FiledDate).ToArray(),
+                lastRenewedDates = rows.Select(r => r.LastRenewedDate).ToArray(),
+                expiryDates = rows.Select(r => r.ExpiryDate).ToArray(),
+                radiationReasons = rows.Select(r => r.RadiationReason).ToArray(),
+                radiationDates = rows.Select(r => r.RadiationDate).ToArray(),
+                warningLetterDates = rows.Select(r => r.WarningLetterDate).ToArray(),
+                inadmissibilityReasons = rows.Select(r => r.InadmissibilityReason).ToArray(),
+                mergedInto = rows.Select(r => r.MergedInto).ToArray(),
+                households = rows.Select(r => r.Household).ToArray(),
+                wishedCommunes = rows.Select(r => System.Text.Json.JsonSerializer.Serialize(r.WishedCommunes)).ToArray(),
+                createdAt = rows.Select(r => r.CreatedAt).ToArray(),
+                updatedAt = rows.Select(r => r.UpdatedAt).ToArray(),
+            },
+            transaction,
+            cancellationToken: cancellationToken));
+    }
+
+    /// <summary>
     /// Writes the new state of an application whose row the transaction has
     /// locked; <paramref name="record"/> carries the new revision, and the
     /// update only applies over the revision just before it.

@@ -58,6 +58,53 @@ public sealed class ChangeLog
             cancellationToken: cancellationToken));
     }
 
+    /// <summary>
+    /// <see cref="AppendAsync"/> for many changes of one transaction at once (a batch of bulk onboarding),
+    /// in one statement: the changes take their positions in the order given, so the feed carries them in
+    /// that order, and each application's history gets its revision alongside.
+    /// </summary>
+    public Task AppendManyAsync(
+        NpgsqlTransaction transaction, IReadOnlyList<AppendedChange> entries, DateTimeOffset occurredAt, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            WITH rows AS (
+                SELECT * FROM unnest(@changeIds, @numbers, @revisions, @kinds, @actors, @requestIds, @details,
+                                     @departements, @desks, @wishedCommunes, @facts, @householdPatches)
+                    WITH ORDINALITY AS r (change_id, application_number, revision, kind, actor, request_id, details,
+                                          departement, desk, wished_communes, facts, household_patch, ord)
+            ),
+            change AS (
+                INSERT INTO changes (change_id, application_number, revision, kind, actor, request_id, occurred_at, details,
+                                     departement, registering_desk, wished_communes)
+                SELECT change_id, application_number, revision, kind, actor, request_id, @occurredAt, CAST(details AS jsonb),
+                       departement, desk, ARRAY(SELECT jsonb_array_elements_text(CAST(wished_communes AS jsonb)))
+                FROM rows ORDER BY ord
+            )
+            """ + HistoryStore.InsertManySql;
+        var history = entries.Select(e => HistoryStore.ColumnsOf(e.Application, e.Previous)).ToList();
+        return transaction.Connection!.ExecuteAsync(new CommandDefinition(
+            sql,
+            new
+            {
+                changeIds = entries.Select(_ => Guid.CreateVersion7(occurredAt)).ToArray(),
+                numbers = entries.Select(e => e.Application.Number).ToArray(),
+                revisions = entries.Select(e => e.Application.Revision).ToArray(),
+                kinds = entries.Select(e => e.Kind).ToArray(),
+                actors = entries.Select(e => e.Actor).ToArray(),
+                requestIds = entries.Select(e => e.RequestId).ToArray(),
+                details = entries.Select(e => JsonSerializer.Serialize(e.Details ?? new { })).ToArray(),
+                departements = entries.Select(e => e.Application.Departement).ToArray(),
+                desks = entries.Select(e => e.Application.RegisteringDesk).ToArray(),
+                wishedCommunes = entries.Select(e => JsonSerializer.Serialize(
+                    (e.Application.Household?.Wishes.CommuneCodes ?? []).Union(e.Previous?.Household?.Wishes.CommuneCodes ?? []).ToArray())).ToArray(),
+                facts = history.Select(h => h.Facts).ToArray(),
+                householdPatches = history.Select(h => h.HouseholdPatch).ToArray(),
+                occurredAt = occurredAt.UtcDateTime,
+            },
+            transaction,
+            cancellationToken: cancellationToken));
+    }
+
     /// <summary>The changes of one application, oldest first.</summary>
     public async Task<IReadOnlyList<ChangeRecord>> ForApplicationAsync(
         NpgsqlConnection connection, string applicationNumber, CancellationToken cancellationToken)

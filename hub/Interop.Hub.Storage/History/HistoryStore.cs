@@ -21,6 +21,18 @@ public sealed class HistoryStore
                 CAST(@facts AS jsonb), CAST(@householdPatch AS jsonb))
         """;
 
+    /// <summary>
+    /// The insert <see cref="Changes.ChangeLog.AppendManyAsync"/> runs with its own: the history rows of the
+    /// CTE <c>rows</c> it declares (one per change, the same columns as <see cref="InsertSql"/>).
+    /// </summary>
+    internal const string InsertManySql = """
+        INSERT INTO application_history (application_number, revision, kind, actor, occurred_at, departement, registering_desk,
+                                         facts, household_patch)
+        SELECT application_number, revision, kind, actor, @occurredAt, departement, desk,
+               CAST(facts AS jsonb), CAST(household_patch AS jsonb)
+        FROM rows ORDER BY ord
+        """;
+
     /// <summary>The history's columns for the change that brought <paramref name="previous"/> to <paramref name="application"/>.</summary>
     internal static (string Facts, string? HouseholdPatch) ColumnsOf(ApplicationRecord application, ApplicationRecord? previous) =>
         (HistoryJson.Facts(HistoryFacts.Of(application, previous)),

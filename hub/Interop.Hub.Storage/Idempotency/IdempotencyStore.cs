@@ -35,13 +35,89 @@ public sealed class IdempotencyStore
             """;
         var row = await connection.QuerySingleAsync<StoredRequest>(new CommandDefinition(
             read, new { caller, requestId }, transaction, cancellationToken: cancellationToken));
-        if (row.Method != method || !row.RequestHash.AsSpan().SequenceEqual(requestHash) || row.Response is null)
+        return Classify(row, method, requestHash);
+    }
+
+    /// <summary>
+    /// Claims many request ids of one caller at once (a batch of bulk onboarding), with the same rule as
+    /// <see cref="ClaimAsync"/>: inserted first, so a concurrent transaction holding one of them is waited
+    /// for. The ids are inserted in sorted order, so two batches sharing ids queue instead of deadlocking.
+    /// The ids must be distinct. Returns the claims in the order of <paramref name="requests"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<IdempotencyClaim>> ClaimManyAsync(
+        NpgsqlTransaction transaction, string caller, IReadOnlyList<ClaimedRequest> requests, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        const string claim = """
+            INSERT INTO idempotency_keys (caller, request_id, method, request_hash, created_at)
+            SELECT @caller, r.request_id, r.method, r.request_hash, @now
+            FROM unnest(@requestIds, @methods, @hashes) AS r (request_id, method, request_hash)
+            ORDER BY r.request_id
+            ON CONFLICT (caller, request_id) DO NOTHING
+            RETURNING request_id
+            """;
+        var connection = transaction.Connection!;
+        var claimed = (await connection.QueryAsync<string>(new CommandDefinition(
+            claim,
+            new
+            {
+                caller,
+                requestIds = requests.Select(r => r.RequestId).ToArray(),
+                methods = requests.Select(r => r.Method).ToArray(),
+                hashes = requests.Select(r => r.RequestHash).ToArray(),
+                now = now.UtcDateTime,
+            },
+            transaction,
+            cancellationToken: cancellationToken))).ToHashSet(StringComparer.Ordinal);
+        var seen = new Dictionary<string, StoredRequest>(StringComparer.Ordinal);
+        var others = requests.Select(r => r.RequestId).Where(id => !claimed.Contains(id)).ToArray();
+        if (others.Length > 0)
         {
-            return new IdempotencyClaim.Conflict(row.Method);
+            const string read = """
+                SELECT request_id, method, request_hash, response FROM idempotency_keys
+                WHERE caller = @caller AND request_id = ANY(@others)
+                """;
+            foreach (var row in await connection.QueryAsync<StoredRequest>(new CommandDefinition(
+                read, new { caller, others }, transaction, cancellationToken: cancellationToken)))
+            {
+                seen[row.RequestId] = row;
+            }
         }
 
-        return new IdempotencyClaim.Replay(row.Response);
+        return requests
+            .Select(r => claimed.Contains(r.RequestId) ? new IdempotencyClaim.New() : Classify(seen[r.RequestId], r.Method, r.RequestHash))
+            .ToList();
     }
+
+    /// <summary>Stores the answers given to claimed request ids, in the same transaction as the work.</summary>
+    public Task CompleteManyAsync(
+        NpgsqlTransaction transaction, string caller, IReadOnlyList<string> requestIds, IReadOnlyList<byte[]> responses,
+        CancellationToken cancellationToken)
+    {
+        const string sql = """
+            UPDATE idempotency_keys k SET response = r.response
+            FROM unnest(@requestIds, @responses) AS r (request_id, response)
+            WHERE k.caller = @caller AND k.request_id = r.request_id
+            """;
+        return transaction.Connection!.ExecuteAsync(new CommandDefinition(
+            sql, new { caller, requestIds = requestIds.ToArray(), responses = responses.ToArray() }, transaction, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>
+    /// Gives back claims whose work was refused or left to another path: a refusal is not remembered, exactly as
+    /// a refused request alone rolls its claim back, so the same id sent again is decided again.
+    /// </summary>
+    public Task ReleaseManyAsync(NpgsqlTransaction transaction, string caller, IReadOnlyList<string> requestIds, CancellationToken cancellationToken)
+    {
+        const string sql = "DELETE FROM idempotency_keys WHERE caller = @caller AND request_id = ANY(@requestIds) AND response IS NULL";
+        return transaction.Connection!.ExecuteAsync(new CommandDefinition(
+            sql, new { caller, requestIds = requestIds.ToArray() }, transaction, cancellationToken: cancellationToken));
+    }
+
+    private static IdempotencyClaim Classify(StoredRequest row, string method, byte[] requestHash) =>
+        row.Method != method || !row.RequestHash.AsSpan().SequenceEqual(requestHash) || row.Response is null
+            ? new IdempotencyClaim.Conflict(row.Method)
+            : new IdempotencyClaim.Replay(row.Response);
 
     /// <summary>Stores the answer given to a claimed request id, in the same transaction as the work.</summary>
     public Task CompleteAsync(
@@ -62,6 +138,8 @@ public sealed class IdempotencyStore
 
     private sealed class StoredRequest
     {
+        public string RequestId { get; init; } = "";
+
         public string Method { get; init; } = "";
 
         public byte[] RequestHash { get; init; } = [];

@@ -93,6 +93,82 @@ public sealed class IdentityIndex(KeyBudget? budget = null)
             cancellationToken: cancellationToken))).AsList();
     }
 
+    /// <summary>
+    /// <see cref="CandidatesAsync"/> for many people at once (a batch of bulk onboarding), in one query with
+    /// the same sizing, budget and ranking per person: each person's keys are sized (each distinct key once),
+    /// read narrowest first within the budget, and its hits ranked and cut at <paramref name="limit"/>.
+    /// Returns, for each person in order, its candidates' numbers (active, of its département).
+    /// </summary>
+    public async Task<IReadOnlyList<IReadOnlyList<string>>> CandidatesForManyAsync(
+        NpgsqlTransaction transaction, IReadOnlyList<(IReadOnlyList<string> Keys, string Departement)> people, int limit,
+        CancellationToken cancellationToken)
+    {
+        const string sql = """
+            WITH wanted AS (
+                SELECT DISTINCT w.p, w.h FROM unnest(@persons, @hashes) AS w (p, h)
+            ),
+            sizes AS (
+                SELECT h, (SELECT count(*) FROM (SELECT 1 FROM identity_keys k WHERE k.key_hash = d.h LIMIT @broad) s) AS n
+                FROM (SELECT DISTINCT h FROM wanted) d
+            ),
+            chosen AS (
+                SELECT p, h
+                FROM (
+                    SELECT w.p, w.h, sum(s.n) OVER narrowest_first AS running, row_number() OVER narrowest_first AS position
+                    FROM wanted w JOIN sizes s ON s.h = w.h
+                    WHERE s.n > 0 AND s.n < @broad
+                    WINDOW narrowest_first AS (PARTITION BY w.p ORDER BY s.n, w.h)) r
+                WHERE r.running <= @budget OR r.position = 1
+            ),
+            hits AS (
+                SELECT c.p, k.number, count(*) AS shared
+                FROM chosen c JOIN identity_keys k ON k.key_hash = c.h
+                GROUP BY c.p, k.number
+            ),
+            ranked AS (
+                SELECT h.p, h.number, row_number() OVER (PARTITION BY h.p ORDER BY h.shared DESC, h.number) AS rank
+                FROM hits h
+                WHERE (
+                    SELECT a.status = 'active' AND a.departement = (@departements::text[])[h.p + 1]
+                    FROM applications a
+                    WHERE a.number = h.number)
+            )
+            SELECT p, number FROM ranked WHERE rank <= @limit ORDER BY p, rank
+            """;
+        var rows = await transaction.Connection!.QueryAsync<(int P, string Number)>(new CommandDefinition(
+            sql,
+            new
+            {
+                persons = people.SelectMany((person, p) => person.Keys.Select(_ => p)).ToArray(),
+                hashes = people.SelectMany(person => person.Keys.Select(Hash)).ToArray(),
+                departements = people.Select(person => person.Departement).ToArray(),
+                limit,
+                broad = limits.BroadKeyRows,
+                budget = (long)limits.RowBudget,
+            },
+            transaction,
+            cancellationToken: cancellationToken));
+        var candidates = people.Select(_ => new List<string>()).ToList();
+        foreach (var (p, number) in rows)
+        {
+            candidates[p].Add(number);
+        }
+
+        return candidates;
+    }
+
+    /// <summary>Indexes new applications in one statement (a batch of bulk onboarding): no keys to replace yet.</summary>
+    public Task AddManyAsync(NpgsqlTransaction transaction, IReadOnlyList<(string Number, IReadOnlyList<string> Keys)> applications, CancellationToken cancellationToken) =>
+        transaction.Connection!.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO identity_keys (key_hash, number) SELECT DISTINCT h, n FROM unnest(@hashes, @numbers) AS k (h, n) ON CONFLICT DO NOTHING",
+            new
+            {
+                hashes = applications.SelectMany(a => a.Keys.Select(Hash)).ToArray(),
+                numbers = applications.SelectMany(a => a.Keys.Select(_ => a.Number)).ToArray(),
+            },
+            transaction,
+            cancellationToken: cancellationToken));
+
     /// <summary>Replaces the keys of an application (at registration, and when its identity changes).</summary>
     public async Task ReplaceAsync(NpgsqlTransaction transaction, string number, IReadOnlyList<string> keys, CancellationToken cancellationToken)
     {

@@ -11,19 +11,40 @@ namespace Interop.Hub.Storage.Matching;
 /// </summary>
 public sealed class NameCountStore
 {
+    /// <summary>Counts one person's names.</summary>
     public Task CountAsync(
         NpgsqlTransaction transaction, IReadOnlyCollection<string> surnames, IReadOnlyCollection<string> firstNames, CancellationToken cancellationToken) =>
-        transaction.Connection!.ExecuteAsync(new CommandDefinition(
+        CountManyAsync(transaction, [(surnames, firstNames)], cancellationToken);
+
+    /// <summary>
+    /// Counts the names of several people at once (each name once per person), in one statement whose rows
+    /// are upserted in sorted order: two writers counting the same names lock their rows in the same order,
+    /// so they queue instead of deadlocking.
+    /// </summary>
+    public Task CountManyAsync(
+        NpgsqlTransaction transaction, IReadOnlyList<(IReadOnlyCollection<string> Surnames, IReadOnlyCollection<string> FirstNames)> people,
+        CancellationToken cancellationToken)
+    {
+        var names = people
+            .SelectMany(p => p.Surnames.Distinct().Select(n => (Kind: "surname", Name: n)).Concat(p.FirstNames.Distinct().Select(n => (Kind: "first_name", Name: n))))
+            .GroupBy(n => n)
+            .ToList();
+        return transaction.Connection!.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO name_counts AS c (kind, name, count)
-            SELECT kind, name, 1 FROM (
-                SELECT 'surname' AS kind, unnest(@surnames) AS name
-                UNION SELECT 'first_name', unnest(@firstNames)) AS names
-            ON CONFLICT (kind, name) DO UPDATE SET count = c.count + 1
+            SELECT n.kind, n.name, n.count FROM unnest(@kinds, @names, @counts) AS n (kind, name, count)
+            ORDER BY n.kind, n.name
+            ON CONFLICT (kind, name) DO UPDATE SET count = c.count + EXCLUDED.count
             """,
-            new { surnames = surnames.Distinct().ToArray(), firstNames = firstNames.Distinct().ToArray() },
+            new
+            {
+                kinds = names.Select(g => g.Key.Kind).ToArray(),
+                names = names.Select(g => g.Key.Name).ToArray(),
+                counts = names.Select(g => (long)g.Count()).ToArray(),
+            },
             transaction,
             cancellationToken: cancellationToken));
+    }
 
     /// <summary>The counts of these names, and the number of people counted.</summary>
     public async Task<(IReadOnlyDictionary<string, long> Surnames, IReadOnlyDictionary<string, long> FirstNames, long People)> ReadAsync(

@@ -23,7 +23,7 @@ namespace Interop.Hub.Applications;
 /// for probable duplicates and records the change. Registration, import and the
 /// identity re-check after an update share these steps here, so each is written once.
 /// </summary>
-internal sealed class ApplicationRegistrar(
+internal sealed partial class ApplicationRegistrar(
     ApplicationStore applications,
     NumberCounterStore counters,
     DuplicateFinder duplicates,
@@ -54,13 +54,10 @@ internal sealed class ApplicationRegistrar(
         var person = HouseholdIdentity.Of("", household.Applicant, household.CoApplicant);
         await duplicates.LockAsync(transaction, person, cancellationToken);
         var matches = await duplicates.FindAsync(transaction, person, departement, null, cancellationToken);
-        metrics.RecordDuplicateCheck("registration", DuplicateOutcome(matches));
-        var certain = matches.Where(m => m.Result.Outcome == MatchOutcome.Certain).ToList();
-        if (certain.Count > 0)
+        metrics.RecordDuplicateCheck("registration", DuplicateOutcome(matches.Select(m => m.Result.Outcome)));
+        if (CertainDuplicate(matches, registration.Caller) is { } refusal)
         {
-            throw new DuplicateApplicationException(
-                certain.Select(m => m.Candidate.Number).ToList(),
-                certain.Select(m => MatchMapper.Explain(m.Result, AccessPolicy.CanRead(registration.Caller, m.Candidate))).ToList());
+            throw refusal;
         }
 
         var number = await MintAsync(transaction, departement, desk, today, cancellationToken);
@@ -124,7 +121,7 @@ internal sealed class ApplicationRegistrar(
 
         await duplicates.IndexAsync(transaction, changed, countNames: false, cancellationToken);
         var matches = await duplicates.FindAsync(transaction, HouseholdIdentity.Of(changed), changed.Departement, changed.Number, cancellationToken);
-        metrics.RecordDuplicateCheck("update", DuplicateOutcome(matches));
+        metrics.RecordDuplicateCheck("update", DuplicateOutcome(matches.Select(m => m.Result.Outcome)));
         await OpenReviewItemsAsync(transaction, changed, matches, now, cancellationToken);
     }
 
@@ -164,8 +161,23 @@ internal sealed class ApplicationRegistrar(
     }
 
     /// <summary>The strongest outcome among the candidates, as the duplicate-check metric reports it.</summary>
-    private static string DuplicateOutcome(IReadOnlyList<DuplicateMatch> matches) =>
-        matches.Any(m => m.Result.Outcome == MatchOutcome.Certain) ? "certain"
-        : matches.Any(m => m.Result.Outcome == MatchOutcome.Probable) ? "probable"
-        : "none";
+    private static string DuplicateOutcome(IEnumerable<MatchOutcome> outcomes)
+    {
+        var all = outcomes.ToList();
+        return all.Contains(MatchOutcome.Certain) ? "certain" : all.Contains(MatchOutcome.Probable) ? "probable" : "none";
+    }
+
+    /// <summary>
+    /// The refusal of a registration whose household already has an application: every certain match
+    /// named, explained only where the caller may read the application. Null when none is certain.
+    /// </summary>
+    private static DuplicateApplicationException? CertainDuplicate(IReadOnlyList<DuplicateMatch> matches, Organization caller)
+    {
+        var certain = matches.Where(m => m.Result.Outcome == MatchOutcome.Certain).ToList();
+        return certain.Count == 0
+            ? null
+            : new DuplicateApplicationException(
+                certain.Select(m => m.Candidate.Number).ToList(),
+                certain.Select(m => MatchMapper.Explain(m.Result, AccessPolicy.CanRead(caller, m.Candidate))).ToList());
+    }
 }

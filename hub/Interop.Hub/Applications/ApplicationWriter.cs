@@ -105,4 +105,22 @@ internal sealed class ApplicationWriter(ApplicationStore applications, ChangeLog
             await audit.AppendAsync(transaction, [entry], now, cancellationToken);
         }
     }
+
+    /// <summary>
+    /// <see cref="RecordAsync"/> for many new applications of one transaction (a batch of registrations):
+    /// their change records in one statement, in the order given (the feed's order), and their authors'
+    /// audit records in another.
+    /// </summary>
+    public async Task RecordNewAsync(
+        NpgsqlTransaction transaction, IReadOnlyList<(ChangeAuthor Author, ApplicationRecord Written)> created, string kind,
+        Func<ApplicationRecord, object?> details, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await changes.AppendManyAsync(
+            transaction,
+            created.Select(c => new AppendedChange(c.Written, null, kind, c.Author.Actor, c.Author.RequestId, details(c.Written))).ToList(),
+            now,
+            cancellationToken);
+        await audit.AppendAsync(
+            transaction, created.Select(c => c.Author.AuditEntryFor(c.Written.Number)).OfType<AuditEntry>().ToList(), now, cancellationToken);
+    }
 }

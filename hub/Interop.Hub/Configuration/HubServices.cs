@@ -43,6 +43,8 @@ internal static class HubServices
         services.AddSingleton<ChangeLog>();
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<IdempotentWriter>();
+        services.AddSingleton<IdempotentBatchWriter>();
+        services.AddSingleton<RecordTokens>();
         services.AddSingleton<ApplicationWriter>();
         services.AddSingleton<ApplicationRegistrar>();
         return services;

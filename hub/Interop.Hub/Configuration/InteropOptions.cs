@@ -43,10 +43,11 @@ public sealed class InteropOptions
     public int RateLimitBurst { get; set; } = 200;
 
     /// <summary>
-    /// How many records of one OnboardApplications stream the hub writes at once. Default 4: on a
-    /// 2-core hub, more only queues on the database's locks and CPU.
+    /// The most records of one OnboardApplications stream the hub writes in one transaction. Default 100:
+    /// a batch takes the advisory locks of every household it holds (about ten each) until it commits,
+    /// and PostgreSQL's shared lock table holds 64 per connection by default.
     /// </summary>
-    public int OnboardingConcurrency { get; set; } = 4;
+    public int OnboardingBatchSize { get; set; } = 100;
 
     /// <summary>
     /// Applications the cotation rescoring job scores per transaction (a publication's territory, the

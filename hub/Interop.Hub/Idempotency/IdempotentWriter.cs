@@ -21,7 +21,7 @@ internal sealed class IdempotentWriter(
     // Serialisation failures and deadlocks roll the whole transaction back, the
     // claim included, so running it again is safe; so is a dropped connection
     // before commit. A few quick retries hide them from the caller.
-    private static readonly ResiliencePipeline Retry = new ResiliencePipelineBuilder()
+    internal static readonly ResiliencePipeline Retry = new ResiliencePipelineBuilder()
         .AddRetry(new RetryStrategyOptions
         {
             ShouldHandle = new PredicateBuilder()
@@ -96,7 +96,7 @@ internal sealed class IdempotentWriter(
     /// back with the same request. Protobuf serialisation of one message object
     /// graph is stable within a hub version, which is what replay needs.
     /// </summary>
-    private static byte[] HashWithoutRequestId<TRequest>(TRequest request)
+    internal static byte[] HashWithoutRequestId<TRequest>(TRequest request)
         where TRequest : IMessage<TRequest>
     {
         var copy = request.Clone();

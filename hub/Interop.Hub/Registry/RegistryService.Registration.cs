@@ -14,6 +14,23 @@ internal sealed partial class RegistryService
 {
     public override async Task<V1.CreateApplicationResponse> CreateApplication(V1.CreateApplicationRequest request, ServerCallContext context)
     {
+        var registration = RegistrationOf(request, context);
+        return await writer.RunAsync(
+            context.Caller().OrganizationId,
+            request.RequestId,
+            nameof(CreateApplication),
+            request,
+            async (transaction, now, token) => Registered(await registrar.RegisterAsync(transaction, registration, now, token), registration.Caller),
+            context.CancellationToken);
+    }
+
+    /// <summary>
+    /// A registration as the caller asks for it, checked: the caller's right, the request id, the desk and
+    /// every field of the household (INVALID_ARGUMENT naming each bad field). Shared by CreateApplication and
+    /// the registrations of OnboardApplications, so both refuse the same request the same way.
+    /// </summary>
+    private NewRegistration RegistrationOf(V1.CreateApplicationRequest request, ServerCallContext context)
+    {
         var principal = context.Caller();
         if (!AccessPolicy.IsRegistering(principal.Organization))
         {
@@ -40,28 +57,16 @@ internal sealed partial class RegistryService
         }
 
         violations.ThrowIfAny();
-
-        var registration = new NewRegistration(
+        return new NewRegistration(
             departement, desk, household, ChangeAuthor.Caller(context, principal, request.RequestId), principal.Organization);
-        return await writer.RunAsync(
-            principal.OrganizationId,
-            request.RequestId,
-            nameof(CreateApplication),
-            request,
-            async (transaction, now, token) =>
-            {
-                var registered = await registrar.RegisterAsync(transaction, registration, now, token);
-                return new V1.CreateApplicationResponse
-                {
-                    Application = ApplicationMapper.ToProto(registered.Application),
-                    MatchCandidates =
-                    {
-                        registered.Candidates.Select(m => MatchMapper.ToProto(m, AccessPolicy.CanRead(principal.Organization, m.Candidate))),
-                    },
-                };
-            },
-            context.CancellationToken);
     }
+
+    /// <summary>The answer to a registration: the application, and its probable duplicates as the caller may see them.</summary>
+    private static V1.CreateApplicationResponse Registered(RegisteredApplication registered, Core.Access.Organization caller) => new()
+    {
+        Application = ApplicationMapper.ToProto(registered.Application),
+        MatchCandidates = { registered.Candidates.Select(m => MatchMapper.ToProto(m, AccessPolicy.CanRead(caller, m.Candidate))) },
+    };
 
     public override async Task<V1.Application> ImportApplication(V1.ImportApplicationRequest request, ServerCallContext context)
     {

@@ -22,6 +22,8 @@ internal sealed partial class RegistryService(
     AuditTrail audit,
     Storage.Feed.FeedStore feed,
     IdempotentWriter writer,
+    IdempotentBatchWriter batchWriter,
+    RecordTokens recordTokens,
     ApplicationRegistrar registrar,
     ApplicationWriter applicationWriter,
     Observatory.PastApplications pastApplications,
