@@ -37,7 +37,7 @@ public sealed class AdapterOptions
 
     /// <summary>
     /// From how many consecutive registrations of distinct records on the outbound path will the SDK send them
-    /// through one bulk-onboarding stream (OnboardApplications: the hub writes a few at once) instead of one call
+    /// through one bulk-onboarding stream (OnboardApplications: the hub writes them in batches, one transaction each) instead of one call
     /// each. Default 20: an initial load of a landlord's stock goes in bulk, a desk's day one by one. 0 turns the
     /// bulk path off.
     /// </summary>

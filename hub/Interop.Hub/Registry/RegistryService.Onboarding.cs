@@ -104,17 +104,18 @@ internal sealed partial class RegistryService
     }
 
     /// <summary>
-    /// Fills a batch with what has arrived, then with what arrives within <see cref="BatchWindow"/> of the
-    /// hub's clock, until it is full or the stream ends: a sender writing its records one after another
-    /// gets them written together rather than the first alone. While a batch is written, the next one
-    /// gathers in the buffer anyway.
+    /// Fills a batch with what has arrived, then with what arrives within <see cref="BatchWindow"/>, until it
+    /// is full or the stream ends: a sender writing its records one after another gets them written together
+    /// rather than the first alone. While a batch is written, the next one gathers in the buffer anyway.
+    /// The window is machine time, not the hub's clock: a pace on the wire, which a frozen (test) clock must
+    /// not turn into a wait for a full batch, hanging a sender that awaits answers before it sends more.
     /// </summary>
     private async Task GatherAsync(
         ChannelReader<V1.OnboardApplicationsRequest> records, List<V1.OnboardApplicationsRequest> batch, List<V1.OnboardApplicationsRequest> later,
         HashSet<string> ids, int batchSize, CancellationToken cancellationToken)
     {
         using var windowEnds = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var window = Task.Delay(BatchWindow, time, windowEnds.Token);
+        var window = Task.Delay(BatchWindow, TimeProvider.System, windowEnds.Token);
         try
         {
             while (batch.Count < batchSize)
