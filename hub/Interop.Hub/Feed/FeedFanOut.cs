@@ -1,4 +1,5 @@
 using Interop.Hub.Configuration;
+using Interop.Hub.Diagnostics;
 using Interop.Hub.Storage;
 using Interop.Hub.Storage.Feed;
 using Microsoft.Extensions.Options;
@@ -23,7 +24,7 @@ namespace Interop.Hub.Feed;
 /// </remarks>
 internal sealed class FeedFanOut(
     RegistryDatabase database, FeedStore feed, FeedPages pages, FeedSignals signals, IOptions<InteropOptions> options,
-    ILogger<FeedFanOut> logger) : BackgroundService
+    HubMetrics metrics, TimeProvider time, ILogger<FeedFanOut> logger) : BackgroundService
 {
     /// <summary>Changes kept in memory: about 30 s of a busy territory's writes, a few MiB.</summary>
     public const int WindowCapacity = 2048;
@@ -93,6 +94,11 @@ internal sealed class FeedFanOut(
             current = current.Append(page, WindowCapacity);
             Volatile.Write(ref window, current);
             Advanced.Pulse();
+            var now = time.GetUtcNow().UtcDateTime;
+            foreach (var entry in page)
+            {
+                metrics.RecordFanOutDelay(now - entry.Change.OccurredAt);
+            }
         }
     }
 }

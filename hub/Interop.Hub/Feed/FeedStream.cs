@@ -80,6 +80,12 @@ internal sealed class FeedStream(
                 .Select(n => new AuditEntry(caller.OrganizationId, caller.KeyId, n, context.Method, AuditTrail.Read, peer))
                 .ToList(),
             cancellationToken);
+        var audited = time.GetUtcNow().UtcDateTime;
+        foreach (var entry in passing)
+        {
+            metrics.RecordAuditDelay(audited - entry.Change.OccurredAt);
+        }
+
         // One flush per page, not per change: a page read in catch-up is 200
         // messages, and each flush is a system call and an HTTP/2 frame of its own.
         var checkpoint = passing[^1].ChangeSeq != last;
