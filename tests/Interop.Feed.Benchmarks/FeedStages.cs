@@ -14,6 +14,7 @@ internal sealed class FeedStages
     /// <summary>The hub's histograms, in the order a change passes them.</summary>
     public static readonly (string Metric, string Label)[] Stages =
     [
+        ("interop_feed_commit_delay_seconds", "committed"),
         ("interop_feed_sequencer_delay_seconds", "sequenced"),
         ("interop_feed_fanout_delay_seconds", "in the window"),
         ("interop_feed_audit_delay_seconds", "audited"),

@@ -10,7 +10,7 @@ namespace Interop.Hub.Diagnostics;
 /// alerts on them). Counters and histograms are recorded by the code that does the work;
 /// gauges are read from the database at each collection (<see cref="DatabaseGauges"/>), so
 /// every replica reports the same values and alerts take their maximum. The feed's code reports
-/// through <see cref="RecordSequencerDelay"/>, <see cref="RecordFanOutDelay"/>, <see cref="RecordAuditDelay"/> and <see cref="RecordDeliveryDelay"/>; the national
+/// through <see cref="RecordCommitDelay"/>, <see cref="RecordSequencerDelay"/>, <see cref="RecordFanOutDelay"/>, <see cref="RecordAuditDelay"/> and <see cref="RecordDeliveryDelay"/>; the national
 /// exchange through <see cref="RecordJobRun"/>.
 /// </summary>
 /// <remarks>
@@ -46,8 +46,12 @@ internal sealed class HubMetrics : IDisposable
         [0.001, 0.002, 0.003, 0.005, 0.0075, 0.01, 0.015, 0.02, 0.03, 0.04, 0.05, 0.075, 0.1, 0.15, 0.2, 0.3, 0.5, 0.75, 1, 2, 5, 30];
 
     // The feed's delays all start at the change's write (occurred_at, stamped inside its transaction), so that
-    // the stages read as one path: numbered (sequencer), read into the shared window (fan-out), its read
+    // the stages read as one path: committed (writer), numbered (sequencer), read into the shared window (fan-out), its read
     // audited for a stream, written to that stream.
+    private static readonly Histogram<double> CommitDelay = Meter.CreateHistogram<double>(
+        "interop.feed.commit.delay", "s", "Time from a write's start (the occurred_at its changes carry) to its commit",
+        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = FeedDelayBuckets });
+
     private static readonly Histogram<double> SequencerDelay = Meter.CreateHistogram<double>(
         "interop.feed.sequencer.delay", "s", "Time from a change's write (occurred_at) to the sequencer giving it its change_seq",
         advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = FeedDelayBuckets });
@@ -114,6 +118,9 @@ internal sealed class HubMetrics : IDisposable
         JobRuns.Add(1, tags);
         JobDuration.Record(duration.TotalSeconds, tags);
     }
+
+    /// <summary>For the writers: a write that started at its changes' <c>occurred_at</c> committed <paramref name="delay"/> later.</summary>
+    public void RecordCommitDelay(TimeSpan delay) => CommitDelay.Record(Math.Max(0, delay.TotalSeconds));
 
     /// <summary>For the feed's sequencer: a change committed at its <c>occurred_at</c> got its change_seq <paramref name="delay"/> later.</summary>
     public void RecordSequencerDelay(TimeSpan delay) => SequencerDelay.Record(Math.Max(0, delay.TotalSeconds));
