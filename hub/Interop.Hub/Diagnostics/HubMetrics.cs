@@ -77,7 +77,7 @@ internal sealed class HubMetrics : IDisposable
         Meter.CreateObservableGauge("interop.feed.unsequenced", () => Read(g => g.UnsequencedChanges()), "{change}", "Committed changes still waiting for their change_seq");
         Meter.CreateObservableGauge("interop.feed.unsequenced.age", () => Read(g => g.UnsequencedAgeSeconds()), "s", "Age of the oldest change still waiting for its change_seq");
         Meter.CreateObservableGauge(
-            "interop.db.oldest_transaction.age", () => Read(g => g.OldestTransactionSeconds()), "s", "Age of the oldest open write transaction on the hub's database (it holds the feed back)");
+            "interop.db.oldest_transaction.age", () => Read(g => g.OldestTransactionSeconds()), "s", "Age of the oldest open write transaction on the hub's database (it holds row locks and vacuum back)");
         Meter.CreateObservableGauge("interop.review_queue.size", () => Read(g => g.OpenReviewItems()), "{item}", "Open review items (probable duplicates), by département");
     }
 
