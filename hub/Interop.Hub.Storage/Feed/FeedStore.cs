@@ -51,11 +51,16 @@ public sealed class FeedStore
             """;
 
         // Split at the state's first column, `number`; an application gone leaves it NULL and the state null.
+        // Each application's state is mapped once per page (its household is JSON) and shared by its changes.
+        var states = new Dictionary<string, ApplicationRecord>(StringComparer.Ordinal);
         var rows = await connection.QueryAsync<FeedChange, ApplicationRow?, (FeedChange, ApplicationRecord?)>(
             new CommandDefinition(sql, new { afterSeq, limit }, cancellationToken: cancellationToken),
-            (change, state) => (change, state is null ? null : ApplicationRowMapper.ToRecord(state)),
+            (change, state) => (change, state is null ? null : StateOf(state)),
             splitOn: "number");
         return rows.AsList();
+
+        ApplicationRecord StateOf(ApplicationRow row) =>
+            states.TryGetValue(row.Number, out var known) ? known : states[row.Number] = ApplicationRowMapper.ToRecord(row);
     }
 
     /// <summary>The last change_seq handed out, and the last one pruned.</summary>

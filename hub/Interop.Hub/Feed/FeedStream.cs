@@ -36,6 +36,10 @@ internal sealed class FeedStream(
     // refuses them (and writes each line as it comes anyway).
     private readonly bool buffered = context.GetHttpContext().Request.ContentType?.StartsWith("application/grpc", StringComparison.Ordinal) == true;
 
+    // Read once from the call: the fan-out builds this stream's audit records on its own
+    // thread, and may do so just as the call ends.
+    private readonly string method = context.Method;
+    private readonly string peer = context.PeerAddress();
     private long position;
     private AuditedAhead? auditedAhead;
 
@@ -76,7 +80,7 @@ internal sealed class FeedStream(
 
     /// <summary>The audit record of this stream showing <paramref name="number"/>.</summary>
     public AuditEntry ReadOf(string number) =>
-        new(caller.OrganizationId, caller.KeyId, number, context.Method, AuditTrail.Read, context.PeerAddress());
+        new(caller.OrganizationId, caller.KeyId, number, method, AuditTrail.Read, peer);
 
     private bool Shows(FeedEntry entry) => entry.State is { } state && AccessPolicy.CanRead(caller.Organization, state);
 
