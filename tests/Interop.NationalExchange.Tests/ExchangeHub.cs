@@ -42,7 +42,7 @@ public sealed class ExchangeHub : IAsyncDisposable
         return new ExchangeHub(hub, key, folder);
     }
 
-    public InteropClient Client() => new(Hub.Address, NationalKey);
+    public InteropClient Client(Uri? address = null) => new(address ?? Hub.Address, NationalKey);
 
     /// <summary>Runs one export with a fresh client, as a new process would.</summary>
     public async Task<ExportRunReport> ExportAsync(DateOnly date, Func<Task>? beforeAcknowledge = null)

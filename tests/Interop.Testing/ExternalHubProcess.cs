@@ -92,7 +92,7 @@ public sealed class ExternalHubProcess : IAsyncDisposable
 
     private async Task WaitUntilListeningAsync(int port)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var deadline = DateTime.UtcNow.AddSeconds(120);
         while (DateTime.UtcNow < deadline)
         {
             if (process.HasExited)
@@ -114,6 +114,6 @@ public sealed class ExternalHubProcess : IAsyncDisposable
             }
         }
 
-        throw new TimeoutException($"The hub did not listen on port {port} within 60 s:\n{Output}");
+        throw new TimeoutException($"The hub did not listen on port {port} within 120 s:\n{Output}");
     }
 }
