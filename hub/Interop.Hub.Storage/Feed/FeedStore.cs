@@ -85,7 +85,7 @@ public sealed class FeedStore
         var slowest = checkpoints.Select(c => (long?)c).Min();
         var through = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
             """
-            SELECT LEAST(max(change_seq), @slowest::bigint)
+            SELECT CASE WHEN max(change_seq) IS NOT NULL THEN LEAST(max(change_seq), @slowest::bigint) END
             FROM changes WHERE change_seq IS NOT NULL AND occurred_at < @olderThan
             """,
             new { olderThan = olderThan.UtcDateTime, slowest },
@@ -96,7 +96,8 @@ public sealed class FeedStore
             return 0;
         }
 
-        // Prune a prefix of the sequence only: everything up to `through`.
+        // (LEAST ignores NULLs: without the CASE, nothing old enough would read as "through the slowest
+        // read model" and prune fresh changes.) Prune a prefix of the sequence only: everything up to `through`.
         var deleted = await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM changes WHERE change_seq <= @through", new { through }, transaction, cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition(

@@ -170,6 +170,20 @@ public sealed class ChangeFeedTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Pruning_WhenNoChangeIsOlderThanRetention_DeletesNothing_EvenWithEveryReadModelCaughtUp()
+    {
+        var numbers = new List<string>();
+        await PushAsync("a", "LA001", "14", 2, numbers);
+        var head = await FeedHead.WhenSequencedAsync(hub.ConnectionString);
+        await hub.Services.GetRequiredService<Interop.Hub.Projections.ProjectionRunner>().CatchUpAsync(CancellationToken.None);
+
+        Assert.Equal(0, await hub.Services.GetRequiredService<FeedPruning>().RunOnceAsync(CancellationToken.None));
+        await using var late = FeedRecorder.Subscribe(clients["b"], new FeedSubscriptionOptions { SubscriptionId = "after-pruning" });
+        await late.WaitForCaughtUpAsync(head);
+        Assert.Equal(numbers.Order(StringComparer.Ordinal), late.Changes.Select(c => c.ApplicationState.Number).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task CheckpointOlderThanRetention_IsExpired_AndThePinnedListingLeadsBack()
     {
         var numbers = new List<string>();
