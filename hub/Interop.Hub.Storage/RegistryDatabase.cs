@@ -20,17 +20,18 @@ namespace Interop.Hub.Storage;
 /// </remarks>
 public sealed class RegistryDatabase(NpgsqlDataSource dataSource)
 {
-    /// <summary>The channel on which a committed change is announced, so change-feed streams wake at once.</summary>
+    /// <summary>
+    /// The channel on which writers used to announce committed changes to the
+    /// other processes' sequencers. Nothing sends on it any more (see
+    /// <see cref="NotifyChangesAsync"/>); hubs still listen to it, so that a
+    /// replica of the previous version, during a rolling upgrade, still wakes them.
+    /// </summary>
     public const string ChangesChannel = "interop_changes";
 
     static RegistryDatabase()
     {
         DefaultTypeMap.MatchNamesWithUnderscores = true;
     }
-
-    private readonly SemaphoreSlim notifying = new(1, 1);
-    private long notifyRequested;
-    private long notifySent;
 
     public NpgsqlDataSource DataSource { get; } = dataSource;
 
@@ -58,44 +59,30 @@ public sealed class RegistryDatabase(NpgsqlDataSource dataSource)
         DataSource.OpenConnectionAsync(cancellationToken);
 
     /// <summary>
-    /// Raised in this process as soon as a writer announces committed changes,
-    /// before the NOTIFY that tells the other processes: the local sequencer
-    /// wakes on the commit itself, without a round trip through PostgreSQL.
+    /// Raised in this process as soon as a writer announces committed changes:
+    /// the local sequencer wakes on the commit itself, without a round trip
+    /// through PostgreSQL.
     /// </summary>
     public event Action? ChangesCommitted;
 
     /// <summary>
-    /// Announces committed changes; called after commit, never inside the
-    /// transaction (a NOTIFY inside it would take PostgreSQL's notify-queue
-    /// lock at commit and serialise every writer's commit).
+    /// Announces committed changes to this process' sequencer; called after
+    /// commit, never inside the transaction.
     /// </summary>
     /// <remarks>
-    /// Writers that announce while a NOTIFY is under way share the next one
-    /// instead of each opening a connection for its own: one NOTIFY in flight
-    /// per process, whatever the write rate.
+    /// Every hub process runs a sequencer, so the writer's own process numbers
+    /// its changes: when another process holds the sequencer at that moment,
+    /// this one finds the changes still waiting and tries again a few
+    /// milliseconds later. A NOTIFY to the other processes is not needed, and
+    /// it cost every write a transaction of its own, with a WAL flush under
+    /// PostgreSQL's notify lock, which the sequencer's own NOTIFY then queued
+    /// behind (issue 15's measurements). The other processes hear of new
+    /// changes from the sequencer's NOTIFY, once they are numbered.
     /// </remarks>
-    public async Task NotifyChangesAsync(CancellationToken cancellationToken)
+    public Task NotifyChangesAsync(CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         ChangesCommitted?.Invoke();
-        var mine = Interlocked.Increment(ref notifyRequested);
-        await notifying.WaitAsync(cancellationToken);
-        try
-        {
-            // A NOTIFY sent after this request was made already announced it.
-            if (Volatile.Read(ref notifySent) >= mine)
-            {
-                return;
-            }
-
-            var covered = Volatile.Read(ref notifyRequested);
-            await using var connection = await DataSource.OpenConnectionAsync(cancellationToken);
-            await connection.ExecuteAsync(new CommandDefinition(
-                "SELECT pg_notify(@channel, @payload)", new { channel = ChangesChannel, payload = InstanceId }, cancellationToken: cancellationToken));
-            Volatile.Write(ref notifySent, covered);
-        }
-        finally
-        {
-            notifying.Release();
-        }
+        return Task.CompletedTask;
     }
 }

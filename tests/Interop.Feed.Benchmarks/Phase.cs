@@ -3,10 +3,12 @@ namespace Interop.Feed.Benchmarks;
 /// <summary>One phase's figures: the writes, what each subscriber received, the other client's unary calls, the hub's memory.</summary>
 /// <param name="P50">change_time → delivery (an upper bound of commit → delivery: change_time is stamped when the write begins).</param>
 /// <param name="AckP50">Writer's answer → delivery (a lower bound: the commit happened before the answer).</param>
+/// <param name="Stages">The hub's feed histograms recorded during the phase (where the time goes inside the hub).</param>
+/// <param name="Cpu">CPU time used during the phase's writes and delivery, by process.</param>
 internal sealed record Phase(
     string Label, int Subscribers, WriteResult Writes, long Expected, List<SubscriberTally> Tallies, SubscriberTally? Slow,
     double PerSubscriberRate, double MinRatio, double P50, double P99, double AckP50, double AckP99, List<double> UnaryMs,
-    double StartRssMiB, double PeakRssMiB, double EndRssMiB)
+    double StartRssMiB, double PeakRssMiB, double EndRssMiB, FeedStages Stages, CpuTimes Cpu)
 {
     // A failed write is a defect too: the writers' calls are all valid registrations.
     public bool Complete =>

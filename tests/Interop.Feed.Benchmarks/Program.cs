@@ -30,12 +30,26 @@ var counts = options.SubscriberCounts;
 var inv = CultureInfo.InvariantCulture;
 
 var connectionString = await TestPostgres.CreateDatabaseAsync("feedbench");
+var metricsPort = FeedStages.FreePort();
 await using var hub = await ExternalHubProcess.StartAsync(connectionString, new Dictionary<string, string>
 {
     ["Interop__RateLimitPerSecond"] = "100000",
     ["Interop__RateLimitBurst"] = "100000",
+    // The hub's own feed histograms give the breakdown of each phase (scraped at its end).
+    ["Interop__Telemetry__MetricsUrl"] = $"http://127.0.0.1:{metricsPort}",
 });
 var memory = HubMemory.Find(hub.Address);
+using var scraper = new HttpClient();
+var metricsAddress = new Uri($"http://127.0.0.1:{metricsPort}/metrics");
+var stages = await FeedStages.ScrapeAsync(scraper, metricsAddress);
+int postmaster;
+await using (var probe = new Npgsql.NpgsqlConnection(connectionString))
+{
+    await probe.OpenAsync();
+    await using var backend = new Npgsql.NpgsqlCommand("SELECT pg_backend_pid()", probe);
+    postmaster = CpuTimes.ParentOf((int)(await backend.ExecuteScalarAsync())!);
+}
+
 Console.WriteLine($"hub pid {memory.Pid} at {hub.Address}; {Environment.ProcessorCount} cores; {WriterClients} writer clients; {seconds} s per phase; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
 
 var channels = new List<GrpcChannel>();
@@ -134,6 +148,8 @@ try
     }
 
     Console.WriteLine();
+    PrintBreakdown(results.Append(withoutSlow).Append(withSlow).ToList());
+    Console.WriteLine();
     PrintTargets(results, none, one);
 
     Console.WriteLine();
@@ -159,6 +175,31 @@ Console.WriteLine(exitCode == 0
     ? "Every write succeeded; every subscriber received every change once and in order."
     : "FAILED: a write failed, or a subscriber missed, repeated or reordered a change (see the phase lines above).");
 return exitCode;
+
+// Where the time goes: each stage from the change's write (occurred_at), inside the hub (its histograms,
+// bucketed: read them to a few ms) and at the subscriber; then who spent the CPU, per committed write.
+void PrintBreakdown(List<Phase> phases)
+{
+    Console.WriteLine("where the time goes (ms from the change's write, p50 / p99; hub stages from its histograms) and CPU per committed write:");
+    Console.WriteLine($"| subscribers | {string.Join(" | ", FeedStages.Stages.Select(s => $"→ {s.Label}"))} | → received by the subscriber | CPU ms per write: hub / benchmark clients / PostgreSQL |");
+    Console.WriteLine($"|---:|{string.Concat(FeedStages.Stages.Select(_ => "---:|"))}---:|---:|");
+    foreach (var phase in phases)
+    {
+        var label = phase.Label switch
+        {
+            "m0" => $"{phase.Subscribers} (memory, no slow)",
+            "m1" => $"{phase.Subscribers} + 1 slow",
+            _ => phase.Subscribers.ToString(inv),
+        };
+        var cells = FeedStages.Stages.Select(s => phase.Stages.Count(s.Metric) == 0
+            ? "–"
+            : string.Create(inv, $"{phase.Stages.PercentileMs(s.Metric, 50):F1} / {phase.Stages.PercentileMs(s.Metric, 99):F1}"));
+        var received = phase.Subscribers == 0 ? "–" : string.Create(inv, $"{phase.P50:F1} / {phase.P99:F1}");
+        var writes = Math.Max(1, phase.Writes.Committed);
+        Console.WriteLine(string.Create(inv,
+            $"| {label} | {string.Join(" | ", cells)} | {received} | {phase.Cpu.HubSeconds * 1000 / writes:F1} / {phase.Cpu.ClientSeconds * 1000 / writes:F1} / {phase.Cpu.PostgresSeconds * 1000 / writes:F1} |"));
+    }
+}
 
 void PrintTargets(List<Phase> phases, Phase none, Phase? one)
 {
@@ -198,6 +239,7 @@ async Task<Phase> RunPhaseAsync(string label, int subscribers, bool withSlowSubs
         var startRss = memory.RssMiB();
         using var sampling = new CancellationTokenSource();
         var peak = memory.PeakAsync(sampling.Token);
+        var cpu0 = CpuTimes.Read(memory.Pid, postmaster);
         using var probing = new CancellationTokenSource();
         var probe = UnaryProbe.RunAsync(probeCalls, probeTarget, probing.Token);
         var start = DateTime.UtcNow;
@@ -212,7 +254,14 @@ async Task<Phase> RunPhaseAsync(string label, int subscribers, bool withSlowSubs
             await Task.Delay(10);
         }
 
+        var cpu = CpuTimes.Read(memory.Pid, postmaster).Since(cpu0);
         var endRss = memory.RssMiB();
+
+        // One scrape per phase, at its end: the previous phase's end is this one's start (nothing is
+        // written between phases), and scrapes a phase apart never meet the exporter's response cache.
+        var scraped = await FeedStages.ScrapeAsync(scraper, metricsAddress);
+        var phaseStages = scraped.Since(stages);
+        stages = scraped;
         await sampling.CancelAsync();
         var peakRss = await peak;
         var tallies = fast.Select(s => s.Tally()).ToList();
@@ -228,7 +277,7 @@ async Task<Phase> RunPhaseAsync(string label, int subscribers, bool withSlowSubs
             rates.DefaultIfEmpty().Average(), rates.Count == 0 ? 0 : rates.Min() / writes.PerSecond,
             Stats.Percentile(latencies, 50), Stats.Percentile(latencies, 99),
             Stats.Percentile(afterAnswer, 50), Stats.Percentile(afterAnswer, 99), unaryMs,
-            startRss, peakRss, endRss);
+            startRss, peakRss, endRss, phaseStages, cpu);
         Console.WriteLine(string.Create(inv, $"phase {label}: {subscribers} subscriber(s){(withSlowSubscriber ? " + 1 slow" : "")}, {writes.Committed} writes ({writes.Failed} failed), feed {head0}→{head1}, {phase.Verdict}"));
         return phase;
     }

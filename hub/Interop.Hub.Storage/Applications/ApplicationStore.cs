@@ -9,7 +9,8 @@ namespace Interop.Hub.Storage.Applications;
 /// <summary>Reads and writes <c>applications</c>. The caller owns the transaction.</summary>
 public sealed class ApplicationStore
 {
-    private const string Columns = """
+    /// <summary>The columns every read of an application selects, as <see cref="ApplicationRowMapper"/> maps them; <c>number</c> first.</summary>
+    internal const string Columns = """
         number, departement, registering_desk, origin, status, revision, filed_date, last_renewed_date, expiry_date,
         radiation_reason, radiation_date, warning_letter_date, inadmissibility_reason, merged_into,
         household::text AS household, created_at, updated_at

@@ -10,7 +10,7 @@ namespace Interop.Hub.Diagnostics;
 /// alerts on them). Counters and histograms are recorded by the code that does the work;
 /// gauges are read from the database at each collection (<see cref="DatabaseGauges"/>), so
 /// every replica reports the same values and alerts take their maximum. The feed's code reports
-/// through <see cref="RecordSequencerDelay"/> and <see cref="RecordDeliveryDelay"/>; the national
+/// through <see cref="RecordCommitDelay"/>, <see cref="RecordSequencerDelay"/>, <see cref="RecordFanOutDelay"/>, <see cref="RecordAuditDelay"/> and <see cref="RecordDeliveryDelay"/>; the national
 /// exchange through <see cref="RecordJobRun"/>.
 /// </summary>
 /// <remarks>
@@ -43,13 +43,33 @@ internal sealed class HubMetrics : IDisposable
 
     private static readonly Histogram<double> JobDuration = Meter.CreateHistogram<double>("interop.job.duration", "s", "Duration of the periodic jobs' runs");
 
+    // Fine steps below 100 ms: the feed's stages take milliseconds each, and a p99 read from
+    // coarse buckets (5, 10, 25, 50 ms) could not tell which stage holds a delivery back.
+    private static readonly double[] FeedDelayBuckets =
+        [0.001, 0.002, 0.003, 0.005, 0.0075, 0.01, 0.015, 0.02, 0.03, 0.04, 0.05, 0.075, 0.1, 0.15, 0.2, 0.3, 0.5, 0.75, 1, 2, 5, 30];
+
+    // The feed's delays all start at the change's write (occurred_at, stamped inside its transaction), so that
+    // the stages read as one path: committed (writer), numbered (sequencer), read into the shared window (fan-out), its read
+    // audited for a stream, written to that stream.
+    private static readonly Histogram<double> CommitDelay = Meter.CreateHistogram<double>(
+        "interop.feed.commit.delay", "s", "Time from a write's start (the occurred_at its changes carry) to its commit",
+        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = FeedDelayBuckets });
+
     private static readonly Histogram<double> SequencerDelay = Meter.CreateHistogram<double>(
-        "interop.feed.sequencer.delay", "s", "Time from a change's commit to the sequencer giving it its change_seq",
-        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5, 30] });
+        "interop.feed.sequencer.delay", "s", "Time from a change's write (occurred_at) to the sequencer giving it its change_seq",
+        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = FeedDelayBuckets });
+
+    private static readonly Histogram<double> FanOutDelay = Meter.CreateHistogram<double>(
+        "interop.feed.fanout.delay", "s", "Time from a change's write (occurred_at) to its page being published in this process' shared window",
+        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = FeedDelayBuckets });
+
+    private static readonly Histogram<double> AuditDelay = Meter.CreateHistogram<double>(
+        "interop.feed.audit.delay", "s", "Time from a change's write (occurred_at) to the audit of its read by a stream being committed",
+        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = FeedDelayBuckets });
 
     private static readonly Histogram<double> DeliveryDelay = Meter.CreateHistogram<double>(
-        "interop.feed.delivery.delay", "s", "Time from a change's commit to its delivery on a stream",
-        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5, 30] });
+        "interop.feed.delivery.delay", "s", "Time from a change's write (occurred_at) to its delivery on a stream",
+        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = FeedDelayBuckets });
 
     private readonly DatabaseGauges database;
 
@@ -60,7 +80,7 @@ internal sealed class HubMetrics : IDisposable
         Meter.CreateObservableGauge("interop.feed.unsequenced", () => Read(g => g.UnsequencedChanges()), "{change}", "Committed changes still waiting for their change_seq");
         Meter.CreateObservableGauge("interop.feed.unsequenced.age", () => Read(g => g.UnsequencedAgeSeconds()), "s", "Age of the oldest change still waiting for its change_seq");
         Meter.CreateObservableGauge(
-            "interop.db.oldest_transaction.age", () => Read(g => g.OldestTransactionSeconds()), "s", "Age of the oldest open write transaction on the hub's database (it holds the feed back)");
+            "interop.db.oldest_transaction.age", () => Read(g => g.OldestTransactionSeconds()), "s", "Age of the oldest open write transaction on the hub's database (it holds row locks and vacuum back)");
         Meter.CreateObservableGauge("interop.review_queue.size", () => Read(g => g.OpenReviewItems()), "{item}", "Open review items (probable duplicates), by département");
     }
 
@@ -105,8 +125,17 @@ internal sealed class HubMetrics : IDisposable
     /// <summary><paramref name="count"/> stored cotation scores written, triggered by <paramref name="trigger"/>.</summary>
     public void RecordRescored(string trigger, int count) => Rescored.Add(count, new TagList { { "interop.trigger", trigger } });
 
+    /// <summary>For the writers: a write that started at its changes' <c>occurred_at</c> committed <paramref name="delay"/> later.</summary>
+    public void RecordCommitDelay(TimeSpan delay) => CommitDelay.Record(Math.Max(0, delay.TotalSeconds));
+
     /// <summary>For the feed's sequencer: a change committed at its <c>occurred_at</c> got its change_seq <paramref name="delay"/> later.</summary>
     public void RecordSequencerDelay(TimeSpan delay) => SequencerDelay.Record(Math.Max(0, delay.TotalSeconds));
+
+    /// <summary>For the feed's fan-out: a change written at its <c>occurred_at</c> was published in this process' window <paramref name="delay"/> later.</summary>
+    public void RecordFanOutDelay(TimeSpan delay) => FanOutDelay.Record(Math.Max(0, delay.TotalSeconds));
+
+    /// <summary>For the feed's streams: the read of a change written at its <c>occurred_at</c> was audited <paramref name="delay"/> later.</summary>
+    public void RecordAuditDelay(TimeSpan delay) => AuditDelay.Record(Math.Max(0, delay.TotalSeconds));
 
     /// <summary>For the feed's streams: a change reached a subscriber <paramref name="delay"/> after its commit.</summary>
     public void RecordDeliveryDelay(TimeSpan delay) => DeliveryDelay.Record(Math.Max(0, delay.TotalSeconds));

@@ -1,5 +1,8 @@
+using System.Collections.Concurrent;
 using Interop.Hub.Configuration;
+using Interop.Hub.Diagnostics;
 using Interop.Hub.Storage;
+using Interop.Hub.Storage.Audit;
 using Interop.Hub.Storage.Feed;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -15,6 +18,12 @@ namespace Interop.Hub.Feed;
 /// there. Fifty subscribers cost one read per page instead of fifty.
 /// </summary>
 /// <remarks>
+/// The reads of a new page are audited once for every stream waiting at the
+/// window's head, in one insert, before the page is published: each stream
+/// then sends at once. (When each stream audited its own page by group
+/// commit, the first one's insert went alone and the other forty-nine waited
+/// for it before theirs: two commits on the path of every delivery.)
+///
 /// The window is bounded and nobody waits for anybody: a stream that falls
 /// behind its start (a slow subscriber, one resuming from an old checkpoint)
 /// reads its own pages from the database until it is back inside it. So a
@@ -22,14 +31,15 @@ namespace Interop.Hub.Feed;
 /// in memory; it holds at most the one page it is writing.
 /// </remarks>
 internal sealed class FeedFanOut(
-    RegistryDatabase database, FeedStore feed, FeedPages pages, FeedSignals signals, IOptions<InteropOptions> options,
-    ILogger<FeedFanOut> logger) : BackgroundService
+    RegistryDatabase database, FeedStore feed, FeedPages pages, DeliveryAudit audit, FeedSignals signals, IOptions<InteropOptions> options,
+    HubMetrics metrics, TimeProvider time, ILogger<FeedFanOut> logger) : BackgroundService
 {
     /// <summary>Changes kept in memory: about 30 s of a busy territory's writes, a few MiB.</summary>
     public const int WindowCapacity = 2048;
 
     private const int PageSize = 500;
 
+    private readonly ConcurrentDictionary<FeedStream, byte> streams = new();
     private FeedWindow window = FeedWindow.NotReady;
 
     /// <summary>The current snapshot; never changed, only replaced.</summary>
@@ -37,6 +47,11 @@ internal sealed class FeedFanOut(
 
     /// <summary>Pulsed after each new page is published (and once when the window becomes ready).</summary>
     public FeedSignal Advanced { get; } = new();
+
+    /// <summary>A stream of this process starts: the fan-out audits its reads ahead whenever it waits at the head.</summary>
+    public void Join(FeedStream stream) => streams.TryAdd(stream, 0);
+
+    public void Leave(FeedStream stream) => streams.TryRemove(stream, out _);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -90,9 +105,61 @@ internal sealed class FeedFanOut(
                 return;
             }
 
+            await AuditAheadAsync(current.Head, page, cancellationToken);
             current = current.Append(page, WindowCapacity);
             Volatile.Write(ref window, current);
             Advanced.Pulse();
+            var now = time.GetUtcNow().UtcDateTime;
+            foreach (var entry in page)
+            {
+                metrics.RecordFanOutDelay(now - entry.Change.OccurredAt);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Audits the reads of <paramref name="page"/> for every stream at <paramref name="head"/>:
+    /// nothing after the head is published yet, so each of them takes this page next.
+    /// </summary>
+    /// <remarks>
+    /// A failed insert publishes the page anyway: each stream then audits
+    /// its own reads before sending, as a stream behind the window does.
+    /// </remarks>
+    private async Task AuditAheadAsync(long head, IReadOnlyList<FeedEntry> page, CancellationToken cancellationToken)
+    {
+        var through = page[^1].ChangeSeq;
+        var entries = new List<AuditEntry>();
+        var marks = new List<(FeedStream Stream, AuditedAhead Audited)>();
+        foreach (var stream in streams.Keys)
+        {
+            if (stream.Position != head)
+            {
+                continue;
+            }
+
+            var numbers = stream.ShownApplications(page);
+            entries.AddRange(numbers.Select(stream.ReadOf));
+            marks.Add((stream, new AuditedAhead(head, through, numbers)));
+        }
+
+        if (marks.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await audit.RecordAsync(entries, cancellationToken);
+        }
+        catch (Exception exception) when (exception is NpgsqlException or TimeoutException)
+        {
+            FeedLog.AuditAheadFailed(logger, exception);
+            return;
+        }
+
+        foreach (var (stream, audited) in marks)
+        {
+            stream.MarkAuditedAhead(audited);
         }
     }
 }

@@ -26,4 +26,7 @@ internal static partial class FeedLog
 
     [LoggerMessage(EventId = 1507, Level = LogLevel.Debug, Message = "Feed stream of {Organization}/{Subscription} started after change {ChangeSeq}")]
     public static partial void StreamStarted(ILogger logger, string organization, string subscription, long changeSeq);
+
+    [LoggerMessage(EventId = 1508, Level = LogLevel.Warning, Message = "The feed fan-out could not audit a page's reads ahead; each stream audits its own")]
+    public static partial void AuditAheadFailed(ILogger logger, Exception exception);
 }

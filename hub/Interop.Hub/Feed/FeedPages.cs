@@ -1,5 +1,4 @@
 using Interop.Hub.Storage;
-using Interop.Hub.Storage.Applications;
 using Interop.Hub.Storage.Feed;
 
 namespace Interop.Hub.Feed;
@@ -15,7 +14,7 @@ namespace Interop.Hub.Feed;
 /// time instead of taking every connection of the pool (the issue saw
 /// "too many clients already" when each stream held its own).
 /// </remarks>
-internal sealed class FeedPages(RegistryDatabase database, FeedStore feed, ApplicationStore applications)
+internal sealed class FeedPages(RegistryDatabase database, FeedStore feed)
 {
     public const int CatchUpReaders = 4;
 
@@ -25,14 +24,8 @@ internal sealed class FeedPages(RegistryDatabase database, FeedStore feed, Appli
     public async Task<IReadOnlyList<FeedEntry>> ReadAsync(long after, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var page = await feed.ReadAfterAsync(connection, after, limit, cancellationToken);
-        if (page.Count == 0)
-        {
-            return [];
-        }
-
-        var states = await applications.GetManyAsync(connection, page.Select(c => c.ApplicationNumber).Distinct().ToList(), cancellationToken);
-        return page.Select(c => FeedEntry.Create(c, states.GetValueOrDefault(c.ApplicationNumber))).ToList();
+        var page = await feed.ReadAfterWithStatesAsync(connection, after, limit, cancellationToken);
+        return page.Count == 0 ? [] : page.Select(row => FeedEntry.Create(row.Change, row.State)).ToList();
     }
 
     /// <summary>The same read for a stream behind the shared window, one of a few at a time.</summary>

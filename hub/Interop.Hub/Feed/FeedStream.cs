@@ -14,6 +14,11 @@ namespace Interop.Hub.Feed;
 /// caught up it waits for the fan-out's next page, holding no connection.
 /// </summary>
 /// <remarks>
+/// A stream waiting at the window's head has the reads of the next page
+/// audited by the fan-out before the page is published (<see cref="FeedFanOut"/>),
+/// in one insert for every such stream; it audits itself only what that did
+/// not cover (a page taken while behind, a state that changed meanwhile).
+///
 /// Flow control is the stream's own write: a subscriber that does not read
 /// fills its HTTP/2 window, its write waits, and only this loop waits; the
 /// window moves on without it and it later reads its backlog from the
@@ -31,7 +36,55 @@ internal sealed class FeedStream(
     // refuses them (and writes each line as it comes anyway).
     private readonly bool buffered = context.GetHttpContext().Request.ContentType?.StartsWith("application/grpc", StringComparison.Ordinal) == true;
 
+    // Read once from the call: the fan-out builds this stream's audit records on its own
+    // thread, and may do so just as the call ends.
+    private readonly string method = context.Method;
+    private readonly string peer = context.PeerAddress();
+    private long position;
+    private AuditedAhead? auditedAhead;
+
+    /// <summary>The last change_seq this stream has passed (sent, or not for it).</summary>
+    public long Position => Volatile.Read(ref position);
+
     public async Task RunAsync(long after, CancellationToken cancellationToken)
+    {
+        Volatile.Write(ref position, after);
+        fanOut.Join(this);
+        try
+        {
+            await FollowAsync(after, cancellationToken);
+        }
+        finally
+        {
+            fanOut.Leave(this);
+        }
+    }
+
+    /// <summary>The fan-out audited, for this stream, the reads of a page it is about to publish.</summary>
+    public void MarkAuditedAhead(AuditedAhead audited) => Volatile.Write(ref auditedAhead, audited);
+
+    /// <summary>The applications this stream would show (with their state) from <paramref name="page"/>.</summary>
+    public IReadOnlySet<string> ShownApplications(IReadOnlyList<FeedEntry> page)
+    {
+        var numbers = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in page)
+        {
+            if (filter.Passes(entry.Change) && Shows(entry))
+            {
+                numbers.Add(entry.Change.ApplicationNumber);
+            }
+        }
+
+        return numbers;
+    }
+
+    /// <summary>The audit record of this stream showing <paramref name="number"/>.</summary>
+    public AuditEntry ReadOf(string number) =>
+        new(caller.OrganizationId, caller.KeyId, number, method, AuditTrail.Read, peer);
+
+    private bool Shows(FeedEntry entry) => entry.State is { } state && AccessPolicy.CanRead(caller.Organization, state);
+
+    private async Task FollowAsync(long after, CancellationToken cancellationToken)
     {
         var caughtUpSent = false;
         while (true)
@@ -45,6 +98,7 @@ internal sealed class FeedStream(
             {
                 await DeliverAsync(page, cancellationToken);
                 after = page[^1].ChangeSeq;
+                Volatile.Write(ref position, after);
                 caughtUpSent = false;
                 continue;
             }
@@ -72,14 +126,22 @@ internal sealed class FeedStream(
             return;
         }
 
-        // Reads are audited before the data leave the hub.
-        var shown = passing.Select(e => e.State is { } state && AccessPolicy.CanRead(caller.Organization, state)).ToList();
-        var peer = context.PeerAddress();
+        // Reads are audited before the data leave the hub: by the fan-out
+        // ahead of the page for a stream that waited at the head, here for the rest.
+        var shown = passing.Select(Shows).ToList();
+        var ahead = Volatile.Read(ref auditedAhead);
         await audit.RecordAsync(
-            passing.Where((_, i) => shown[i]).Select(e => e.Change.ApplicationNumber).Distinct()
-                .Select(n => new AuditEntry(caller.OrganizationId, caller.KeyId, n, context.Method, AuditTrail.Read, peer))
+            passing.Where((e, i) => shown[i] && ahead?.Covers(e.ChangeSeq, e.Change.ApplicationNumber) != true)
+                .Select(e => e.Change.ApplicationNumber).Distinct()
+                .Select(ReadOf)
                 .ToList(),
             cancellationToken);
+        var audited = time.GetUtcNow().UtcDateTime;
+        foreach (var entry in passing)
+        {
+            metrics.RecordAuditDelay(audited - entry.Change.OccurredAt);
+        }
+
         // One flush per page, not per change: a page read in catch-up is 200
         // messages, and each flush is a system call and an HTTP/2 frame of its own.
         var checkpoint = passing[^1].ChangeSeq != last;

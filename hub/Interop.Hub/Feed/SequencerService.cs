@@ -15,78 +15,70 @@ namespace Interop.Hub.Feed;
 /// a safety net.
 /// </summary>
 /// <remarks>
-/// A change committed while an older transaction is still open is held back
-/// until that transaction ends, and that transaction may announce nothing
-/// when it ends (an audit insert, a read-write query of another room). Waiting
-/// for the poll interval then cost up to a second of delivery delay, so while
-/// changes are held back the sequencer looks again after a few milliseconds,
-/// doubling the pause up to the poll interval.
+/// Committed changes may still wait for a number after a run: committed while
+/// it ran, or left to another process' sequencer holding the lock (which may
+/// die). Waiting for the poll interval then cost up to a second of delivery
+/// delay, so while changes wait the sequencer looks again after a few
+/// milliseconds, doubling the pause up to the poll interval while nothing moves.
 /// </remarks>
 internal sealed class SequencerService(
-    RegistryDatabase database, FeedSequencer sequencer, FeedStore feed, FeedSignals signals, IOptions<InteropOptions> options,
+    RegistryDatabase database, FeedSequencer sequencer, FeedSignals signals, IOptions<InteropOptions> options,
     HubMetrics metrics, TimeProvider time, ILogger<SequencerService> logger) : BackgroundService
 {
     private const int BatchSize = 1000;
-    private static readonly TimeSpan FirstHeldBackPause = TimeSpan.FromMilliseconds(2);
+    private static readonly TimeSpan FirstPendingPause = TimeSpan.FromMilliseconds(2);
 
     /// <summary>Numbers every change that can be numbered now; returns how many.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken) =>
         (await RunAsync(cancellationToken)).Numbered;
 
-    /// <summary>Numbers what can be numbered; says whether committed changes are still held back.</summary>
-    private async Task<(int Numbered, bool HeldBack)> RunAsync(CancellationToken cancellationToken)
+    /// <summary>Numbers what can be numbered; says whether committed changes still wait for a number.</summary>
+    private async Task<(int Numbered, bool Pending)> RunAsync(CancellationToken cancellationToken)
     {
         var total = 0;
         await using var connection = await database.OpenAsync(cancellationToken);
-        int numbered;
+        SequencedBatch batch;
 
         // A short batch took what its snapshot could number; what commits
-        // next announces itself, and rows left behind show in the held-back
-        // check below. (Asking again for an empty batch cost five round trips
-        // at every wake-up, on the delivery path.)
+        // next announces itself, and rows left behind show as pending.
         do
         {
-            var batch = await sequencer.SequenceBatchAsync(connection, BatchSize, cancellationToken);
-            numbered = batch.Count;
-            total += numbered;
+            // The other processes' fan-outs hear of the batch by the NOTIFY its commit sends.
+            batch = await sequencer.SequenceBatchAsync(connection, BatchSize, FeedSignals.SequencedChannel, database.InstanceId, cancellationToken);
+            total += batch.Count;
+            if (batch.Count > 0)
+            {
+                // This process' fan-out at once, without waiting for the rest of the loop.
+                signals.Sequenced.Pulse();
+            }
 
             // occurred_at is written with the hub's clock inside the writing transaction: the delay
-            // counts that transaction's remaining time too, which is what holds a change back.
+            // counts that transaction's remaining time too (interop.feed.commit.delay tells it apart).
             var now = time.GetUtcNow().UtcDateTime;
             foreach (var occurredAt in batch.OccurredAt)
             {
                 metrics.RecordSequencerDelay(now - occurredAt);
             }
         }
-        while (numbered >= BatchSize);
+        while (batch.Count >= BatchSize);
 
-        if (total > 0)
-        {
-            // This process' fan-out first, then the other processes'.
-            signals.Sequenced.Pulse();
-            await using var notify = new NpgsqlCommand("SELECT pg_notify(@channel, @payload)", connection);
-            notify.Parameters.AddWithValue("channel", FeedSignals.SequencedChannel);
-            notify.Parameters.AddWithValue("payload", database.InstanceId);
-            await notify.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        return (total, await feed.HasUnsequencedAsync(connection, cancellationToken));
+        return (total, batch.Pending);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var poll = options.Value.FeedPollInterval;
-        var heldBackPause = FirstHeldBackPause;
+        var pendingPause = FirstPendingPause;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 var committed = signals.Committed.NextPulse;
-                var (numbered, heldBack) = await RunAsync(stoppingToken);
-                var pause = heldBack ? heldBackPause : poll;
+                var (numbered, pending) = await RunAsync(stoppingToken);
+                var pause = pending ? pendingPause : poll;
 
                 // The pause grows only while nothing moves; progress starts it again from the shortest.
-                heldBackPause = heldBack && numbered == 0 ? TimeSpan.FromTicks(Math.Min(heldBackPause.Ticks * 2, poll.Ticks)) : FirstHeldBackPause;
+                pendingPause = pending && numbered == 0 ? TimeSpan.FromTicks(Math.Min(pendingPause.Ticks * 2, poll.Ticks)) : FirstPendingPause;
                 await FeedSignal.WaitAsync(committed, pause, stoppingToken);
             }
             catch (Exception exception) when (exception is NpgsqlException or TimeoutException)

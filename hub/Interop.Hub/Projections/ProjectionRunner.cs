@@ -66,10 +66,9 @@ internal sealed class ProjectionRunner(
     /// <summary>
     /// Empties a projection and fills it again from the change log, then catches it up to the head. A
     /// projection that can rebuild itself set-based (<see cref="ISnapshotRebuild"/>) does it in one
-    /// transaction: readers keep the old figures until it commits, and the feed's sequencer waits for it
-    /// (it numbers only below the oldest open writing transaction), for seconds per million changes. The
-    /// others are emptied, then replayed page by page (readers see them fill back), short transactions that
-    /// never hold the sequencer back for long.
+    /// transaction: readers keep the old figures until it commits (the feed's sequencer numbers changes in
+    /// commit order and does not wait for it). The others are emptied, then replayed page by page (readers
+    /// see them fill back).
     /// </summary>
     public async Task RebuildAsync(string name, CancellationToken cancellationToken)
     {

@@ -89,7 +89,7 @@ public sealed class SequencerConcurrencyTests : IAsyncLifetime
                 await applications.UpdateAsync(transaction, changed, CancellationToken.None);
                 await changes.AppendAsync(transaction, changed, current, Interop.Hub.Storage.Changes.ChangeKind.Updated, "test-writer", null, DateTimeOffset.UtcNow, null, CancellationToken.None);
 
-                // Some commit late, holding the feed back meanwhile; some roll back.
+                // Some commit late (the others' changes are numbered meanwhile); some roll back.
                 if (random.Next(4) == 0)
                 {
                     await Task.Delay(random.Next(50, 250));
@@ -121,17 +121,114 @@ public sealed class SequencerConcurrencyTests : IAsyncLifetime
     }
 
     [Fact]
-    public void InRevisionOrder_OlderTransactionWithNewerRevision_IsPutBackInRevisionOrder()
+    public async Task OlderTransactionWritingTheNewerRevision_IsNumberedAfterTheOlderRevision()
     {
-        var batch = new[]
+        var registry = new RegistryService.RegistryServiceClient(hub.Calls);
+        var number = (await registry.CreateApplicationAsync(TestApplications.Create())).Application.Number;
+        var other = (await registry.CreateApplicationAsync(TestApplications.Create())).Application.Number;
+        var applications = hub.Services.GetRequiredService<ApplicationStore>();
+        var changes = hub.Services.GetRequiredService<ChangeLog>();
+        var feed = hub.Services.GetRequiredService<FeedStore>();
+        var sequencer = hub.Services.GetRequiredService<SequencerService>();
+        var dataSource = hub.Services.GetRequiredService<NpgsqlDataSource>();
+        await sequencer.RunOnceAsync(CancellationToken.None);
+        long head;
+        await using (var connection = await dataSource.OpenConnectionAsync())
         {
-            new UnsequencedChange(10, "A", 3),
-            new UnsequencedChange(11, "B", 1),
-            new UnsequencedChange(12, "A", 2),
-        };
+            (head, _) = await feed.BoundsAsync(connection, CancellationToken.None);
+        }
 
-        var ordered = FeedSequencer.InRevisionOrder(batch);
+        async Task WriteRevisionAsync(NpgsqlTransaction transaction, string application)
+        {
+            var current = (await applications.GetForUpdateAsync(transaction, application, CancellationToken.None))!;
+            var changed = current with { Revision = current.Revision + 1, UpdatedAt = DateTimeOffset.UtcNow };
+            await applications.UpdateAsync(transaction, changed, CancellationToken.None);
+            await changes.AppendAsync(transaction, changed, current, Interop.Hub.Storage.Changes.ChangeKind.Updated, "test-writer", null, DateTimeOffset.UtcNow, null, CancellationToken.None);
+        }
 
-        Assert.Equal([("A", 2L), ("B", 1L), ("A", 3L)], ordered.Select(c => (c.ApplicationNumber, c.Revision)));
+        // The older transaction takes its id first, then writes revision 3
+        // after the younger one wrote and committed revision 2: in
+        // transaction-id order revision 3 comes first, in the feed it must not.
+        await using var olderConnection = await dataSource.OpenConnectionAsync();
+        await using var older = await olderConnection.BeginTransactionAsync();
+        await olderConnection.ExecuteAsync("SELECT pg_current_xact_id()", transaction: older);
+        await using (var youngerConnection = await dataSource.OpenConnectionAsync())
+        await using (var younger = await youngerConnection.BeginTransactionAsync())
+        {
+            await WriteRevisionAsync(younger, other);
+            await WriteRevisionAsync(younger, number);
+            await younger.CommitAsync();
+        }
+
+        await WriteRevisionAsync(older, number);
+        await older.CommitAsync();
+
+        // The hub's own sequencer may hold the lock when ours tries: run until nothing waits.
+        List<FeedChange> seen;
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            await sequencer.RunOnceAsync(CancellationToken.None);
+            await using var connection = await dataSource.OpenConnectionAsync();
+            seen = [.. await feed.ReadAfterAsync(connection, head, 50, CancellationToken.None)];
+            if (seen.Count == 3)
+            {
+                break;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"Only {seen.Count} of the 3 changes were numbered after 30 s.");
+            await Task.Delay(5);
+        }
+
+        Assert.Equal([head + 1, head + 2, head + 3], seen.Select(c => c.ChangeSeq));
+        Assert.Equal([2L, 3L], seen.Where(c => c.ApplicationNumber == number).Select(c => c.Revision));
+    }
+
+    [Fact]
+    public async Task ChangeCommittedWhileAnOlderTransactionIsOpen_IsNumberedWithoutWaitingForIt()
+    {
+        var registry = new RegistryService.RegistryServiceClient(hub.Calls);
+        var number = (await registry.CreateApplicationAsync(TestApplications.Create())).Application.Number;
+        var applications = hub.Services.GetRequiredService<ApplicationStore>();
+        var changes = hub.Services.GetRequiredService<ChangeLog>();
+        var feed = hub.Services.GetRequiredService<FeedStore>();
+        var sequencer = hub.Services.GetRequiredService<SequencerService>();
+        var dataSource = hub.Services.GetRequiredService<NpgsqlDataSource>();
+
+        // An older transaction holds a transaction id and a change of its own, and stays open.
+        await using var olderConnection = await dataSource.OpenConnectionAsync();
+        await using var older = await olderConnection.BeginTransactionAsync();
+        var current = (await applications.GetForUpdateAsync(older, number, CancellationToken.None))!;
+        var changed = current with { Revision = current.Revision + 1, UpdatedAt = DateTimeOffset.UtcNow };
+        await applications.UpdateAsync(older, changed, CancellationToken.None);
+        await changes.AppendAsync(older, changed, current, Interop.Hub.Storage.Changes.ChangeKind.Updated, "test-writer", null, DateTimeOffset.UtcNow, null, CancellationToken.None);
+
+        // A younger registration commits meanwhile: it is in the feed while the older one is still open.
+        var younger = (await registry.CreateApplicationAsync(TestApplications.Create())).Application.Number;
+        var numbered = await NumberedAsync(younger);
+
+        // The older transaction's change comes after it, once committed.
+        await older.CommitAsync();
+        var late = await NumberedAsync(number, revision: 2);
+        Assert.Equal(numbered.ChangeSeq + 1, late.ChangeSeq);
+
+        async Task<FeedChange> NumberedAsync(string application, long revision = 1)
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (true)
+            {
+                await sequencer.RunOnceAsync(CancellationToken.None);
+                await using var connection = await dataSource.OpenConnectionAsync();
+                var found = (await feed.ReadAfterAsync(connection, 0, 1000, CancellationToken.None))
+                    .SingleOrDefault(c => c.ApplicationNumber == application && c.Revision == revision);
+                if (found is not null)
+                {
+                    return found;
+                }
+
+                Assert.True(DateTime.UtcNow < deadline, $"Revision {revision} of {application} was not numbered within 30 s.");
+                await Task.Delay(5);
+            }
+        }
     }
 }
