@@ -85,6 +85,8 @@ public sealed class ObservatoryHistory : IAsyncLifetime
 
         Hub.Clock.SetUtcNow(new DateTimeOffset(2026, 6, 2, 10, 0, 0, TimeSpan.FromHours(2)));
         await Hub.Services.GetRequiredService<ErasureSweep>().RunOnceAsync(CancellationToken.None);
+        // Pruning never passes a read model's checkpoint: every projection reads the history first.
+        await Hub.Services.GetRequiredService<Interop.Hub.Projections.ProjectionRunner>().CatchUpAsync(CancellationToken.None);
         Pruned = await Hub.Services.GetRequiredService<Interop.Hub.Feed.FeedPruning>().RunOnceAsync(CancellationToken.None);
     }
 

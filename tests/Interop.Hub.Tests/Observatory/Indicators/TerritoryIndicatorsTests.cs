@@ -132,6 +132,8 @@ public sealed class TerritoryIndicatorsTests(IndicatorHistory history)
         var rebuilt = await AsAdministrator.RebuildIndicatorsAsync(new RebuildIndicatorsRequest());
         var afterRebuild = await AsAdministrator.GetTerritoryIndicatorsAsync(request);
         // Every change is older than the feed's 30 days: pruned, the rebuild counts them from the durable history.
+        // Pruning never passes a read model's checkpoint (cotation's too): every projection reads the history first.
+        await history.Hub.Services.GetRequiredService<Interop.Hub.Projections.ProjectionRunner>().CatchUpAsync(CancellationToken.None);
         var pruned = await history.Hub.Services.GetRequiredService<Interop.Hub.Feed.FeedPruning>().RunOnceAsync(CancellationToken.None);
         var rebuiltFromHistory = await AsAdministrator.RebuildIndicatorsAsync(new RebuildIndicatorsRequest());
         var afterPruning = await AsAdministrator.GetTerritoryIndicatorsAsync(request);
