@@ -46,7 +46,7 @@ internal static class ApplicationRowMapper
         UpdatedAt = new DateTimeOffset(DateTime.SpecifyKind(row.UpdatedAt, DateTimeKind.Utc)),
     };
 
-    public static ApplicationParameters ToParameters(ApplicationRecord record, string origin) => new()
+    public static ApplicationRow ToRow(ApplicationRecord record, string origin) => new()
     {
         Number = record.Number,
         Departement = record.Departement,

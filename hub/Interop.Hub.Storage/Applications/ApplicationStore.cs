@@ -64,7 +64,7 @@ public sealed class ApplicationStore
                 CAST(@Household AS jsonb), @WishedCommunes, @CreatedAt, @UpdatedAt)
             """;
         return transaction.Connection!.ExecuteAsync(new CommandDefinition(
-            sql, ApplicationRowMapper.ToParameters(record, origin), transaction, cancellationToken: cancellationToken));
+            sql, ApplicationRowMapper.ToRow(record, origin), transaction, cancellationToken: cancellationToken));
     }
 
     /// <summary>
@@ -91,7 +91,7 @@ public sealed class ApplicationStore
                       radiation_reason, radiation_date, warning_letter_date, inadmissibility_reason, merged_into,
                       household, wished_communes, created_at, updated_at)
             """;
-        var rows = records.Select(r => ApplicationRowMapper.ToParameters(r, origin)).ToList();
+        var rows = records.Select(r => ApplicationRowMapper.ToRow(r, origin)).ToList();
         return transaction.Connection!.ExecuteAsync(new CommandDefinition(
             sql,
             new
@@ -135,7 +135,7 @@ public sealed class ApplicationStore
             WHERE number = @Number AND revision = @Revision - 1
             """;
         var updated = await transaction.Connection!.ExecuteAsync(new CommandDefinition(
-            sql, ApplicationRowMapper.ToParameters(record, origin: ""), transaction, cancellationToken: cancellationToken));
+            sql, ApplicationRowMapper.ToRow(record, origin: ""), transaction, cancellationToken: cancellationToken));
         if (updated != 1)
         {
             throw new InvalidOperationException(
