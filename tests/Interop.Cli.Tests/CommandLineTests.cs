@@ -126,17 +126,27 @@ public sealed class CommandLineTests(InstalledCli cli)
     public async Task UnreachableHub_ExitsThreeWithinSecondsNamingTheHub()
     {
         var closed = ClosedPort();
-        // Starting the tool alone takes seconds on a loaded machine: measure it in
-        // the same run, and bound only what the unreachable hub adds (the retries).
+        // Starting the tool alone takes seconds on a loaded machine, and more from one run to the
+        // next: measure it in the same test and allow twice it. What the unreachable hub adds is the
+        // client's retries, at most its configured budget (each refused attempt fails at once, then
+        // waits at most MaxDelay). Each attempt's deadline is set far above that budget, so a CLI
+        // that waited for a deadline, or kept reconnecting, instead of giving up would still fail.
+        var retries = new Interop.Client.InteropRetryOptions();
+        var budget = (retries.MaxAttempts - 1) * retries.MaxDelay;
+        var deadline = 3 * budget;
         var baseline = Stopwatch.StartNew();
         await cli.RunAsync("--version");
         baseline.Stop();
         var clock = Stopwatch.StartNew();
 
-        var result = await cli.RunAsync("applications", "list", "--hub", $"http://127.0.0.1:{closed}", "--key", "ik_secret_never_shown");
+        var result = await cli.RunAsync(
+            "applications", "list", "--hub", $"http://127.0.0.1:{closed}", "--key", "ik_secret_never_shown",
+            "--timeout", deadline.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
         Assert.Equal(3, result.ExitCode);
-        Assert.True(clock.Elapsed - baseline.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}, a bare start {baseline.Elapsed}");
+        Assert.True(
+            clock.Elapsed < 2 * baseline.Elapsed + budget,
+            $"took {clock.Elapsed}, a bare start {baseline.Elapsed}, the retry budget {budget}");
         var line = Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.StartsWith($"interop: hub http://127.0.0.1:{closed}/ unreachable or unavailable: UNAVAILABLE", line, StringComparison.Ordinal);
         Assert.DoesNotContain("ik_secret_never_shown", result.Error + result.Output, StringComparison.Ordinal);

@@ -49,12 +49,23 @@ public sealed class FeedRecorder : IAsyncDisposable
     }
 
     /// <summary>Waits until the subscriber says it caught up at or beyond <paramref name="changeSeq"/>.</summary>
-    public async Task WaitForCaughtUpAsync(long changeSeq, TimeSpan? timeout = null)
+    public Task WaitForCaughtUpAsync(long changeSeq, TimeSpan? timeout = null) =>
+        WaitForAsync(
+            m => m.EventCase == SubscribeResponse.EventOneofCase.CaughtUp && m.CaughtUp.ChangeSeq >= changeSeq,
+            $"catch up to {changeSeq}",
+            timeout);
+
+    /// <summary>
+    /// Waits until a message matching <paramref name="condition"/> has been received (30 s by
+    /// default: the test machine is shared and loaded), so a test waits for the event it needs
+    /// rather than sleeping for it.
+    /// </summary>
+    public async Task WaitForAsync(Func<SubscribeResponse, bool> condition, string what, TimeSpan? timeout = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
         while (DateTime.UtcNow < deadline)
         {
-            if (received.Any(m => m.EventCase == SubscribeResponse.EventOneofCase.CaughtUp && m.CaughtUp.ChangeSeq >= changeSeq))
+            if (received.Any(condition))
             {
                 return;
             }
@@ -62,13 +73,13 @@ public sealed class FeedRecorder : IAsyncDisposable
             if (loop.Completion.IsCompleted)
             {
                 await loop.Completion;
-                throw new InvalidOperationException("The feed ended before catching up.");
+                throw new InvalidOperationException($"The feed ended before it did: {what}.");
             }
 
             await Task.Delay(20);
         }
 
-        throw new TimeoutException($"The subscriber did not catch up to {changeSeq}; last messages: {string.Join(" | ", received.TakeLast(5))}");
+        throw new TimeoutException($"The subscriber did not {what}; last messages: {string.Join(" | ", received.TakeLast(5))}");
     }
 
     public async ValueTask DisposeAsync()

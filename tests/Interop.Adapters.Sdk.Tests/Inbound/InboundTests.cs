@@ -88,7 +88,14 @@ public sealed class InboundTests(AdapterHub hub) : IClassFixture<AdapterHub>
         await using var restarted = await AdapterProcess.StartAsync(hub, landlord2, erp2, FileAdapterStateStore.Open(statePath), o => o.Outbound = false);
 
         await Eventually.TrueAsync(() => names.All(n => erp2.AppliedCountOf(n) >= 1), "every household applied in ERP 2");
-        await Task.Delay(300);
+
+        // A second application would come later in the feed: a household registered now comes after
+        // every change above, and the inbound loop applies one change at a time in feed order, so once
+        // it is applied the restarted adapter has handled everything before it.
+        var later = TestApplications.UniqueName();
+        var (laterHousehold, laterCodes) = HubView.ErpHousehold(later);
+        erp1.Register("later", laterHousehold, laterCodes);
+        await Eventually.TrueAsync(() => erp2.AppliedCountOf(later) == 1, "a later household applied in ERP 2");
         Assert.All(names, n => Assert.Equal(1, erp2.AppliedCountOf(n)));
         Assert.Empty(await restarted.DeadLetters.ListAsync());
         folder.Delete(recursive: true);

@@ -71,14 +71,17 @@ internal static class CotationCalls
     /// rescoring is pending, and the cotation projection's checkpoint has passed every change, all of
     /// them sequenced. The runner's CatchUpAsync alone may stop short when
     /// the background sequencer holds the sequencing lock at that moment (its RunOnceAsync then numbers
-    /// nothing), so it is called until the log agrees.
+    /// nothing), so it is called until the log agrees: for up to a minute of machine time, not a number of
+    /// attempts, since on a loaded machine (nine test assemblies at once on two cores) a hundred quick
+    /// attempts can all fall within one long run of the background sequencer.
     /// </summary>
     public static async Task CatchUpAsync(HubHost hub)
     {
         await hub.Services.GetRequiredService<Interop.Hub.Cotation.ScoreRefresh>().CatchUpAsync(CancellationToken.None);
         var runner = hub.Services.GetRequiredService<Interop.Hub.Projections.ProjectionRunner>();
         var probe = new DatabaseProbe(hub.ConnectionString);
-        for (var attempt = 0; attempt < 100; attempt++)
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (waited.Elapsed < TimeSpan.FromMinutes(1))
         {
             await runner.CatchUpAsync(CancellationToken.None);
             var behind = await probe.QueryAsync<long>(
@@ -91,6 +94,6 @@ internal static class CotationCalls
             await Task.Delay(20);
         }
 
-        throw new TimeoutException("The cotation projection did not catch up with the change log.");
+        throw new TimeoutException($"The cotation projection did not catch up with the change log in {waited.Elapsed.TotalSeconds:0} s.");
     }
 }

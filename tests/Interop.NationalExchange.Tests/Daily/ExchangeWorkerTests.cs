@@ -18,12 +18,17 @@ public sealed class ExchangeWorkerTests
         var local = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Paris);
         using var client = exchange.Client();
         var options = new ExchangeOptions { Directory = exchange.Folder, RunAt = TimeOnly.FromDateTime(local.DateTime).AddHours(1), TimeZone = Paris };
-        using var worker = new ExchangeWorker(client, options, clock);
+        var watched = new TimerWatchingClock(clock);
+        using var worker = new ExchangeWorker(client, options, watched);
         var completed = new TaskCompletionSource<ExchangeRunReport>(TaskCreationOptions.RunContinuationsAsynchronously);
         worker.Completed += report => completed.TrySetResult(report);
 
         await worker.StartAsync(CancellationToken.None);
-        await Task.Delay(TimeSpan.FromMilliseconds(300));
+
+        // The worker's wait for its time of day is registered on the clock: from then on nothing runs
+        // until the clock moves, and the advance below reaches that wait.
+        var wait = await watched.FirstTimer.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.InRange(wait, TimeSpan.FromMinutes(1), TimeSpan.FromHours(1));
         Assert.False(completed.Task.IsCompleted);
         Assert.False(Directory.Exists(exchange.Outbox) && exchange.Files().Length > 0);
 
