@@ -22,7 +22,7 @@ internal sealed class DatabaseGauges(NpgsqlDataSource dataSource, TimeProvider t
     // feed_state is read by its key so that the planner counts one row: joined whole, the
     // never-analysed one-row table was estimated at 1,700 rows, the plan's cost passed
     // jit_above_cost and every scrape paid a JIT compilation (365 of 427 ms; now 0.5 ms,
-    // 500,000 changes and 50 subscriptions, deploy/README.md "Metrics").
+    // 500,000 changes and 50 subscriptions, deploy/README.md "Telemetry").
     private const string FeedLagSql = """
         SELECT s.organization_id, s.subscription_id,
                GREATEST(h.last_seq - s.checkpoint_seq, 0) AS lag,
