@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Net;
 using Grpc.Core;
 using Interop.Contracts.V1;
+using Interop.Hub.Storage.Feed;
 using Interop.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Interop.Hub.Tests.Diagnostics;
@@ -93,6 +95,41 @@ public sealed class MetricsEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task FeedLag_OfACheckpointBehindThePrunedFeed_CountsFromTheCheckpoint_AndAgesFromTheOldestChangeKept()
+    {
+        var registry = new RegistryService.RegistryServiceClient(hub.Calls);
+        var feed = new ChangeFeedService.ChangeFeedServiceClient(hub.Calls);
+        var subscription = "away-" + TestApplications.UniqueName().ToLowerInvariant();
+        await registry.CreateApplicationAsync(TestApplications.Create());
+        var checkpoint = await FeedHead.WhenSequencedAsync(hub.ConnectionString);
+        await feed.AcknowledgeAsync(new AcknowledgeRequest { SubscriptionId = subscription, ChangeSeq = checkpoint });
+
+        // Two changes a month old are pruned (once the read models have read them: pruning never
+        // passes them); one change of today is kept, and waits a minute and a half.
+        await registry.CreateApplicationAsync(TestApplications.Create());
+        await registry.CreateApplicationAsync(TestApplications.Create());
+        var old = await FeedHead.WhenSequencedAsync(hub.ConnectionString);
+        var probe = new DatabaseProbe(hub.ConnectionString);
+        await WhenAsync(async () => (await probe.QueryAsync<long?>("SELECT min(checkpoint_seq) FROM projection_checkpoints")).Single() >= old, $"the read models did not read up to {old}");
+        hub.Clock.Advance(TimeSpan.FromDays(31));
+        await registry.CreateApplicationAsync(TestApplications.Create());
+        var head = await FeedHead.WhenSequencedAsync(hub.ConnectionString);
+        await using (var pruning = new NpgsqlConnection(hub.ConnectionString))
+        {
+            await pruning.OpenAsync();
+            await hub.Services.GetRequiredService<FeedStore>().PruneAsync(pruning, hub.Clock.GetUtcNow().AddDays(-30), CancellationToken.None);
+        }
+
+        Assert.Equal([old], await probe.QueryAsync<long>("SELECT pruned_through_seq FROM feed_state"));
+        hub.Clock.Advance(TimeSpan.FromSeconds(90));
+
+        string[] lag = ["interop_feed_lag{", $"interop_subscription=\"{subscription}\""];
+        Assert.Equal(head - checkpoint, await MetricWhenAsync(lag, value => value == head - checkpoint));
+        var age = await MetricWhenAsync(["interop_feed_lag_age_seconds{", .. lag[1..]], value => value > 0);
+        Assert.InRange(age, 90, 91);
+    }
+
+    [Fact]
     public async Task Calls_AreCountedByMethodAndStatus_RefusalsBeforeTheServiceIncluded()
     {
         var registry = new RegistryService.RegistryServiceClient(hub.Calls);
@@ -132,6 +169,17 @@ public sealed class MetricsEndpointTests : IAsyncLifetime
         using var response = await http.GetAsync(new Uri(hub.MetricsAddress!, "/v1/applications"));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    // The read models follow the feed in the hub's background: generous for a loaded machine.
+    private static async Task WhenAsync(Func<Task<bool>> condition, string failure)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"{failure} within 60 s");
+            await Task.Delay(50);
+        }
     }
 
     /// <summary>The value of a series now, or 0 when it has no sample yet (a histogram nothing recorded in).</summary>
