@@ -63,9 +63,15 @@ public abstract partial class AdapterConformanceTests(ConformanceHub hub) : ICla
 
     /// <summary>Another landlord registers a household at the hub, with the given contract codes; returns its number.</summary>
     protected async Task<(string Number, Application Application)> RegisterElsewhereAsync(
-        ConformanceLandlord other, Sex sex = Sex.Female, HousingSituation housing = HousingSituation.PrivateTenant, FamilySituation family = FamilySituation.Separated, Typology typology = Typology.T3)
+        ConformanceLandlord other,
+        Sex sex = Sex.Female,
+        HousingSituation housing = HousingSituation.PrivateTenant,
+        FamilySituation family = FamilySituation.Separated,
+        Typology typology = Typology.T3,
+        CurrentDwellingFacts? dwelling = null)
     {
         var application = TestApplications.Valid();
+        application.CurrentDwelling = dwelling;
         application.Applicant.Sex = sex;
         application.CurrentHousing = housing;
         application.FamilySituation = family;
@@ -113,5 +119,26 @@ public abstract partial class AdapterConformanceTests(ConformanceHub hub) : ICla
         Assert.Equal(typed.Housing, ContractNames.Of(atHub.CurrentHousing));
         Assert.Equal([typed.Reason], atHub.ReasonCodes);
         Assert.Equal([typed.Typology], atHub.Wishes.Typologies.Select(t => ContractNames.Of(t)));
+        // Each fact has presence: one the ERP does not record must not reach the hub as a zero.
+        Assert.Equal(typed.MainRooms, atHub.CurrentDwelling is { HasMainRooms: true } rooms ? rooms.MainRooms : null);
+        Assert.Equal(typed.MonthlyRentEur, atHub.CurrentDwelling is { HasMonthlyRentEur: true } rent ? (int)rent.MonthlyRentEur : null);
+    }
+
+    /// <summary>The French calendar day today (the hub dates attributions in Europe/Paris).</summary>
+    protected static DateOnly FrenchToday() =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris")).DateTime);
+
+    /// <summary>A lease of a dwelling no other test leases, signed today.</summary>
+    protected static ConformanceLease NewLease() => new()
+    {
+        DwellingId = "LGT" + Guid.NewGuid().ToString("N")[..12].ToUpperInvariant(),
+        Date = FrenchToday(),
+    };
+
+    /// <summary>The hub's proposals of <paramref name="number"/>, read with <paramref name="landlord"/>'s key.</summary>
+    protected async Task<IReadOnlyList<Proposal>> ProposalsAtHubAsync(ConformanceLandlord landlord, string number)
+    {
+        using var client = Hub.Connect(landlord);
+        return (await client.Attributions.ListProposalsAsync(new ListProposalsRequest { Parent = "applications/" + number, PageSize = 500 })).Proposals;
     }
 }

@@ -44,4 +44,10 @@ public sealed record ConformanceHousehold
 
     /// <summary>INSEE code.</summary>
     public string WishedCommune { get; init; } = "14118";
+
+    /// <summary>The current dwelling's main rooms (<c>current_dwelling.main_rooms</c>); null: the ERP records none.</summary>
+    public int? MainRooms { get; init; }
+
+    /// <summary>The current dwelling's rent with charges, euros a month (<c>current_dwelling.monthly_rent_eur</c>); null: the ERP records none.</summary>
+    public int? MonthlyRentEur { get; init; }
 }

@@ -7,4 +7,16 @@ namespace Interop.Adapters.Conformance;
 /// <param name="LastName">The applicant's last name.</param>
 /// <param name="MonthlyIncome">Euros a month.</param>
 /// <param name="Codes">The ERP's own codes as stored, by mapping table (<c>applicant.sex</c>, <c>current_housing</c>, <c>family_situation</c>, <c>wishes.typologies</c>).</param>
-public sealed record ErpRecord(string RecordId, string Number, long Revision, string LastName, int MonthlyIncome, IReadOnlyDictionary<string, string> Codes);
+/// <param name="Active">Whether the ERP holds the application as active (on its list of households to house): false once radiated, erased or merged.</param>
+/// <param name="MainRooms">The current dwelling's main rooms as the ERP holds them; null when it holds none.</param>
+/// <param name="MonthlyRentEur">The current dwelling's rent with charges, euros a month; null when the ERP holds none (0 is a real rent).</param>
+public sealed record ErpRecord(
+    string RecordId,
+    string Number,
+    long Revision,
+    string LastName,
+    int MonthlyIncome,
+    IReadOnlyDictionary<string, string> Codes,
+    bool Active,
+    int? MainRooms,
+    long? MonthlyRentEur);

@@ -34,6 +34,13 @@ public interface IAdapterHarness : IAsyncDisposable
     /// <summary>A desk changes the household's monthly income in the ERP.</summary>
     Task UpdateIncomeAsync(string recordId, int monthlyIncome);
 
+    /// <summary>
+    /// The landlord signs <paramref name="lease"/> with the household of <paramref name="recordId"/>: the ERP records it as
+    /// its lease module does (the adapter pushes it as an attribution). The kit also gives it records the hub never
+    /// received, and dates in the future: the adapter must dead-letter those, not stop.
+    /// </summary>
+    Task SignLeaseAsync(string recordId, ConformanceLease lease);
+
     /// <summary>The hub's number the ERP side linked to its record, or null while it has none.</summary>
     Task<string?> NumberOfAsync(string recordId);
 

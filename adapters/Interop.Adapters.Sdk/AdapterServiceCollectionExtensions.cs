@@ -56,6 +56,7 @@ public static class AdapterServiceCollectionExtensions
             provider.GetRequiredService<CodeMapper>(),
             options,
             provider.GetRequiredService<AdapterMetrics>(),
+            Time(provider),
             Logger(provider)));
         services.AddSingleton(provider => new DeadLetterQueue(
             provider.GetRequiredService<IAdapterStateStore>(),

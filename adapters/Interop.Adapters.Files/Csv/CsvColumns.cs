@@ -38,6 +38,12 @@ public static class CsvColumns
     /// <summary>Mapped through <c>reason_codes</c>; several separated by <c>|</c>.</summary>
     public const string Motifs = "motifs";
 
+    /// <summary>Optional: the main rooms of the dwelling lived in now (1 to 20); empty or absent, unknown.</summary>
+    public const string Pieces = "pieces";
+
+    /// <summary>Optional: its rent with charges, whole euros a month (0: lodged free); empty or absent, unknown.</summary>
+    public const string Loyer = "loyer";
+
     /// <summary>Monthly income in whole euros.</summary>
     public const string Revenu = "revenu";
 

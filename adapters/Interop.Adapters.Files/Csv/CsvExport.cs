@@ -149,6 +149,7 @@ public sealed class CsvExport
             },
             Resources = new Resources { MonthlyIncomeEur = Income(Required(row, Revenu)) },
             Wishes = new Wishes { CommuneCodes = { List(Required(row, Communes)) } },
+            CurrentDwelling = Dwelling(row),
         };
         codes.Add(new("applicant.sex", Required(row, Sexe)));
         codes.Add(new("applicant.nationality_class", Required(row, Nationalite)));
@@ -181,6 +182,13 @@ public sealed class CsvExport
             changed.Add("resources");
         }
 
+        // The hub replaces the current dwelling whole: a line giving only one fact leaves the other unknown.
+        if (Dwelling(row) is { } dwelling)
+        {
+            application.CurrentDwelling = dwelling;
+            changed.Add("current_dwelling");
+        }
+
         if (Value(row, Typologies) is { } typologies && Value(row, Communes) is { } communes)
         {
             application.Wishes = new Wishes { CommuneCodes = { List(communes) } };
@@ -188,7 +196,7 @@ public sealed class CsvExport
             changed.Add("wishes");
         }
 
-        return changed.Count > 0 ? application : throw new FormatException("MODIFICATION fills none of logement, situation, revenu, typologies+communes");
+        return changed.Count > 0 ? application : throw new FormatException("MODIFICATION fills none of logement, situation, revenu, pieces/loyer, typologies+communes");
     }
 
     /// <summary>A signed lease: the dwelling and its codes; the steps before it are dated with the lease (or the hub's day).</summary>
@@ -207,6 +215,33 @@ public sealed class CsvExport
             LeaseDate = date,
             Dalo = Value(row, Dalo) is { } dalo && dalo.Equals("O", StringComparison.OrdinalIgnoreCase),
         };
+    }
+
+    /// <summary>The current dwelling's facts the line gives (each one only when given: unknown is not zero), or null when none.</summary>
+    private static CurrentDwellingFacts? Dwelling(Dictionary<string, string> row)
+    {
+        var (rooms, rent) = (Value(row, Pieces), Value(row, Loyer));
+        if (rooms is null && rent is null)
+        {
+            return null;
+        }
+
+        var dwelling = new CurrentDwellingFacts();
+        if (rooms is not null)
+        {
+            dwelling.MainRooms = int.TryParse(rooms, NumberStyles.None, CultureInfo.InvariantCulture, out var count)
+                ? count
+                : throw new FormatException($"'{Pieces}' is '{rooms}', not a whole number of rooms");
+        }
+
+        if (rent is not null)
+        {
+            dwelling.MonthlyRentEur = long.TryParse(rent.Replace(" ", "", StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture, out var euros)
+                ? euros
+                : throw new FormatException($"'{Loyer}' is '{rent}', not a whole number of euros");
+        }
+
+        return dwelling;
     }
 
     private static string? Value(Dictionary<string, string> row, string column) =>

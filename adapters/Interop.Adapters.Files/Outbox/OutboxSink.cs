@@ -20,7 +20,7 @@ namespace Interop.Adapters.Files.Outbox;
 /// </summary>
 public sealed class OutboxSink(FilesFolders folders, IConfiguration mappings) : IHubChangeSink
 {
-    private const string Header = "numero;evenement;revision;statut;motif_radiation;dossier;nom;prenom;sexe;date_naissance;commune_naissance;nationalite;situation;logement;motifs;revenu;departement;typologies;communes";
+    private const string Header = "numero;evenement;revision;statut;motif_radiation;dossier;nom;prenom;sexe;date_naissance;commune_naissance;nationalite;situation;logement;motifs;revenu;departement;typologies;communes;pieces;loyer";
 
     /// <summary>Raised after a change's file is written (its name).</summary>
     public event Action<string>? Written;
@@ -54,6 +54,9 @@ public sealed class OutboxSink(FilesFolders folders, IConfiguration mappings) : 
             a.Departement,
             string.Join('|', a.Wishes?.Typologies.Select(t => Erp("wishes.typologies", ContractName(t))) ?? []),
             string.Join('|', a.Wishes?.CommuneCodes ?? []),
+            // Last, so an ERP importing by position before they existed still finds every column where it was.
+            a.CurrentDwelling is { HasMainRooms: true } rooms ? rooms.MainRooms.ToString(CultureInfo.InvariantCulture) : "",
+            a.CurrentDwelling is { HasMonthlyRentEur: true } rent ? rent.MonthlyRentEur.ToString(CultureInfo.InvariantCulture) : "",
         ];
         var content = Header + "\n" + string.Join(';', fields.Select(Quote)) + "\n";
         AtomicFile.Write(Path.Combine(folders.Outbox, name), Encoding.UTF8.GetBytes(content));

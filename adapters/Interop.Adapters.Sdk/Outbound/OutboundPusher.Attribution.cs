@@ -1,3 +1,4 @@
+using System.Globalization;
 using Interop.Adapters.Sdk.Diagnostics;
 using Interop.Client;
 using Interop.Contracts.V1;
@@ -8,6 +9,8 @@ namespace Interop.Adapters.Sdk.Outbound;
 internal sealed partial class OutboundPusher
 {
     private const string OrganizationsPrefix = "organizations/";
+
+    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
 
     /// <summary>
     /// Brings the hub's proposal of the change's dwelling up to the step the ERP reached. Each step is one
@@ -25,6 +28,8 @@ internal sealed partial class OutboundPusher
         {
             throw new ChangeRefusedException($"ERP change '{change.ChangeId}' signs a lease without its collective agreement (ErpAttribution.CollectiveAgreementCode).");
         }
+
+        RefuseFutureDates(change.ChangeId, attribution);
 
         var (typology, holder, agreement) = mapper.MapAttribution(attribution);
         var parent = ApplicationsPrefix + link.Number;
@@ -64,6 +69,33 @@ internal sealed partial class OutboundPusher
         }
 
         AdapterLog.Pushed(logger, change.ChangeId, change.Kind.ToString(), link.Number, proposal.ApplicationRevision);
+    }
+
+    /// <summary>
+    /// The hub refuses a step dated after its French today, but only at that step: a lease dated tomorrow would
+    /// leave a proposal (and a CAL decision) behind at the hub for a lease that is not signed. Refused here,
+    /// before any call, the change is a dead letter naming the date, and the hub holds nothing of it. The
+    /// answer's deadline is not checked: it is in the future by nature.
+    /// </summary>
+    private void RefuseFutureDates(string changeId, ErpAttribution attribution)
+    {
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(timeProvider.GetUtcNow(), Paris).DateTime);
+        (string What, DateOnly? Day)[] dates =
+        [
+            ("the CAL's decision", attribution.CalDecisionDate),
+            ("the offer", attribution.OfferDate),
+            ("the household's answer", attribution.AnswerDate),
+            ("the lease", attribution.LeaseDate),
+        ];
+        foreach (var (what, day) in dates)
+        {
+            if (day > today)
+            {
+                throw new ChangeRefusedException(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"ERP change '{changeId}' dates {what} {day:yyyy-MM-dd}, after today ({today:yyyy-MM-dd}, Europe/Paris): the hub records no attribution step in the future. Correct the date in the ERP, then replay."));
+            }
+        }
     }
 
     /// <summary>

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging;
 namespace Interop.Adapters.Sdk.Outbound;
 
 /// <summary>Pushes one ERP change to the hub and keeps the link of its record up to date.</summary>
-internal sealed partial class OutboundPusher(InteropClient hub, IAdapterStateStore state, CodeMapper mapper, AdapterOptions options, AdapterMetrics metrics, ILogger logger)
+internal sealed partial class OutboundPusher(InteropClient hub, IAdapterStateStore state, CodeMapper mapper, AdapterOptions options, AdapterMetrics metrics, TimeProvider timeProvider, ILogger logger)
 {
     private const string ApplicationsPrefix = "applications/";
 

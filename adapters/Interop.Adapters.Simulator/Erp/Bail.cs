@@ -9,4 +9,5 @@ namespace Interop.Adapters.Simulator.Erp;
 /// <param name="Typologie">T1…T5.</param>
 /// <param name="Contingent">The reservation contingent: AUCUN, COLTER, EMPLOY, PREFET, FONCTION, AUTRE.</param>
 /// <param name="Accord">The collective agreement: AUCUN, ACD, ACI.</param>
-public sealed record Bail(string Logement, string Commune, string Typologie, string Contingent = "AUCUN", string Accord = "AUCUN");
+/// <param name="DateEffet">The lease's start date; null (the seeded traffic's, and journals written before it existed): the hub's day.</param>
+public sealed record Bail(string Logement, string Commune, string Typologie, string Contingent = "AUCUN", string Accord = "AUCUN", DateOnly? DateEffet = null);

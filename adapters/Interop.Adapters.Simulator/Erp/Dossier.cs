@@ -39,6 +39,12 @@ public sealed record Dossier
     /// <summary>LOCPRIV, HLM, HEBERGE, HOTEL, SDF.</summary>
     public required string Logement { get; init; }
 
+    /// <summary>Main rooms of the dwelling lived in now; null: unknown (and in an ERP file written before the field).</summary>
+    public int? Pieces { get; init; }
+
+    /// <summary>Its rent with charges, euros a month (0: lodged free); null: unknown.</summary>
+    public int? Loyer { get; init; }
+
     /// <summary>SANSLOGT, DIVORCE.</summary>
     public required string Motif { get; init; }
 

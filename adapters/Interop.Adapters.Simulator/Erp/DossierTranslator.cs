@@ -20,6 +20,7 @@ internal sealed class DossierTranslator(IConfiguration mappings)
         ["revenu"] = ["resources"],
         ["logement"] = ["current_housing"],
         ["souhaits"] = ["wishes"],
+        ["pieces-loyer"] = ["current_dwelling"],
     };
 
     /// <summary>The household in the contract's shape (codes left to the SDK) and the ERP codes to map.</summary>
@@ -39,6 +40,21 @@ internal sealed class DossierTranslator(IConfiguration mappings)
             Resources = new Resources { MonthlyIncomeEur = dossier.Revenu },
             Wishes = new Wishes { CommuneCodes = { dossier.CommuneSouhaitee } },
         };
+        if (dossier.Pieces is not null || dossier.Loyer is not null)
+        {
+            // Each fact only when the ERP knows it: an unset fact is unknown at the hub, a zero is not.
+            application.CurrentDwelling = new CurrentDwellingFacts();
+            if (dossier.Pieces is { } rooms)
+            {
+                application.CurrentDwelling.MainRooms = rooms;
+            }
+
+            if (dossier.Loyer is { } rent)
+            {
+                application.CurrentDwelling.MonthlyRentEur = rent;
+            }
+        }
+
         List<ErpCode> codes =
         [
             new("applicant.sex", dossier.Sexe),
@@ -79,6 +95,8 @@ internal sealed class DossierTranslator(IConfiguration mappings)
             Courriel = applicant.Contact?.Email,
             Situation = Erp("family_situation", application.FamilySituation),
             Logement = Erp("current_housing", application.CurrentHousing),
+            Pieces = application.CurrentDwelling is { HasMainRooms: true } rooms ? rooms.MainRooms : null,
+            Loyer = application.CurrentDwelling is { HasMonthlyRentEur: true } rent ? (int)rent.MonthlyRentEur : null,
             Motif = application.ReasonCodes.Count == 0 ? "" : ErpOf("reason_codes", application.ReasonCodes[0]),
             Revenu = (int)(application.Resources?.MonthlyIncomeEur ?? 0),
             Departement = application.Departement,

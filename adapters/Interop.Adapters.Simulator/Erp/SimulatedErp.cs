@@ -230,8 +230,9 @@ public sealed class SimulatedErp : IErpChangeSource, IHubChangeSink
             Codes = codes,
             ChangedFields = entry.ChangedFields,
             RadiationReasonCode = entry.Kind == ErpChangeKind.Radiate ? entry.Dossier.MotifRadiation : null,
-            // The simulated ERP records the lease, not the dates of the steps before it: the SDK dates them
-            // (and the lease) with the hub's day, which in the tests is not the ERP's (the hub's clock is fake).
+            // The simulated ERP records the lease and at most its start date (none in the seeded traffic), not the
+            // dates of the steps before it: the SDK dates what is left open with the hub's day, which in the tests
+            // is not the ERP's (the hub's clock is fake).
             Attribution = entry.Bail is { } bail
                 ? new ErpAttribution
                 {
@@ -240,6 +241,9 @@ public sealed class SimulatedErp : IErpChangeSource, IHubChangeSink
                     TypologyCode = bail.Typologie,
                     ReservationHolderCode = bail.Contingent,
                     CollectiveAgreementCode = bail.Accord,
+                    // With a start date, the CAL's decision is dated with it too (the offer and answer follow the CAL's).
+                    CalDecisionDate = bail.DateEffet,
+                    LeaseDate = bail.DateEffet,
                     Reached = ErpAttributionStep.LeaseSigned,
                 }
                 : null,

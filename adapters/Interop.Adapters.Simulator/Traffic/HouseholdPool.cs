@@ -38,7 +38,7 @@ public sealed class HouseholdPool(int sharedCount = 30)
         var last = LastNames[random.Next(LastNames.Length)];
         var first = female ? FemaleFirstNames[random.Next(FemaleFirstNames.Length)] : MaleFirstNames[random.Next(MaleFirstNames.Length)];
         var situation = Situations[random.Next(Situations.Length)];
-        return new Dossier
+        var dossier = new Dossier
         {
             Reference = "",
             Nom = last,
@@ -55,6 +55,16 @@ public sealed class HouseholdPool(int sharedCount = 30)
             Departement = departement,
             Typologie = Typologies[random.Next(Typologies.Length)],
             CommuneSouhaitee = Communes[random.Next(Communes.Length)],
+        };
+
+        // The current dwelling, drawn last so every other field of an index is what it was before these facts
+        // existed: none in the street, lodged free when hosted, one room at the hotel.
+        return dossier.Logement switch
+        {
+            "SDF" => dossier,
+            "HEBERGE" => dossier with { Pieces = 1 + random.Next(4), Loyer = 0 },
+            "HOTEL" => dossier with { Pieces = 1, Loyer = 300 + random.Next(600) },
+            _ => dossier with { Pieces = 1 + random.Next(5), Loyer = 350 + random.Next(700) },
         };
     }
 

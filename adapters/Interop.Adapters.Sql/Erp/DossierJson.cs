@@ -15,6 +15,10 @@ public static class DossierJson
     public static DossierRow Parse(string json) =>
         JsonSerializer.Deserialize<DossierRow>(json, Options) ?? throw new InvalidDataException("A dossier's JSON is null.");
 
+    /// <summary>A lease from an outbox payload (<c>to_jsonb</c> of an <c>erp.baux</c> row).</summary>
+    public static BailRow ParseLease(string json) =>
+        JsonSerializer.Deserialize<BailRow>(json, Options) ?? throw new InvalidDataException("A lease's JSON is null.");
+
     /// <summary>A dossier for <c>jsonb_populate_record</c>.</summary>
     public static string Write(DossierRow row) => JsonSerializer.Serialize(row, Options);
 }

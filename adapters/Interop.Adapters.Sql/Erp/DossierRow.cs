@@ -28,6 +28,12 @@ public sealed record DossierRow
 
     public string? LogementActuel { get; init; }
 
+    /// <summary>Main rooms of the dwelling lived in now; null: unknown (or an ERP installed before the column).</summary>
+    public int? PiecesPrincipales { get; init; }
+
+    /// <summary>Its rent with charges, euros a month; null: unknown.</summary>
+    public int? LoyerMensuel { get; init; }
+
     public string? Motif { get; init; }
 
     public int? RevenuMensuel { get; init; }

@@ -36,6 +36,21 @@ public sealed class DossierTranslator(IConfiguration mappings)
             application.Applicant.BirthDate = new Google.Type.Date { Year = birth.Year, Month = birth.Month, Day = birth.Day };
         }
 
+        if (dossier.PiecesPrincipales is not null || dossier.LoyerMensuel is not null)
+        {
+            // Each fact only when the ERP knows it: an unset fact is unknown at the hub, a zero is not.
+            application.CurrentDwelling = new CurrentDwellingFacts();
+            if (dossier.PiecesPrincipales is { } rooms)
+            {
+                application.CurrentDwelling.MainRooms = rooms;
+            }
+
+            if (dossier.LoyerMensuel is { } rent)
+            {
+                application.CurrentDwelling.MonthlyRentEur = rent;
+            }
+        }
+
         if (dossier.CommuneSouhaitee is { Length: > 0 } commune)
         {
             application.Wishes.CommuneCodes.Add(commune);
@@ -73,6 +88,8 @@ public sealed class DossierTranslator(IConfiguration mappings)
             Nationalite = applicant.NationalityClass == NationalityClass.Unspecified ? null : Erp("applicant.nationality_class", applicant.NationalityClass),
             SituationFamiliale = application.FamilySituation == FamilySituation.Unspecified ? null : Erp("family_situation", application.FamilySituation),
             LogementActuel = application.CurrentHousing == HousingSituation.Unspecified ? null : Erp("current_housing", application.CurrentHousing),
+            PiecesPrincipales = application.CurrentDwelling is { HasMainRooms: true } rooms ? rooms.MainRooms : null,
+            LoyerMensuel = application.CurrentDwelling is { HasMonthlyRentEur: true } rent ? (int)rent.MonthlyRentEur : null,
             Motif = application.ReasonCodes.Count == 0 ? null : ErpOf("reason_codes", application.ReasonCodes[0]),
             RevenuMensuel = (int)(application.Resources?.MonthlyIncomeEur ?? 0),
             Departement = application.Departement,

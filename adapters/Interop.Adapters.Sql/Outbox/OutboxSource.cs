@@ -64,7 +64,39 @@ public sealed class OutboxSource(NpgsqlDataSource erp) : IErpChangeSource
         return [.. rows.Select(ToErpChange)];
     }
 
-    private static ErpChange ToErpChange(OutboxRow row)
+    private static ErpChange ToErpChange(OutboxRow row) => row.Operation == "BAIL" ? ToAttribution(row) : ToDossierChange(row);
+
+    /// <summary>
+    /// A signed lease: the SDK takes the hub's proposal of the dwelling up to the signed lease. The ERP records only
+    /// the lease's start date, so the CAL's decision is dated with it too (the offer and the answer follow the CAL's);
+    /// a date after today is refused by the SDK before any call to the hub (a dead letter naming the date).
+    /// </summary>
+    private static ErpChange ToAttribution(OutboxRow row)
+    {
+        var lease = DossierJson.ParseLease(row.Payload);
+        return new ErpChange
+        {
+            ChangeId = "outbox-" + row.Position.ToString(CultureInfo.InvariantCulture),
+            ErpRecordId = row.DossierReference,
+            Kind = ErpChangeKind.Attribute,
+            Marker = row.Sequence.ToString(CultureInfo.InvariantCulture),
+            Attribution = new ErpAttribution
+            {
+                DwellingId = lease.Logement,
+                CommuneCode = lease.Commune,
+                TypologyCode = lease.Typologie,
+                ReservationHolderCode = lease.Reservataire,
+                CollectiveAgreementCode = lease.AccordCollectif,
+                CalDecisionDate = lease.DateEffet,
+                LeaseDate = lease.DateEffet,
+                Dalo = lease.Dalo,
+                Reached = ErpAttributionStep.LeaseSigned,
+            },
+            ChangedAt = new DateTimeOffset(DateTime.SpecifyKind(row.ChangedAt, DateTimeKind.Utc)),
+        };
+    }
+
+    private static ErpChange ToDossierChange(OutboxRow row)
     {
         var dossier = DossierJson.Parse(row.Payload);
         var (application, codes) = DossierTranslator.ToContract(dossier);

@@ -28,16 +28,17 @@ public sealed class DossierWriter(NpgsqlDataSource erp, DossierTranslator transl
 
     private const string Upsert = """
         INSERT INTO erp.dossiers (reference, origine, numero_unique, civilite, nom, prenom, date_naissance, commune_naissance,
-            nationalite, situation_familiale, logement_actuel, motif, revenu_mensuel, departement, typologie, commune_souhaitee,
-            courriel, statut, motif_radiation, renouvele_le, revision_hub, modifie_le)
+            nationalite, situation_familiale, logement_actuel, pieces_principales, loyer_mensuel, motif, revenu_mensuel, departement, typologie,
+            commune_souhaitee, courriel, statut, motif_radiation, renouvele_le, revision_hub, modifie_le)
         SELECT r.reference, r.origine, r.numero_unique, r.civilite, r.nom, r.prenom, r.date_naissance, r.commune_naissance,
-            r.nationalite, r.situation_familiale, r.logement_actuel, r.motif, r.revenu_mensuel, r.departement, r.typologie, r.commune_souhaitee,
-            r.courriel, r.statut, r.motif_radiation, r.renouvele_le, r.revision_hub, now()
+            r.nationalite, r.situation_familiale, r.logement_actuel, r.pieces_principales, r.loyer_mensuel, r.motif, r.revenu_mensuel, r.departement,
+            r.typologie, r.commune_souhaitee, r.courriel, r.statut, r.motif_radiation, r.renouvele_le, r.revision_hub, now()
         FROM jsonb_populate_record(null::erp.dossiers, @row::jsonb) r
         ON CONFLICT (reference) DO UPDATE SET
             numero_unique = excluded.numero_unique, civilite = excluded.civilite, nom = excluded.nom, prenom = excluded.prenom,
             date_naissance = excluded.date_naissance, commune_naissance = excluded.commune_naissance, nationalite = excluded.nationalite,
-            situation_familiale = excluded.situation_familiale, logement_actuel = excluded.logement_actuel, motif = excluded.motif,
+            situation_familiale = excluded.situation_familiale, logement_actuel = excluded.logement_actuel,
+            pieces_principales = excluded.pieces_principales, loyer_mensuel = excluded.loyer_mensuel, motif = excluded.motif,
             revenu_mensuel = excluded.revenu_mensuel, departement = excluded.departement, typologie = excluded.typologie,
             commune_souhaitee = excluded.commune_souhaitee, courriel = excluded.courriel, statut = excluded.statut,
             motif_radiation = excluded.motif_radiation, revision_hub = excluded.revision_hub, modifie_le = now()

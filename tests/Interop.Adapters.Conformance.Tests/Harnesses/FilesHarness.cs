@@ -69,13 +69,34 @@ internal sealed class FilesHarness : IAdapterHarness
             ErpCode("wishes.typologies", household.Typology),
             household.WishedCommune,
         ];
-        Drop(Header + "\n" + string.Join(';', fields) + "\n");
+        // The dwelling's columns only when the household has facts: an export without them must still go through.
+        var (dwellingHeader, dwellingFields) = household.MainRooms is null && household.MonthlyRentEur is null
+            ? ("", "")
+            : (";pieces;loyer", $";{household.MainRooms?.ToString(CultureInfo.InvariantCulture)};{household.MonthlyRentEur?.ToString(CultureInfo.InvariantCulture)}");
+        Drop(Header + dwellingHeader + "\n" + string.Join(';', fields) + dwellingFields + "\n");
         return Task.FromResult(record);
     }
 
     public Task UpdateIncomeAsync(string recordId, int monthlyIncome)
     {
         Drop($"dossier;action;revenu\n{recordId};MODIFICATION;{monthlyIncome.ToString(CultureInfo.InvariantCulture)}\n");
+        return Task.CompletedTask;
+    }
+
+    public Task SignLeaseAsync(string recordId, ConformanceLease lease)
+    {
+        string[] fields =
+        [
+            recordId,
+            "BAIL",
+            lease.DwellingId,
+            lease.CommuneCode,
+            ErpCode("proposal.typology", lease.Typology),
+            ErpCode("proposal.reservation_holder", lease.ReservationHolder),
+            ErpCode("lease.collective_agreement", lease.CollectiveAgreement),
+            lease.Date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
+        ];
+        Drop("dossier;action;logement_attribue;commune_logement;typologie_logement;contingent;accord_collectif;date_bail\n" + string.Join(';', fields) + "\n");
         return Task.CompletedTask;
     }
 
@@ -129,6 +150,7 @@ internal sealed class FilesHarness : IAdapterHarness
         var header = lines[0].Split(';');
         var values = lines[1].Split(';');
         string Column(string name) => values[Array.IndexOf(header, name)];
+        string? Optional(string name) => Array.IndexOf(header, name) is >= 0 and var i && values[i].Length > 0 ? values[i] : null;
         return new ErpRecord(
             Path.GetFileName(file),
             Column("numero"),
@@ -141,6 +163,9 @@ internal sealed class FilesHarness : IAdapterHarness
                 ["current_housing"] = Column("logement"),
                 ["family_situation"] = Column("situation"),
                 ["wishes.typologies"] = Column("typologies"),
-            });
+            },
+            Column("statut") == "APPLICATION_STATUS_ACTIVE",
+            Optional("pieces") is { } rooms ? int.Parse(rooms, CultureInfo.InvariantCulture) : null,
+            Optional("loyer") is { } rent ? long.Parse(rent, CultureInfo.InvariantCulture) : null);
     }
 }

@@ -66,7 +66,21 @@ internal sealed class SimulatorHarness : IAdapterHarness
         Departement = household.Departement,
         Typologie = ErpCode("wishes.typologies", household.Typology),
         CommuneSouhaitee = household.WishedCommune,
+        Pieces = household.MainRooms,
+        Loyer = household.MonthlyRentEur,
     }));
+
+    public Task SignLeaseAsync(string recordId, ConformanceLease lease)
+    {
+        erp.SignLease(recordId, new Bail(
+            lease.DwellingId,
+            lease.CommuneCode,
+            ErpCode("proposal.typology", lease.Typology),
+            ErpCode("proposal.reservation_holder", lease.ReservationHolder),
+            ErpCode("lease.collective_agreement", lease.CollectiveAgreement),
+            lease.Date));
+        return Task.CompletedTask;
+    }
 
     public Task UpdateIncomeAsync(string recordId, int monthlyIncome)
     {
@@ -89,7 +103,10 @@ internal sealed class SimulatorHarness : IAdapterHarness
                 ["current_housing"] = d.Logement,
                 ["family_situation"] = d.Situation,
                 ["wishes.typologies"] = d.Typologie ?? "",
-            }))]);
+            },
+            d.Statut == "ACTIF",
+            d.Pieces,
+            d.Loyer))]);
 
     public async Task<IReadOnlyList<DeadLetter>> DeadLettersAsync() => await state.ListDeadLettersAsync(default);
 

@@ -72,9 +72,9 @@ internal sealed class SqlHarness : IAdapterHarness
         return await connection.QuerySingleAsync<string>(
             """
             INSERT INTO erp.dossiers (reference, civilite, nom, prenom, date_naissance, commune_naissance, nationalite, situation_familiale,
-                logement_actuel, motif, revenu_mensuel, departement, typologie, commune_souhaitee)
+                logement_actuel, pieces_principales, loyer_mensuel, motif, revenu_mensuel, departement, typologie, commune_souhaitee)
             VALUES ('D-' || lpad(nextval('erp.dossier_reference')::text, 6, '0'), @civilite, @nom, @prenom, @naissance::date, @communeNaissance, @nationalite,
-                @situation, @logement, @motif, @revenu, @departement, @typologie, @communeSouhaitee)
+                @situation, @logement, @pieces, @loyer, @motif, @revenu, @departement, @typologie, @communeSouhaitee)
             RETURNING reference
             """,
             new
@@ -87,6 +87,8 @@ internal sealed class SqlHarness : IAdapterHarness
                 nationalite = ErpCode("applicant.nationality_class", household.Nationality),
                 situation = ErpCode("family_situation", household.FamilySituation),
                 logement = household.Housing == ConformanceHousehold.Unmapped ? "CARAVANE" : ErpCode("current_housing", household.Housing),
+                pieces = household.MainRooms,
+                loyer = household.MonthlyRentEur,
                 motif = ErpCode("reason_codes", household.Reason),
                 revenu = household.MonthlyIncome,
                 departement = household.Departement,
@@ -99,6 +101,27 @@ internal sealed class SqlHarness : IAdapterHarness
     {
         await using var connection = await (await ErpAsync()).OpenConnectionAsync();
         await connection.ExecuteAsync("UPDATE erp.dossiers SET revenu_mensuel = @monthlyIncome, modifie_le = now() WHERE reference = @recordId", new { recordId, monthlyIncome });
+    }
+
+    // As the lease module records it: by the household's dossier, with its start date; the trigger does the rest.
+    public async Task SignLeaseAsync(string recordId, ConformanceLease lease)
+    {
+        await using var connection = await (await ErpAsync()).OpenConnectionAsync();
+        await connection.ExecuteAsync(
+            """
+            INSERT INTO erp.baux (dossier_reference, logement, commune, typologie, reservataire, accord_collectif, date_effet)
+            VALUES (@recordId, @logement, @commune, @typologie, @reservataire, @accord, @dateEffet::date)
+            """,
+            new
+            {
+                recordId,
+                logement = lease.DwellingId,
+                commune = lease.CommuneCode,
+                typologie = ErpCode("proposal.typology", lease.Typology),
+                reservataire = ErpCode("proposal.reservation_holder", lease.ReservationHolder),
+                accord = ErpCode("lease.collective_agreement", lease.CollectiveAgreement),
+                dateEffet = lease.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            });
     }
 
     public async Task<string?> NumberOfAsync(string recordId)
@@ -123,7 +146,10 @@ internal sealed class SqlHarness : IAdapterHarness
                 ["current_housing"] = d.LogementActuel ?? "",
                 ["family_situation"] = d.SituationFamiliale ?? "",
                 ["wishes.typologies"] = d.Typologie ?? "",
-            }))];
+            },
+            d.Statut == "EN_COURS",
+            d.PiecesPrincipales,
+            d.LoyerMensuel))];
     }
 
     public async Task<IReadOnlyList<DeadLetter>> DeadLettersAsync() => await new SqlAdapterStateStore(await ErpAsync()).ListDeadLettersAsync(default);

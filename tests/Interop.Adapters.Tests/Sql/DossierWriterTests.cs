@@ -52,6 +52,29 @@ public sealed class DossierWriterTests
         Assert.False(await new SqlAdapterStateStore(erp).WasAppliedAsync("c-2", default));
     }
 
+    [Fact]
+    public async Task AnotherLandlordsLease_ClosesTheDossierForAttribution_AndTheCurrentDwellingIsWrittenAsTheHubHoldsIt()
+    {
+        await using var erp = await SqlErp.CreateAsync();
+        var writer = Writer(erp);
+        var registered = Change("c-1", "N0003", 1);
+        registered.ApplicationState.CurrentDwelling = new CurrentDwellingFacts { MainRooms = 2 };
+        await writer.ApplyAsync(registered, null, default);
+        var radiated = Change("c-2", "N0003", 6);
+        radiated.Kind = ChangeKind.Radiated;
+        radiated.ApplicationState.Status = ApplicationStatus.Radiated;
+        radiated.ApplicationState.Radiation = new Radiation { Reason = RadiationReason.Attribution };
+        radiated.ApplicationState.CurrentDwelling = new CurrentDwellingFacts { MainRooms = 2, MonthlyRentEur = 0 };
+
+        await writer.ApplyAsync(radiated, "H-N0003", default);
+
+        await using var connection = await erp.OpenConnectionAsync();
+        var dossier = await connection.QuerySingleAsync<(string Statut, string Motif, int? Pieces, int? Loyer, long Revision)>(
+            "SELECT statut, motif_radiation, pieces_principales, loyer_mensuel, revision_hub FROM erp.dossiers WHERE reference = 'H-N0003'");
+        Assert.Equal(("RADIE", "ATTRIB", (int?)2, (int?)0, 6L), dossier);
+        Assert.Equal(0, await connection.QuerySingleAsync<long>("SELECT count(*) FROM interop.outbox"));
+    }
+
     private static DossierWriter Writer(NpgsqlDataSource erp) =>
         new(erp, new DossierTranslator(new ConfigurationBuilder().AddInMemoryCollection(SqlErpCodes.Mappings).Build().GetSection("Adapter:Mappings")));
 
