@@ -41,10 +41,12 @@ public static class CrossCallSuppression
         var result = new Dictionary<(DateOnly, DateOnly), Decision>();
         foreach (var year in years.Distinct())
         {
+            // A territory's tables are read by every family of the chain that holds it or one of its members.
+            var tables = new Dictionary<string, IReadOnlyList<IndicatorTable>>(StringComparer.Ordinal);
             IReadOnlyDictionary<string, IReadOnlyList<Decision>>? above = null;
             foreach (var family in chain)
             {
-                above = Decide(family, counts, year, today, threshold, above);
+                above = Decide(family, counts, year, today, threshold, above, tables);
             }
 
             foreach (var decision in above?.GetValueOrDefault(territory) ?? [])
@@ -58,16 +60,27 @@ public static class CrossCallSuppression
 
     /// <summary>Decides every member of <paramref name="family"/> over <paramref name="year"/>.</summary>
     /// <param name="above">The decisions of the family above, holding <see cref="SuppressionFamily.Parent"/>.</param>
+    /// <param name="known">Tables of <paramref name="year"/> already laid out, by territory; those laid out here are added.</param>
     public static IReadOnlyDictionary<string, IReadOnlyList<Decision>> Decide(
         SuppressionFamily family,
         IReadOnlyDictionary<string, TerritoryCounts> counts,
         int year,
         DateOnly today,
         int threshold,
-        IReadOnlyDictionary<string, IReadOnlyList<Decision>>? above = null)
+        IReadOnlyDictionary<string, IReadOnlyList<Decision>>? above = null,
+        IDictionary<string, IReadOnlyList<IndicatorTable>>? known = null)
     {
         var width = IndicatorCells.Width;
-        IReadOnlyList<IndicatorTable> TablesOf(string territory) => YearTables.Of(counts.GetValueOrDefault(territory) ?? TerritoryCounts.None, year, today);
+        known ??= new Dictionary<string, IReadOnlyList<IndicatorTable>>(StringComparer.Ordinal);
+        IReadOnlyList<IndicatorTable> TablesOf(string territory)
+        {
+            if (!known.TryGetValue(territory, out var laidOut))
+            {
+                known[territory] = laidOut = YearTables.Of(counts.GetValueOrDefault(territory) ?? TerritoryCounts.None, year, today);
+            }
+
+            return laidOut;
+        }
 
         // Members without a row count zero everywhere: nothing to withhold, nothing that gives another away.
         var members = family.Members.Where(m => counts.ContainsKey(m) || m == family.Whole).Distinct(StringComparer.Ordinal).ToList();
