@@ -11,19 +11,20 @@ public sealed partial class IndicatorStore
     /// them, for the cross-call suppression): stock movements up to <paramref name="throughMonth"/>, flows
     /// from <paramref name="fromMonth"/>. Territories without a row are absent. Only <paramref name="detailed"/>
     /// (the territory asked) comes as stored: the others weigh in through their cells' values only, never
-    /// through a seniority median or a delay, so their delays are left out and their stock comes as its three
-    /// marginals of each month (by typology, by month of filing, by transfer) laid out as movements whose sums
-    /// are those of the stored rows (<see cref="MarginalStock"/>): a fifth of the rows of a national file.
+    /// through a seniority median or a delay, so their delays are not read and their stock is read from its
+    /// two marginal tables (migration 0019) and laid out as movements with the same sums (<see cref="StockMarginals"/>):
+    /// for a commune of a national file, a sixth of the stock rows.
     /// </summary>
     public async Task<IReadOnlyDictionary<string, TerritoryCounts>> CountsAsync(
         NpgsqlConnection connection, string detailed, IReadOnlyCollection<string> territories, DateOnly fromMonth, DateOnly throughMonth, CancellationToken cancellationToken)
     {
-        var sql = $"""
+        const string sql = """
             SELECT territory, month, typology, filed_month, transfer, delta FROM indicator_stock
-            WHERE territory = @detailed AND month <= @throughMonth AND delta <> 0
-            UNION ALL
-            {MarginalStock}
-            ;
+            WHERE territory = @detailed AND month <= @throughMonth AND delta <> 0;
+            SELECT territory, month, filed_month, delta FROM indicator_stock_by_filing
+            WHERE territory = ANY(@others) AND month <= @throughMonth AND delta <> 0;
+            SELECT territory, month, typology, transfer, delta FROM indicator_stock_by_kind
+            WHERE territory = ANY(@others) AND month <= @throughMonth AND delta <> 0;
             SELECT territory, month, indicator, dimension, count FROM indicator_flows
             WHERE territory = ANY(@territories) AND month BETWEEN @fromMonth AND @throughMonth
               AND (territory = @detailed OR indicator <> @delay);
@@ -44,6 +45,20 @@ public sealed partial class IndicatorStore
                 reader.GetFieldValue<DateOnly>(1), (NeededTypology)reader.GetInt16(2), reader.GetFieldValue<DateOnly>(3), reader.GetBoolean(4), reader.GetInt64(5)));
         }
 
+        var marginals = new StockMarginals();
+        await reader.NextResultAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            marginals.ByFiling(Rows(movements, reader.GetString(0)), reader.GetString(0), reader.GetFieldValue<DateOnly>(1), reader.GetFieldValue<DateOnly>(2), reader.GetInt64(3));
+        }
+
+        await reader.NextResultAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            StockMarginals.ByKind(Rows(movements, reader.GetString(0)), reader.GetFieldValue<DateOnly>(1), (NeededTypology)reader.GetInt16(2), reader.GetBoolean(3), reader.GetInt64(4));
+        }
+
+        marginals.Balance(movements);
         await reader.NextResultAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -55,22 +70,6 @@ public sealed partial class IndicatorStore
             t => new TerritoryCounts(movements.GetValueOrDefault(t) ?? [], flows.GetValueOrDefault(t) ?? []),
             StringComparer.Ordinal);
     }
-
-    /// <summary>
-    /// The stock of the other territories, month by month, as movements with the same sums by typology, by month
-    /// of filing and by transfer as the stored ones (every cell a table takes from the stock is one of those sums:
-    /// the active total, by typology, by seniority bucket, the transfers). With m_T, m_F, m_X the month's three
-    /// marginals and N its total, the movements are m_T(t) at (t, F₀, X₀), m_F(f) at (T₀, f, X₀), m_X(x) at
-    /// (T₀, F₀, x) and −2N at (T₀, F₀, X₀), taking T₀ = typology 1, F₀ = the month itself, X₀ = no transfer:
-    /// each sum over one of the three keys gives back its marginal (at the base key, m + N + N − 2N).
-    /// </summary>
-    private const string MarginalStock = """
-        SELECT territory, month, COALESCE(typology, 1::smallint), COALESCE(filed_month, month), COALESCE(transfer, false),
-               CASE WHEN GROUPING(typology, filed_month, transfer) = 7 THEN -2 * sum(delta) ELSE sum(delta) END::bigint
-        FROM indicator_stock
-        WHERE territory = ANY(@others) AND month <= @throughMonth
-        GROUP BY GROUPING SETS ((territory, month, typology), (territory, month, filed_month), (territory, month, transfer), (territory, month))
-        """;
 
     private static List<T> Rows<T>(Dictionary<string, List<T>> rows, string territory)
     {
