@@ -6,7 +6,7 @@ using Interop.Hub.Storage.History;
 using Interop.Observatory.Benchmarks;
 using Npgsql;
 
-// Entry point: `dotnet run -c Release --project tests/Interop.Observatory.Benchmarks -- [--size 3000000] [--smoke] [--keep] [--database NAME]`.
+// Entry point: `dotnet run -c Release --project tests/Interop.Observatory.Benchmarks -- [--size 3000000] [--smoke] [--keep] [--database NAME] [--runs 100]`.
 // Needs INTEROP_TEST_POSTGRES (an admin connection string) and the official geography (`npm ci --prefix hub/geography`).
 // A throwaway database is made on that cluster, migrated like a hub's. Loads N applications' histories (and their
 // attributions' leases) by COPY, counts them into the indicator tables set-based as the hub's RebuildIndicators does
@@ -15,13 +15,15 @@ using Npgsql;
 // gRPC (p50/p99) for communes, EPCIs, départements and the file, by year and by month, and the CSV export; against
 // the same figures computed by a plain SQL aggregate over the history in the same run, checking they agree where
 // nothing is suppressed; and times the state at a date of one application with 100 changes. `--keep` leaves the
-// database (its name printed) for `--database NAME`, which skips the load and the counting. Exit codes: 0 figures
+// database (its name printed) for `--database NAME`, which skips the load and the counting; `--runs` sets the
+// calls per measure (100; 10 in the smoke run). Exit codes: 0 figures
 // printed and checks agreed, 1 a check disagreed, 2 bad arguments or no geography. `--smoke` runs every phase on
 // 2 000 applications (deploy/test.sh does).
 var size = 3_000_000;
 var smoke = false;
 var keep = false;
 string? reuse = null;
+int? calls = null;
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -36,12 +38,16 @@ for (var i = 0; i < args.Length; i++)
         case "--database" when i + 1 < args.Length:
             reuse = args[++i];
             break;
+        case "--runs" when i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var r) && r > 1:
+            calls = r;
+            i++;
+            break;
         case "--size" when i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var n) && n > 0:
             size = n;
             i++;
             break;
         default:
-            Console.Error.WriteLine($"unknown or incomplete argument '{args[i]}'. Usage: [--size N] [--smoke] [--keep] [--database NAME]");
+            Console.Error.WriteLine($"unknown or incomplete argument '{args[i]}'. Usage: [--size N] [--smoke] [--keep] [--database NAME] [--runs CALLS]");
             return 2;
     }
 }
@@ -99,7 +105,7 @@ else
 }
 
 // 1. GetTerritoryIndicators over gRPC from the hub process, suppression family included.
-var runs = smoke ? 10 : 100;
+var runs = calls ?? (smoke ? 10 : 100);
 var random = new Random(11);
 await using var hub = await HubReads.StartAsync(connectionString);
 Console.WriteLine($"hub process up and answering in {hub.Startup.TotalSeconds:0.0} s (no replay: the projection's checkpoint is at the head)");
@@ -116,23 +122,32 @@ var levels = new (string Name, TerritoryLevel Level, IReadOnlyList<string> Codes
 var first = new DateOnly(2021, 1, 1);
 var last = new DateOnly(2025, 12, 31);
 var measures = new List<(string Measure, List<double> Ms)>();
+
+// Warm-up over every level and period first (JIT tiers, plans, caches), so no measure pays for the one before.
+foreach (var (_, level, codes) in levels)
+{
+    foreach (var period in new[] { IndicatorPeriod.Year, IndicatorPeriod.Month })
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            await hub.IndicatorsAsync(HubReads.Request(level, codes[random.Next(codes.Count)], period, first, last));
+        }
+    }
+}
+
 foreach (var (name, level, codes) in levels)
 {
     foreach (var (period, label) in new[] { (IndicatorPeriod.Year, "5 years by year"), (IndicatorPeriod.Month, "60 months") })
     {
         var times = new List<double>();
-        // The first three warm up (JIT, plans, caches) and are not counted.
-        for (var i = 0; i < runs + 3; i++)
+        for (var i = 0; i < runs; i++)
         {
             var request = HubReads.Request(level, codes[random.Next(codes.Count)], period, first, last);
             clock.Restart();
             var answer = await hub.IndicatorsAsync(request);
             var ms = clock.Elapsed.TotalMilliseconds;
             Check(answer.Periods.Count == (period == IndicatorPeriod.Year ? 5 : 60), $"{name} {label}: {answer.Periods.Count} periods");
-            if (i >= 3)
-            {
-                times.Add(ms);
-            }
+            times.Add(ms);
         }
 
         measures.Add(($"GetTerritoryIndicators, {name}, {label}", times));

@@ -35,18 +35,40 @@ public static class SmallCellSuppression
         // gives the same answer on the same cells. The choices, and so the cells withheld, are those of the plain
         // sweeps, at a fraction of the cost (a family's decision holds tens of thousands of relations, and a
         // withheld cell touches a handful of them).
-        var relationsOf = new List<int>?[suppressed.Length];
+        // For each cell, the relations it is in: flat arrays (cell c's are touching[start[c]..start[c + 1]]), as a
+        // family's decision has a hundred thousand cells.
+        var start = new int[suppressed.Length + 1];
+        foreach (var relation in relations)
+        {
+            if (relation.Sum >= 0)
+            {
+                start[relation.Sum + 1]++;
+            }
+
+            foreach (var part in relation.Parts)
+            {
+                start[part + 1]++;
+            }
+        }
+
+        for (var c = 0; c < suppressed.Length; c++)
+        {
+            start[c + 1] += start[c];
+        }
+
+        var touching = new int[start[^1]];
+        var filled = (int[])start.Clone();
         for (var r = 0; r < relations.Count; r++)
         {
             var relation = relations[r];
             if (relation.Sum >= 0)
             {
-                (relationsOf[relation.Sum] ??= []).Add(r);
+                touching[filled[relation.Sum]++] = r;
             }
 
             foreach (var part in relation.Parts)
             {
-                (relationsOf[part] ??= []).Add(r);
+                touching[filled[part]++] = r;
             }
         }
 
@@ -80,9 +102,9 @@ public static class SmallCellSuppression
 
                 suppressed[chosen] = true;
                 changed = true;
-                foreach (var touched in relationsOf[chosen] ?? [])
+                for (var t = start[chosen]; t < start[chosen + 1]; t++)
                 {
-                    stale[touched] = true;
+                    stale[touching[t]] = true;
                 }
             }
         }
