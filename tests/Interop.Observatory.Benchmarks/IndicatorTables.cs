@@ -3,7 +3,7 @@ using Npgsql;
 namespace Interop.Observatory.Benchmarks;
 
 /// <summary>
-/// The three indicator tables as text rows in a fixed order (stock rows summing to nothing left out, since a
+/// The indicator tables (the stock and its two marginals, the flows, the applications counted) as text rows in a fixed order (stock rows summing to nothing left out, since a
 /// page replay may leave them), and the set-based rebuild's run: to compare the two ways of counting.
 /// </summary>
 internal static class IndicatorTables
@@ -12,6 +12,8 @@ internal static class IndicatorTables
     {
         const string sql = """
             SELECT concat_ws('|', 'S', territory, month, typology, filed_month, transfer, delta) FROM indicator_stock WHERE delta <> 0
+            UNION ALL SELECT concat_ws('|', 'SF', territory, month, filed_month, delta) FROM indicator_stock_by_filing WHERE delta <> 0
+            UNION ALL SELECT concat_ws('|', 'SK', territory, month, typology, transfer, delta) FROM indicator_stock_by_kind WHERE delta <> 0
             UNION ALL SELECT concat_ws('|', 'F', territory, month, indicator, dimension, count) FROM indicator_flows
             UNION ALL SELECT concat_ws('|', 'A', application_number, revision, active, territories, typology, filed_month, transfer, priority_household) FROM indicator_applications
             ORDER BY 1

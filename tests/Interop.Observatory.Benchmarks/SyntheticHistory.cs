@@ -9,7 +9,10 @@ namespace Interop.Observatory.Benchmarks;
 /// A synthetic file: N applications filed from 2021 to 2025 in 20 départements, each with its history
 /// (registration, yearly renewals, a radiation for about a third: attributions, renunciations, RADREN)
 /// written to <c>application_history</c> by binary COPY, in the form the hub writes (facts as
-/// Storage/History/StoredFacts). Seeded: the same N gives the same file.
+/// Storage/History/StoredFacts). Each wishes one to three real communes of its département (the large
+/// ones far more often, as in a real file); each attribution has its signed lease in <c>proposals</c>
+/// (<see cref="SyntheticLeases"/>), where a rebuild reads its reservation holder once the feed has pruned
+/// the change. Seeded: the same N gives the same file.
 /// </summary>
 internal static class SyntheticHistory
 {
@@ -19,10 +22,11 @@ internal static class SyntheticHistory
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static async Task<long> LoadAsync(NpgsqlConnection connection, int size)
+    public static async Task<long> LoadAsync(NpgsqlConnection connection, NpgsqlConnection leasesConnection, int size, BenchGeography geography)
     {
         var random = new Random(size);
         long rows = 0;
+        await using var leases = await SyntheticLeases.BeginAsync(leasesConnection);
         await using var writer = await connection.BeginBinaryImportAsync(
             "COPY application_history (application_number, revision, kind, actor, occurred_at, departement, registering_desk, facts) FROM STDIN (FORMAT BINARY)");
         for (var i = 0; i < size; i++)
@@ -41,7 +45,7 @@ internal static class SyntheticHistory
                 CoApplicant = coApplicant,
                 Children = Math.Max(0, size1 - 1 - (coApplicant ? 1 : 0)),
                 Typologies = ["T" + Math.Min(5, size1 + 1).ToString(CultureInfo.InvariantCulture)],
-                WishedCommunes = Enumerable.Range(0, 1 + random.Next(3)).Select(_ => departement + (1 + random.Next(12)).ToString("D3", CultureInfo.InvariantCulture)).Distinct().ToList(),
+                WishedCommunes = Enumerable.Range(0, 1 + random.Next(3)).Select(_ => Commune(geography.CommunesOf[departement], random)).Distinct().Order(StringComparer.Ordinal).ToList(),
                 Transfer = random.Next(10) < 3,
                 PriorityHousehold = random.Next(10) == 0,
             };
@@ -76,6 +80,10 @@ internal static class SyntheticHistory
 
                     facts = facts with { Status = "radiated", RadiationReason = fate < 12 ? "RADATT" : "RADABA", RadiationDate = day };
                     await WriteAsync("radiated", day);
+                    if (fate < 12)
+                    {
+                        await leases.WriteAsync(number, revision, facts.WishedCommunes[0], day, random);
+                    }
                 }
                 else if (fate < 92)
                 {
@@ -102,8 +110,21 @@ internal static class SyntheticHistory
         }
 
         await writer.CompleteAsync();
+        await leases.CompleteAsync();
         return rows;
     }
+
+    /// <summary>
+    /// A commune of the département, the first ones in a random order of the list far more often (the cube of a
+    /// uniform draw): a few communes gather most wishes and many have a handful, as in a real file.
+    /// </summary>
+    private static string Commune(string[] communes, Random random) => CommuneAtRank(communes, (int)(communes.Length * Math.Pow(random.NextDouble(), 3)));
+
+    /// <summary>The commune wished the <paramref name="rank"/>-th most often (0: the most) of a département's list.</summary>
+    public static string CommuneAtRank(string[] communes, int rank) =>
+        // A fixed scramble of ranks over codes (7919 is a prime above any département's count), so the popular
+        // communes are spread over the list rather than being the lowest codes.
+        communes[(int)((rank * 7919L + 13) % communes.Length)];
 
     /// <summary>One application with <paramref name="changes"/> revisions (its income moving each time), for the state at a date.</summary>
     public static async Task LoadLongHistoryAsync(NpgsqlConnection connection, string number, int changes)

@@ -30,22 +30,69 @@ public static class SmallCellSuppression
     /// </summary>
     public static bool[] Complete(IReadOnlyList<long> values, IReadOnlyList<CellRelation> relations, bool[] suppressed)
     {
+        // The same sweeps over the relations in order as a plain "repeat until nothing changes", but a relation is
+        // looked at again only once one of its cells was withheld since its last look: a look that changed nothing
+        // gives the same answer on the same cells. The choices, and so the cells withheld, are those of the plain
+        // sweeps, at a fraction of the cost (a family's decision holds tens of thousands of relations, and a
+        // withheld cell touches a handful of them).
+        // For each cell, the relations it is in: flat arrays (cell c's are touching[start[c]..start[c + 1]]), as a
+        // family's decision has a hundred thousand cells.
+        var start = new int[suppressed.Length + 1];
+        foreach (var relation in relations)
+        {
+            if (relation.Sum >= 0)
+            {
+                start[relation.Sum + 1]++;
+            }
+
+            foreach (var part in relation.Parts)
+            {
+                start[part + 1]++;
+            }
+        }
+
+        for (var c = 0; c < suppressed.Length; c++)
+        {
+            start[c + 1] += start[c];
+        }
+
+        var touching = new int[start[^1]];
+        var filled = (int[])start.Clone();
+        for (var r = 0; r < relations.Count; r++)
+        {
+            var relation = relations[r];
+            if (relation.Sum >= 0)
+            {
+                touching[filled[relation.Sum]++] = r;
+            }
+
+            foreach (var part in relation.Parts)
+            {
+                touching[filled[part]++] = r;
+            }
+        }
+
+        var stale = new bool[relations.Count];
+        Array.Fill(stale, true);
         bool changed;
         do
         {
             changed = false;
-            foreach (var relation in relations)
+            for (var r = 0; r < relations.Count; r++)
             {
-                var hidden = relation.Parts.Count(i => suppressed[i]) + (relation.Sum >= 0 ? (suppressed[relation.Sum] ? 1 : 0) : relation.Sum == CellRelation.WithheldElsewhere ? 1 : 0);
-                if (hidden != 1)
+                if (!stale[r])
                 {
                     continue;
                 }
 
-                var candidates = relation.Parts.Where(i => !suppressed[i]).ToList();
-                var chosen = candidates.Where(i => values[i] > 0).OrderBy(i => values[i]).ThenBy(i => i).Select(i => (int?)i).FirstOrDefault()
-                    ?? candidates.OrderBy(i => i).Select(i => (int?)i).FirstOrDefault()
-                    ?? relation.Sum;
+                stale[r] = false;
+                var relation = relations[r];
+                if (Hidden(relation, suppressed) != 1)
+                {
+                    continue;
+                }
+
+                var chosen = Choose(relation, values, suppressed);
                 if (chosen < 0)
                 {
                     // A lone part of a total published elsewhere: that total is the part, so the part is
@@ -55,10 +102,52 @@ public static class SmallCellSuppression
 
                 suppressed[chosen] = true;
                 changed = true;
+                for (var t = start[chosen]; t < start[chosen + 1]; t++)
+                {
+                    stale[touching[t]] = true;
+                }
             }
         }
         while (changed);
 
         return suppressed;
+    }
+
+    private static int Hidden(CellRelation relation, bool[] suppressed)
+    {
+        var hidden = relation.Sum >= 0 ? (suppressed[relation.Sum] ? 1 : 0) : relation.Sum == CellRelation.WithheldElsewhere ? 1 : 0;
+        foreach (var part in relation.Parts)
+        {
+            hidden += suppressed[part] ? 1 : 0;
+        }
+
+        return hidden;
+    }
+
+    // The smallest non-zero part still published (the lowest index on a tie), else the first part still published,
+    // else the total.
+    private static int Choose(CellRelation relation, IReadOnlyList<long> values, bool[] suppressed)
+    {
+        int? smallest = null;
+        int? first = null;
+        foreach (var part in relation.Parts)
+        {
+            if (suppressed[part])
+            {
+                continue;
+            }
+
+            if (first is null || part < first)
+            {
+                first = part;
+            }
+
+            if (values[part] > 0 && (smallest is not { } s || values[part] < values[s] || (values[part] == values[s] && part < s)))
+            {
+                smallest = part;
+            }
+        }
+
+        return smallest ?? first ?? relation.Sum;
     }
 }

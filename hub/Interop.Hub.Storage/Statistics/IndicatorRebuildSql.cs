@@ -20,6 +20,8 @@ internal static class IndicatorRebuildSql
     public const string Collect = """
         DELETE FROM indicator_applications;
         DELETE FROM indicator_stock;
+        DELETE FROM indicator_stock_by_filing;
+        DELETE FROM indicator_stock_by_kind;
         DELETE FROM indicator_flows;
 
         CREATE TEMP TABLE indicator_rebuild_revisions ON COMMIT DROP AS
@@ -147,6 +149,17 @@ internal static class IndicatorRebuildSql
         GROUP BY t.territory, m.month, m.typology, m.filed_month, m.transfer
         HAVING sum(m.delta) <> 0
         ORDER BY t.territory, m.month, m.typology, m.filed_month, m.transfer;
+
+        -- Its two marginals (migration 0019), from the rows just written.
+        INSERT INTO indicator_stock_by_filing (territory, month, filed_month, delta)
+        SELECT territory, month, filed_month, sum(delta) FROM indicator_stock
+        GROUP BY territory, month, filed_month HAVING sum(delta) <> 0
+        ORDER BY territory, month, filed_month;
+
+        INSERT INTO indicator_stock_by_kind (territory, month, typology, transfer, delta)
+        SELECT territory, month, typology, transfer, sum(delta) FROM indicator_stock
+        GROUP BY territory, month, typology, transfer HAVING sum(delta) <> 0
+        ORDER BY territory, month, typology, transfer;
 
         INSERT INTO indicator_flows (territory, month, indicator, dimension, count)
         SELECT t.territory, f.month, f.indicator, f.dimension, sum(f.count)

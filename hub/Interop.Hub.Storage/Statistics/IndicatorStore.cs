@@ -84,6 +84,19 @@ public sealed partial class IndicatorStore
             SELECT * FROM unnest(@stockTerritories, @stockMonths, @stockTypologies, @stockFiledMonths, @stockTransfers, @stockDeltas)
             ON CONFLICT (territory, month, typology, filed_month, transfer) DO UPDATE SET delta = indicator_stock.delta + excluded.delta;
 
+            -- Its two marginals (migration 0019), from the same movements.
+            INSERT INTO indicator_stock_by_filing (territory, month, filed_month, delta)
+            SELECT territory, month, filed_month, sum(delta)
+            FROM unnest(@stockTerritories, @stockMonths, @stockFiledMonths, @stockDeltas) AS s(territory, month, filed_month, delta)
+            GROUP BY territory, month, filed_month
+            ON CONFLICT (territory, month, filed_month) DO UPDATE SET delta = indicator_stock_by_filing.delta + excluded.delta;
+
+            INSERT INTO indicator_stock_by_kind (territory, month, typology, transfer, delta)
+            SELECT territory, month, typology, transfer, sum(delta)
+            FROM unnest(@stockTerritories, @stockMonths, @stockTypologies, @stockTransfers, @stockDeltas) AS s(territory, month, typology, transfer, delta)
+            GROUP BY territory, month, typology, transfer
+            ON CONFLICT (territory, month, typology, transfer) DO UPDATE SET delta = indicator_stock_by_kind.delta + excluded.delta;
+
             INSERT INTO indicator_flows (territory, month, indicator, dimension, count)
             SELECT * FROM unnest(@flowTerritories, @flowMonths, @flowIndicators, @flowDimensions, @flowCounts)
             ON CONFLICT (territory, month, indicator, dimension) DO UPDATE SET count = indicator_flows.count + excluded.count;
@@ -122,7 +135,7 @@ public sealed partial class IndicatorStore
     public async Task ResetAsync(NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
         const string sql = """
-            TRUNCATE indicator_applications, indicator_stock, indicator_flows;
+            TRUNCATE indicator_applications, indicator_stock, indicator_stock_by_filing, indicator_stock_by_kind, indicator_flows;
             UPDATE indicator_progress SET counted_through = NULL WHERE id = 1;
             """;
         await using var command = new NpgsqlCommand(sql, transaction.Connection, transaction);

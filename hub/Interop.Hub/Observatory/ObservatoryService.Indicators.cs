@@ -133,7 +133,7 @@ internal sealed partial class ObservatoryService
         var chain = SuppressionFamilies.Of(territory, epcis);
         await using var connection = await database.OpenAsync(context.CancellationToken);
         var counts = await indicators.CountsAsync(
-            connection, chain.SelectMany(f => f.Territories).Append(territory).ToHashSet(StringComparer.Ordinal), firstMonth, lastMonth, context.CancellationToken);
+            connection, territory, chain.SelectMany(f => f.Territories).Append(territory).ToHashSet(StringComparer.Ordinal), firstMonth, lastMonth, context.CancellationToken);
         var countedThrough = await indicators.CountedThroughAsync(connection, context.CancellationToken);
         return (IndicatorSeries.Build(periods, territory, chain, counts, today), countedThrough);
     }

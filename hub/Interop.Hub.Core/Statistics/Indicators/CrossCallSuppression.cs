@@ -41,10 +41,12 @@ public static class CrossCallSuppression
         var result = new Dictionary<(DateOnly, DateOnly), Decision>();
         foreach (var year in years.Distinct())
         {
+            // A territory's tables are read by every family of the chain that holds it or one of its members.
+            var tables = new Dictionary<string, IReadOnlyList<IndicatorTable>>(StringComparer.Ordinal);
             IReadOnlyDictionary<string, IReadOnlyList<Decision>>? above = null;
             foreach (var family in chain)
             {
-                above = Decide(family, counts, year, today, threshold, above);
+                above = Decide(family, counts, year, today, threshold, above, tables);
             }
 
             foreach (var decision in above?.GetValueOrDefault(territory) ?? [])
@@ -58,16 +60,27 @@ public static class CrossCallSuppression
 
     /// <summary>Decides every member of <paramref name="family"/> over <paramref name="year"/>.</summary>
     /// <param name="above">The decisions of the family above, holding <see cref="SuppressionFamily.Parent"/>.</param>
+    /// <param name="known">Tables of <paramref name="year"/> already laid out, by territory; those laid out here are added.</param>
     public static IReadOnlyDictionary<string, IReadOnlyList<Decision>> Decide(
         SuppressionFamily family,
         IReadOnlyDictionary<string, TerritoryCounts> counts,
         int year,
         DateOnly today,
         int threshold,
-        IReadOnlyDictionary<string, IReadOnlyList<Decision>>? above = null)
+        IReadOnlyDictionary<string, IReadOnlyList<Decision>>? above = null,
+        IDictionary<string, IReadOnlyList<IndicatorTable>>? known = null)
     {
         var width = IndicatorCells.Width;
-        IReadOnlyList<IndicatorTable> TablesOf(string territory) => YearTables.Of(counts.GetValueOrDefault(territory) ?? TerritoryCounts.None, year, today);
+        known ??= new Dictionary<string, IReadOnlyList<IndicatorTable>>(StringComparer.Ordinal);
+        IReadOnlyList<IndicatorTable> TablesOf(string territory)
+        {
+            if (!known.TryGetValue(territory, out var laidOut))
+            {
+                known[territory] = laidOut = YearTables.Of(counts.GetValueOrDefault(territory) ?? TerritoryCounts.None, year, today);
+            }
+
+            return laidOut;
+        }
 
         // Members without a row count zero everywhere: nothing to withhold, nothing that gives another away.
         var members = family.Members.Where(m => counts.ContainsKey(m) || m == family.Whole).Distinct(StringComparer.Ordinal).ToList();
@@ -96,20 +109,20 @@ public static class CrossCallSuppression
                     values[Index(m, p, cell)] = value;
                     // A zero inside a small total gives nothing away: that total is withheld itself.
                     suppressed[Index(m, p, cell)] = SmallCellSuppression.IsSmall(value, threshold)
-                        || value > 0 && ancestors.Any(a => enclosing[p].Any(q => (IndicatorCells.IsStock(cell) ? periods[q].To == periods[p].To : true)
-                            && SmallCellSuppression.IsSmall(a[q].Values[cell] - value, threshold)));
+                        || value > 0 && SmallDifference(ancestors, enclosing[p], periods, p, cell, value, threshold);
                 }
             }
         }
 
         var relations = new List<CellRelation>();
+        var calendarParts = Enumerable.Range(0, periodCount).Select(p => CalendarParts(periods, p).ToList()).ToList();
         for (var m = 0; m < members.Count; m++)
         {
             for (var p = 0; p < periodCount; p++)
             {
                 var offset = Index(m, p, 0);
                 relations.AddRange(IndicatorCells.Relations.Select(r => new CellRelation(offset + r.Sum, r.Parts.Select(i => offset + i).ToList())));
-                foreach (var part in CalendarParts(periods, p))
+                foreach (var part in calendarParts[p])
                 {
                     for (var cell = 0; cell < width; cell++)
                     {
@@ -145,6 +158,27 @@ public static class CrossCallSuppression
             m => members[m],
             m => (IReadOnlyList<Decision>)tables[members[m]].Select((table, p) => new Decision(table, suppressed[Index(m, p, 0)..Index(m, p + 1, 0)])).ToList(),
             StringComparer.Ordinal);
+    }
+
+    // Rule 2: the cell's difference with the same cell of a containing territory (or itself) over a period
+    // containing p is small; a stock only against stocks of the same day. Loops, not LINQ: a family's decision
+    // asks this of every cell of every member.
+    private static bool SmallDifference(
+        List<IReadOnlyList<IndicatorTable>> ancestors, List<int> enclosing, IReadOnlyList<IndicatorTable> periods, int p, int cell, long value, int threshold)
+    {
+        var stock = IndicatorCells.IsStock(cell);
+        foreach (var ancestor in ancestors)
+        {
+            foreach (var q in enclosing)
+            {
+                if ((!stock || periods[q].To == periods[p].To) && SmallCellSuppression.IsSmall(ancestor[q].Values[cell] - value, threshold))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     // The periods of the year's tables that contain period p, itself included.

@@ -19,18 +19,34 @@ public static class YearTables
 
         var lastMonth = year == today.Year ? today.Month : 12;
         var stock = new Dictionary<(NeededTypology Typology, DateOnly FiledMonth, bool Transfer), long>();
-        var pending = counts.Movements.Where(m => m.Month <= new DateOnly(year, lastMonth, 1)).OrderBy(m => m.Month).ToList();
-        var next = 0;
+        void Count(StockMovement movement)
+        {
+            var key = (movement.Typology, movement.FiledMonth, movement.Transfer);
+            stock[key] = stock.GetValueOrDefault(key) + movement.Delta;
+        }
+
+        // One pass, no sort (a call lays out every year of a whole family): the stock at the year's start is the
+        // sum of every earlier movement, in any order; the year's own movements go by month.
+        var inYear = new List<StockMovement>?[lastMonth + 1];
+        foreach (var movement in counts.Movements)
+        {
+            if (movement.Month < first)
+            {
+                Count(movement);
+            }
+            else if (movement.Month.Year == year && movement.Month.Month <= lastMonth)
+            {
+                (inYear[movement.Month.Month] ??= []).Add(movement);
+            }
+        }
+
         var flowsByMonth = counts.Flows.Where(f => f.Month.Year == year).GroupBy(f => f.Month.Month).ToDictionary(g => g.Key, g => g.ToList());
         var stockAtMonthEnd = new Dictionary<(NeededTypology, DateOnly, bool), long>[lastMonth + 1];
         for (var month = 1; month <= lastMonth; month++)
         {
-            var monthStart = new DateOnly(year, month, 1);
-            while (next < pending.Count && pending[next].Month <= monthStart)
+            foreach (var movement in inYear[month] ?? [])
             {
-                var movement = pending[next++];
-                var key = (movement.Typology, movement.FiledMonth, movement.Transfer);
-                stock[key] = stock.GetValueOrDefault(key) + movement.Delta;
+                Count(movement);
             }
 
             stockAtMonthEnd[month] = new(stock);
