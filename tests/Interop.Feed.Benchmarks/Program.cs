@@ -6,6 +6,7 @@ using Interop.Client;
 using Interop.Contracts.V1;
 using Interop.Feed.Benchmarks;
 using Interop.Testing;
+using Npgsql;
 
 // Entry point: `dotnet run -c Release --project tests/Interop.Feed.Benchmarks -- [--seconds 15] [--subscribers 1,10,50] [--smoke]`.
 // Needs INTEROP_TEST_POSTGRES (an admin connection string). Exit codes: 0 every
@@ -29,7 +30,15 @@ var seconds = duration.TotalSeconds;
 var counts = options.SubscriberCounts;
 var inv = CultureInfo.InvariantCulture;
 
-var connectionString = await TestPostgres.CreateDatabaseAsync("feedbench");
+// The hub gets Npgsql's own pool settings, as in production. The tests' database strings close
+// idle connections after 2 s (hundreds of test databases would exhaust max_connections otherwise):
+// a hub with that setting opened a new PostgreSQL backend for most bursts of work (518 in one run,
+// most of PostgreSQL's CPU per write, growing with the subscribers), which no deployment does.
+var connectionString = new NpgsqlConnectionStringBuilder(await TestPostgres.CreateDatabaseAsync("feedbench"))
+{
+    ConnectionIdleLifetime = 300,
+    ConnectionPruningInterval = 10,
+}.ConnectionString;
 var metricsPort = FeedStages.FreePort();
 await using var hub = await ExternalHubProcess.StartAsync(connectionString, new Dictionary<string, string>
 {

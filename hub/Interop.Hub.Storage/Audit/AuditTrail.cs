@@ -51,21 +51,42 @@ public sealed class AuditTrail
             cancellationToken: cancellationToken));
     }
 
-    /// <summary>Newest first, before <paramref name="beforeId"/>, optionally for one application and/or organisation.</summary>
+    /// <summary>
+    /// Newest first, after the cursor (<paramref name="beforeId"/>, <paramref name="beforeNumber"/>), optionally for one
+    /// application and/or organisation: audit_records and the feed's reads (<see cref="FeedDeliveryTrail"/>) merged in one order.
+    /// </summary>
+    /// <remarks>
+    /// Both tables take their ids from one sequence, so audit_id orders them together; the reads of one feed row
+    /// share its id and follow each other by application number, which is why the cursor holds both. A cursor
+    /// without a number (a token written before the feed had its own table) reads everything below the id.
+    /// </remarks>
     public async Task<IReadOnlyList<AuditRecordRow>> ListAsync(
-        NpgsqlConnection connection, string? applicationNumber, string? organizationId, long? beforeId, int limit,
+        NpgsqlConnection connection, string? applicationNumber, string? organizationId, long? beforeId, string? beforeNumber, int limit,
         CancellationToken cancellationToken)
     {
         const string sql = """
-            SELECT audit_id, access_time, organization_id, key_id, application_number, method, action, peer
-            FROM audit_records
-            WHERE (@applicationNumber::text IS NULL OR application_number = @applicationNumber)
-              AND (@organizationId::text IS NULL OR organization_id = @organizationId)
-              AND (@beforeId::bigint IS NULL OR audit_id < @beforeId)
-            ORDER BY audit_id DESC
+            SELECT * FROM (
+                (SELECT audit_id, access_time, organization_id, key_id, application_number, method, action, peer
+                 FROM audit_records
+                 WHERE (@applicationNumber::text IS NULL OR application_number = @applicationNumber)
+                   AND (@organizationId::text IS NULL OR organization_id = @organizationId)
+                   AND (@beforeId::bigint IS NULL OR audit_id < @beforeId)
+                 ORDER BY audit_id DESC
+                 LIMIT @limit)
+                UNION ALL
+                (SELECT d.audit_id, d.access_time, d.organization_id, d.key_id, x.number, d.method, 'read', d.peer
+                 FROM feed_delivery_audits d
+                 CROSS JOIN LATERAL unnest(d.application_numbers) AS x (number)
+                 WHERE (@applicationNumber::text IS NULL OR (d.application_numbers @> ARRAY[@applicationNumber::text] AND x.number = @applicationNumber))
+                   AND (@organizationId::text IS NULL OR d.organization_id = @organizationId)
+                   AND (@beforeId::bigint IS NULL OR d.audit_id < @beforeId OR (d.audit_id = @beforeId AND x.number < @beforeNumber::text))
+                 ORDER BY d.audit_id DESC, x.number DESC
+                 LIMIT @limit)
+            ) r
+            ORDER BY audit_id DESC, application_number DESC
             LIMIT @limit
             """;
         return (await connection.QueryAsync<AuditRecordRow>(new CommandDefinition(
-            sql, new { applicationNumber, organizationId, beforeId, limit }, cancellationToken: cancellationToken))).AsList();
+            sql, new { applicationNumber, organizationId, beforeId, beforeNumber, limit }, cancellationToken: cancellationToken))).AsList();
     }
 }

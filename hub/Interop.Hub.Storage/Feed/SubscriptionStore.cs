@@ -26,13 +26,21 @@ public sealed class SubscriptionStore
             new { organizationId, subscriptionId },
             cancellationToken: cancellationToken));
 
-    /// <summary>Moves the checkpoint forward (never back: acknowledgements may arrive out of order).</summary>
-    public Task<SubscriptionRow> AcknowledgeAsync(
+    /// <summary>
+    /// Moves the checkpoint forward (never back: acknowledgements may arrive out of order); null, and nothing
+    /// stored, when <paramref name="changeSeq"/> is beyond the feed's head.
+    /// </summary>
+    /// <remarks>
+    /// The head is checked in the same statement: every subscriber acknowledges every hundred changes or so,
+    /// and a separate read of the head was one more round trip per acknowledgement.
+    /// </remarks>
+    public Task<SubscriptionRow?> AcknowledgeAsync(
         NpgsqlConnection connection, string organizationId, string subscriptionId, long changeSeq, DateTimeOffset now, CancellationToken cancellationToken) =>
-        connection.QuerySingleAsync<SubscriptionRow>(new CommandDefinition(
+        connection.QuerySingleOrDefaultAsync<SubscriptionRow>(new CommandDefinition(
             """
             INSERT INTO subscriptions AS s (organization_id, subscription_id, checkpoint_seq, created_at, updated_at)
-            VALUES (@organizationId, @subscriptionId, @changeSeq, @now, @now)
+            SELECT @organizationId, @subscriptionId, @changeSeq, @now, @now
+            WHERE @changeSeq <= (SELECT last_seq FROM feed_state WHERE id = 1)
             ON CONFLICT (organization_id, subscription_id)
             DO UPDATE SET checkpoint_seq = GREATEST(s.checkpoint_seq, EXCLUDED.checkpoint_seq), updated_at = EXCLUDED.updated_at
             RETURNING organization_id, subscription_id, checkpoint_seq, updated_at

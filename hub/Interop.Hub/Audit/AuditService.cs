@@ -42,10 +42,17 @@ internal sealed class AuditService(RegistryDatabase database, AuditTrail trail, 
 
         var pageSize = RequestRules.PageSize(request.PageSize, 100, 1000, violations);
 
+        // The cursor is the last record's position: its audit_id, then its application (a feed
+        // delivery's reads share one id). A token of an id alone, as earlier versions wrote, still reads on.
         long? before = null;
+        string? beforeNumber = null;
         if (request.PageToken.Length > 0)
         {
-            before = long.TryParse(PageTokens.Read(request.PageToken, "audit"), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+            var token = PageTokens.Read(request.PageToken, "audit");
+            var separator = token?.IndexOf(':') ?? -1;
+            var id = separator < 0 ? token : token![..separator];
+            before = long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var parsedId) ? parsedId : null;
+            beforeNumber = separator < 0 ? null : token![(separator + 1)..];
             if (before is null)
             {
                 violations.Add("page_token", "is not a token of this listing.");
@@ -69,7 +76,7 @@ internal sealed class AuditService(RegistryDatabase database, AuditTrail trail, 
             }
         }
 
-        var rows = await trail.ListAsync(connection, number, organizationId, before, pageSize + 1, context.CancellationToken);
+        var rows = await trail.ListAsync(connection, number, organizationId, before, beforeNumber, pageSize + 1, context.CancellationToken);
         var response = new V1.ListAuditRecordsResponse
         {
             AuditRecords =
@@ -89,7 +96,8 @@ internal sealed class AuditService(RegistryDatabase database, AuditTrail trail, 
         };
         if (rows.Count > pageSize)
         {
-            response.NextPageToken = PageTokens.Write(rows[pageSize - 1].AuditId.ToString(CultureInfo.InvariantCulture), "audit");
+            response.NextPageToken = PageTokens.Write(
+                string.Create(CultureInfo.InvariantCulture, $"{rows[pageSize - 1].AuditId}:{rows[pageSize - 1].ApplicationNumber}"), "audit");
         }
 
         return response;

@@ -56,6 +56,7 @@ internal static class HubServices
         services.AddSingleton<OrganizationStore>();
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<AuditTrail>();
+        services.AddSingleton<FeedDeliveryTrail>();
         services.AddSingleton<ApiKeyAuthenticator>();
         services.AddSingleton<ClientCertificateAuthenticator>();
         services.AddAuthentication(CallerAuthenticationHandler.SchemeName)

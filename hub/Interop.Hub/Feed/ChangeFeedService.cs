@@ -84,13 +84,13 @@ internal sealed partial class ChangeFeedService(
 
         violations.ThrowIfAny();
         await using var connection = await database.OpenAsync(context.CancellationToken);
-        var (head, _) = await feed.BoundsAsync(connection, context.CancellationToken);
-        if (request.ChangeSeq > head)
+        var stored = await subscriptions.AcknowledgeAsync(connection, caller.OrganizationId, request.SubscriptionId, request.ChangeSeq, time.GetUtcNow(), context.CancellationToken);
+        if (stored is null)
         {
+            var (head, _) = await feed.BoundsAsync(connection, context.CancellationToken);
             throw new ValidationException("change_seq", $"The feed's head is {head}; {request.ChangeSeq} has not been delivered.");
         }
 
-        var stored = await subscriptions.AcknowledgeAsync(connection, caller.OrganizationId, request.SubscriptionId, request.ChangeSeq, time.GetUtcNow(), context.CancellationToken);
         return new V1.AcknowledgeResponse { Subscription = ToProto(stored) };
     }
 

@@ -14,7 +14,9 @@ internal sealed class FeedCounter : IAsyncDisposable
 {
     private readonly Lock gate = new();
     private readonly List<long> seqs = [];
-    private readonly Dictionary<long, DateTime> arrivals = [];
+    // Beside seqs, index for index: a dictionary cost three times the memory, and SlowSubscriberTests
+    // counts this process' heap (the hub's and this counter's) against a bound while 160,000 changes arrive.
+    private readonly List<DateTime> arrivals = [];
     private readonly CancellationTokenSource stop = new();
     private readonly TaskCompletionSource resume = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Task reading;
@@ -67,7 +69,8 @@ internal sealed class FeedCounter : IAsyncDisposable
     {
         lock (gate)
         {
-            return arrivals.TryGetValue(changeSeq, out var at) ? at : null;
+            var index = seqs.IndexOf(changeSeq);
+            return index < 0 ? null : arrivals[index];
         }
     }
 
@@ -135,7 +138,7 @@ internal sealed class FeedCounter : IAsyncDisposable
                     lock (gate)
                     {
                         seqs.Add(message.Change.ChangeSeq);
-                        arrivals.TryAdd(message.Change.ChangeSeq, now);
+                        arrivals.Add(now);
                     }
 
                     break;
