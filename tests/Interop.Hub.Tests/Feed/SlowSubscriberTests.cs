@@ -24,7 +24,11 @@ namespace Interop.Hub.Tests.Feed;
 public sealed class SlowSubscriberTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const long BacklogBytes = 50L * 1024 * 1024;
-    private const double AllowedGrowthMiB = 20;
+    // Holding the backlog would grow the heap by more than its 55 MiB of wire bytes (more as objects).
+    // The hub's own transient buffers (pages being written, the shared window, HTTP/2 and Npgsql buffers)
+    // peaked at 20-29 MiB on a 2-core machine at load 30; 32 MiB leaves them room and still fails if even
+    // 60 % of the backlog were held.
+    private const double AllowedGrowthMiB = 32;
 
     private HubHost hub = null!;
     private CallInvoker landlord = null!;
