@@ -5,7 +5,7 @@ namespace Interop.Feed.Benchmarks;
 /// <summary>The command line of the change-feed benchmark.</summary>
 internal sealed record FeedOptions(TimeSpan PhaseLength, IReadOnlyList<int> SubscriberCounts)
 {
-    public const string Usage = "usage: [--seconds 15] [--subscribers 1,10,50] [--smoke]";
+    public const string Usage = "usage: [--seconds 15] [--subscribers 1,10,50] [--rate N] [--smoke]";
 
     /// <summary>
     /// The whole path once, small and fast, for CI (deploy/test.sh): 2-s phases,
@@ -14,6 +14,13 @@ internal sealed record FeedOptions(TimeSpan PhaseLength, IReadOnlyList<int> Subs
     /// README still runs and still delivers every change once and in order.
     /// </summary>
     public bool Smoke { get; init; }
+
+    /// <summary>
+    /// Writes per second offered by the writers together, paced; null: each writer calls again as soon as
+    /// it has its answer (closed loop), which saturates the machine. A territory's hub sees a few writes a
+    /// second at its busiest, so a paced phase shows the fan-out's own latency, a closed-loop one its cost.
+    /// </summary>
+    public int? Rate { get; init; }
 
     /// <summary>The unreported first phase (JIT, pools).</summary>
     public TimeSpan WarmUp { get; init; } = TimeSpan.FromSeconds(3);
@@ -57,12 +64,16 @@ internal sealed record FeedOptions(TimeSpan PhaseLength, IReadOnlyList<int> Subs
                     options = options with { PhaseLength = TimeSpan.FromSeconds(seconds) };
                     i++;
                     break;
+                case "--rate" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var rate) && rate is >= 1 and <= 10000:
+                    options = options with { Rate = rate };
+                    i++;
+                    break;
                 case "--subscribers" when ParseCounts(value) is { } counts:
                     options = options with { SubscriberCounts = counts };
                     i++;
                     break;
                 default:
-                    error = $"Bad argument {args[i]} {value}: --seconds takes 1–600, --subscribers a comma list of 1–500.";
+                    error = $"Bad argument {args[i]} {value}: --seconds takes 1–600, --subscribers a comma list of 1–500, --rate 1–10000 writes/s.";
                     return false;
             }
         }

@@ -59,7 +59,7 @@ await using (var probe = new Npgsql.NpgsqlConnection(connectionString))
     postmaster = CpuTimes.ParentOf((int)(await backend.ExecuteScalarAsync())!);
 }
 
-Console.WriteLine($"hub pid {memory.Pid} at {hub.Address}; {Environment.ProcessorCount} cores; {WriterClients} writer clients; {seconds} s per phase; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+Console.WriteLine($"hub pid {memory.Pid} at {hub.Address}; {Environment.ProcessorCount} cores; {WriterClients} writer clients ({(options.Rate is { } offered ? $"paced to {offered} writes/s together" : "closed loop")}); {seconds} s per phase; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
 
 var channels = new List<GrpcChannel>();
 GrpcChannel NewChannel()
@@ -227,7 +227,8 @@ void PrintTargets(List<Phase> phases, Phase none, Phase? one)
     if (one is not null)
     {
         var rate = most.Writes.PerSecond / one.Writes.PerSecond;
-        Console.WriteLine(string.Create(inv, $"- write rate with {most.Subscribers} ÷ with 1 ≥ 0.9: {rate:F2} ({Met(rate >= 0.9)})"));
+        var paced = options.Rate is { } offeredRate ? $" (paced to {offeredRate}/s: this says whether the hub kept the offered rate)" : "";
+        Console.WriteLine(string.Create(inv, $"- write rate with {most.Subscribers} ÷ with 1 ≥ 0.9: {rate:F2} ({Met(rate >= 0.9)}){paced}"));
     }
 
     Console.WriteLine(string.Create(inv,
@@ -253,7 +254,7 @@ async Task<Phase> RunPhaseAsync(string label, int subscribers, bool withSlowSubs
         var probe = UnaryProbe.RunAsync(probeCalls, probeTarget, probing.Token);
         var start = DateTime.UtcNow;
         var acknowledged = new ConcurrentDictionary<string, DateTime>();
-        var writes = await Writers.RunAsync(writerCalls, length, acknowledged);
+        var writes = await Writers.RunAsync(writerCalls, length, acknowledged, options.Rate);
         await probing.CancelAsync();
         var unaryMs = await probe;
         var head1 = await FeedHead.WhenSequencedAsync(connectionString);
