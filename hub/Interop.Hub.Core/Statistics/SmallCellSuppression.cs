@@ -28,7 +28,11 @@ public static class SmallCellSuppression
     /// until no identity of <paramref name="relations"/> hides exactly one cell. Deterministic: the same
     /// values, relations and primary decisions give the same cells, whatever their origin.
     /// </summary>
-    public static bool[] Complete(IReadOnlyList<long> values, IReadOnlyList<CellRelation> relations, bool[] suppressed)
+    public static bool[] Complete(IReadOnlyList<long> values, IReadOnlyList<CellRelation> relations, bool[] suppressed) =>
+        Complete(values.ToArray(), CellRelations.Of(relations), suppressed);
+
+    /// <inheritdoc cref="Complete(IReadOnlyList{long}, IReadOnlyList{CellRelation}, bool[])"/>
+    public static bool[] Complete(long[] values, CellRelations relations, bool[] suppressed)
     {
         // The same sweeps over the relations in order as a plain "repeat until nothing changes", but a relation is
         // looked at again only once one of its cells was withheld since its last look: a look that changed nothing
@@ -37,17 +41,18 @@ public static class SmallCellSuppression
         // withheld cell touches a handful of them).
         // For each cell, the relations it is in: flat arrays (cell c's are touching[start[c]..start[c + 1]]), as a
         // family's decision has a hundred thousand cells.
+        var parts = relations.Parts;
         var start = new int[suppressed.Length + 1];
-        foreach (var relation in relations)
+        for (var r = 0; r < relations.Count; r++)
         {
-            if (relation.Sum >= 0)
+            if (relations.Sum(r) >= 0)
             {
-                start[relation.Sum + 1]++;
+                start[relations.Sum(r) + 1]++;
             }
 
-            foreach (var part in relation.Parts)
+            for (var i = relations.Start(r); i < relations.Start(r + 1); i++)
             {
-                start[part + 1]++;
+                start[parts[i] + 1]++;
             }
         }
 
@@ -60,15 +65,14 @@ public static class SmallCellSuppression
         var filled = (int[])start.Clone();
         for (var r = 0; r < relations.Count; r++)
         {
-            var relation = relations[r];
-            if (relation.Sum >= 0)
+            if (relations.Sum(r) >= 0)
             {
-                touching[filled[relation.Sum]++] = r;
+                touching[filled[relations.Sum(r)]++] = r;
             }
 
-            foreach (var part in relation.Parts)
+            for (var i = relations.Start(r); i < relations.Start(r + 1); i++)
             {
-                touching[filled[part]++] = r;
+                touching[filled[parts[i]]++] = r;
             }
         }
 
@@ -86,13 +90,12 @@ public static class SmallCellSuppression
                 }
 
                 stale[r] = false;
-                var relation = relations[r];
-                if (Hidden(relation, suppressed) != 1)
+                if (Hidden(relations, r, suppressed) != 1)
                 {
                     continue;
                 }
 
-                var chosen = Choose(relation, values, suppressed);
+                var chosen = Choose(relations, r, values, suppressed);
                 if (chosen < 0)
                 {
                     // A lone part of a total published elsewhere: that total is the part, so the part is
@@ -113,12 +116,14 @@ public static class SmallCellSuppression
         return suppressed;
     }
 
-    private static int Hidden(CellRelation relation, bool[] suppressed)
+    private static int Hidden(CellRelations relations, int r, bool[] suppressed)
     {
-        var hidden = relation.Sum >= 0 ? (suppressed[relation.Sum] ? 1 : 0) : relation.Sum == CellRelation.WithheldElsewhere ? 1 : 0;
-        foreach (var part in relation.Parts)
+        var sum = relations.Sum(r);
+        var hidden = sum >= 0 ? (suppressed[sum] ? 1 : 0) : sum == CellRelation.WithheldElsewhere ? 1 : 0;
+        var parts = relations.Parts;
+        for (var i = relations.Start(r); i < relations.Start(r + 1); i++)
         {
-            hidden += suppressed[part] ? 1 : 0;
+            hidden += suppressed[parts[i]] ? 1 : 0;
         }
 
         return hidden;
@@ -126,28 +131,30 @@ public static class SmallCellSuppression
 
     // The smallest non-zero part still published (the lowest index on a tie), else the first part still published,
     // else the total.
-    private static int Choose(CellRelation relation, IReadOnlyList<long> values, bool[] suppressed)
+    private static int Choose(CellRelations relations, int r, long[] values, bool[] suppressed)
     {
-        int? smallest = null;
-        int? first = null;
-        foreach (var part in relation.Parts)
+        var smallest = -1;
+        var first = -1;
+        var parts = relations.Parts;
+        for (var i = relations.Start(r); i < relations.Start(r + 1); i++)
         {
+            var part = parts[i];
             if (suppressed[part])
             {
                 continue;
             }
 
-            if (first is null || part < first)
+            if (first < 0 || part < first)
             {
                 first = part;
             }
 
-            if (values[part] > 0 && (smallest is not { } s || values[part] < values[s] || (values[part] == values[s] && part < s)))
+            if (values[part] > 0 && (smallest < 0 || values[part] < values[smallest] || (values[part] == values[smallest] && part < smallest)))
             {
                 smallest = part;
             }
         }
 
-        return smallest ?? first ?? relation.Sum;
+        return smallest >= 0 ? smallest : first >= 0 ? first : relations.Sum(r);
     }
 }

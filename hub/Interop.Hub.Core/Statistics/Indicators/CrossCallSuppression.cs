@@ -41,42 +41,53 @@ public static class CrossCallSuppression
         var result = new Dictionary<(DateOnly, DateOnly), Decision>();
         foreach (var year in years.Distinct())
         {
-            // A territory's tables are read by every family of the chain that holds it or one of its members.
-            var tables = new Dictionary<string, IReadOnlyList<IndicatorTable>>(StringComparer.Ordinal);
-            IReadOnlyDictionary<string, IReadOnlyList<Decision>>? above = null;
-            foreach (var family in chain)
+            var ranges = YearPeriods.Of(year, today);
+            if (ranges.Count == 0)
             {
-                above = Decide(family, counts, year, today, threshold, above, tables);
+                continue;
             }
 
-            foreach (var decision in above?.GetValueOrDefault(territory) ?? [])
+            // A territory's cells are read by every family of the chain that holds it or one of its members; only
+            // the asked territory's tables are laid out whole (the others' seniorities and delays publish nothing).
+            var periods = ranges.Select(r => YearPeriods.Dates(year, r, today)).ToList();
+            var cells = new Dictionary<string, long[]>(StringComparer.Ordinal);
+            FamilyDecision? above = null;
+            foreach (var family in chain)
             {
-                result[(decision.Table.From, decision.Table.To)] = decision;
+                above = Decide(family, counts, year, today, periods, threshold, above, cells);
+            }
+
+            if (above?.Suppressed(territory) is { } suppressed)
+            {
+                var tables = YearTables.Of(counts.GetValueOrDefault(territory) ?? TerritoryCounts.None, year, today);
+                for (var p = 0; p < tables.Count; p++)
+                {
+                    result[(tables[p].From, tables[p].To)] = new Decision(tables[p], suppressed[p]);
+                }
             }
         }
 
         return result;
     }
 
-    /// <summary>Decides every member of <paramref name="family"/> over <paramref name="year"/>.</summary>
-    /// <param name="above">The decisions of the family above, holding <see cref="SuppressionFamily.Parent"/>.</param>
-    /// <param name="known">Tables of <paramref name="year"/> already laid out, by territory; those laid out here are added.</param>
-    public static IReadOnlyDictionary<string, IReadOnlyList<Decision>> Decide(
+    // Decides every member of the family over the year's periods; above holds the family above's decisions (its
+    // Parent among them), cells the values already laid out, by territory (those laid out here are added).
+    private static FamilyDecision Decide(
         SuppressionFamily family,
         IReadOnlyDictionary<string, TerritoryCounts> counts,
         int year,
         DateOnly today,
+        List<(DateOnly From, DateOnly To)> periods,
         int threshold,
-        IReadOnlyDictionary<string, IReadOnlyList<Decision>>? above = null,
-        IDictionary<string, IReadOnlyList<IndicatorTable>>? known = null)
+        FamilyDecision? above,
+        Dictionary<string, long[]> cells)
     {
         var width = IndicatorCells.Width;
-        known ??= new Dictionary<string, IReadOnlyList<IndicatorTable>>(StringComparer.Ordinal);
-        IReadOnlyList<IndicatorTable> TablesOf(string territory)
+        long[] CellsOf(string territory)
         {
-            if (!known.TryGetValue(territory, out var laidOut))
+            if (!cells.TryGetValue(territory, out var laidOut))
             {
-                known[territory] = laidOut = YearTables.Of(counts.GetValueOrDefault(territory) ?? TerritoryCounts.None, year, today);
+                cells[territory] = laidOut = YearCells.Of(counts.GetValueOrDefault(territory) ?? TerritoryCounts.None, year, today);
             }
 
             return laidOut;
@@ -84,94 +95,106 @@ public static class CrossCallSuppression
 
         // Members without a row count zero everywhere: nothing to withhold, nothing that gives another away.
         var members = family.Members.Where(m => counts.ContainsKey(m) || m == family.Whole).Distinct(StringComparer.Ordinal).ToList();
-        var tables = members.ToDictionary(m => m, TablesOf, StringComparer.Ordinal);
-        var ancestorTables = family.Ancestors.Values.SelectMany(a => a).Distinct(StringComparer.Ordinal).ToDictionary(a => a, TablesOf, StringComparer.Ordinal);
-        if (members.Count == 0 || tables[members[0]].Count == 0)
-        {
-            return members.ToDictionary(m => m, _ => (IReadOnlyList<Decision>)[], StringComparer.Ordinal);
-        }
-
-        var periods = tables[members[0]];
         var periodCount = periods.Count;
-        int Index(int member, int period, int cell) => (((member * periodCount) + period) * width) + cell;
-        var values = new long[members.Count * periodCount * width];
+        var memberSize = periodCount * width;
+        var values = new long[members.Count * memberSize];
         var suppressed = new bool[values.Length];
         var enclosing = Enumerable.Range(0, periodCount).Select(p => Enclosing(periods, p)).ToList();
         for (var m = 0; m < members.Count; m++)
         {
-            var own = tables[members[m]];
-            var ancestors = (family.Ancestors.GetValueOrDefault(members[m]) ?? []).Select(a => ancestorTables[a]).Append(own).ToList();
+            var own = CellsOf(members[m]);
+            var ancestors = (family.Ancestors.GetValueOrDefault(members[m]) ?? []).Select(CellsOf).Append(own).ToArray();
+            Array.Copy(own, 0, values, m * memberSize, memberSize);
             for (var p = 0; p < periodCount; p++)
             {
                 for (var cell = 0; cell < width; cell++)
                 {
-                    var value = own[p].Values[cell];
-                    values[Index(m, p, cell)] = value;
+                    var index = (p * width) + cell;
+                    var value = own[index];
                     // A zero inside a small total gives nothing away: that total is withheld itself.
-                    suppressed[Index(m, p, cell)] = SmallCellSuppression.IsSmall(value, threshold)
+                    suppressed[(m * memberSize) + index] = SmallCellSuppression.IsSmall(value, threshold)
                         || value > 0 && SmallDifference(ancestors, enclosing[p], periods, p, cell, value, threshold);
                 }
             }
         }
 
-        var relations = new List<CellRelation>();
+        var relations = new CellRelations();
         var calendarParts = Enumerable.Range(0, periodCount).Select(p => CalendarParts(periods, p).ToList()).ToList();
         for (var m = 0; m < members.Count; m++)
         {
             for (var p = 0; p < periodCount; p++)
             {
-                var offset = Index(m, p, 0);
-                relations.AddRange(IndicatorCells.Relations.Select(r => new CellRelation(offset + r.Sum, r.Parts.Select(i => offset + i).ToList())));
+                var offset = (m * memberSize) + (p * width);
+                foreach (var relation in IndicatorCells.Relations)
+                {
+                    relations.Begin(offset + relation.Sum);
+                    foreach (var part in relation.Parts)
+                    {
+                        relations.AddPart(offset + part);
+                    }
+                }
+
                 foreach (var part in calendarParts[p])
                 {
                     for (var cell = 0; cell < width; cell++)
                     {
+                        relations.Begin(offset + cell);
                         // A stock over a period is its last month's: an identity of one part.
-                        var parts = IndicatorCells.IsStock(cell) ? [part[^1]] : part;
-                        relations.Add(new CellRelation(Index(m, p, cell), parts.Select(q => Index(m, q, cell)).ToList()));
+                        if (IndicatorCells.IsStock(cell))
+                        {
+                            relations.AddPart((m * memberSize) + (part[^1] * width) + cell);
+                            continue;
+                        }
+
+                        foreach (var q in part)
+                        {
+                            relations.AddPart((m * memberSize) + (q * width) + cell);
+                        }
                     }
                 }
             }
         }
 
         var whole = family.Whole is { } w ? members.IndexOf(w) : -1;
-        var parentDecisions = family.Parent is { } parent ? above?.GetValueOrDefault(parent) : null;
-        for (var p = 0; p < periodCount; p++)
+        var parentDecisions = family.Parent is { } parent ? above?.Suppressed(parent) : null;
+        if (whole >= 0 || family.Parent is not null)
         {
-            for (var cell = 0; cell < width; cell++)
+            for (var p = 0; p < periodCount; p++)
             {
-                var parts = Enumerable.Range(0, members.Count).Where(m => m != whole).Select(m => Index(m, p, cell)).ToList();
-                if (whole >= 0)
+                for (var cell = 0; cell < width; cell++)
                 {
-                    relations.Add(new CellRelation(Index(whole, p, cell), parts));
-                }
-                else if (family.Parent is not null)
-                {
-                    var parentWithheld = parentDecisions is { Count: > 0 } && parentDecisions[p].Suppressed[cell];
-                    relations.Add(new CellRelation(parentWithheld ? CellRelation.WithheldElsewhere : CellRelation.PublishedElsewhere, parts));
+                    var index = (p * width) + cell;
+                    relations.Begin(whole >= 0 ? (whole * memberSize) + index
+                        : parentDecisions is not null && parentDecisions[p][cell] ? CellRelation.WithheldElsewhere
+                        : CellRelation.PublishedElsewhere);
+                    for (var m = 0; m < members.Count; m++)
+                    {
+                        if (m != whole)
+                        {
+                            relations.AddPart((m * memberSize) + index);
+                        }
+                    }
                 }
             }
         }
 
         SmallCellSuppression.Complete(values, relations, suppressed);
-        return Enumerable.Range(0, members.Count).ToDictionary(
-            m => members[m],
-            m => (IReadOnlyList<Decision>)tables[members[m]].Select((table, p) => new Decision(table, suppressed[Index(m, p, 0)..Index(m, p + 1, 0)])).ToList(),
-            StringComparer.Ordinal);
+        return new FamilyDecision(members, suppressed, periodCount);
     }
 
     // Rule 2: the cell's difference with the same cell of a containing territory (or itself) over a period
     // containing p is small; a stock only against stocks of the same day. Loops, not LINQ: a family's decision
     // asks this of every cell of every member.
     private static bool SmallDifference(
-        List<IReadOnlyList<IndicatorTable>> ancestors, List<int> enclosing, IReadOnlyList<IndicatorTable> periods, int p, int cell, long value, int threshold)
+        long[][] ancestors, List<int> enclosing, List<(DateOnly From, DateOnly To)> periods, int p, int cell, long value, int threshold)
     {
         var stock = IndicatorCells.IsStock(cell);
+        var width = IndicatorCells.Width;
         foreach (var ancestor in ancestors)
         {
             foreach (var q in enclosing)
             {
-                if ((!stock || periods[q].To == periods[p].To) && SmallCellSuppression.IsSmall(ancestor[q].Values[cell] - value, threshold))
+                if ((!stock || periods[q].To == periods[p].To) && SmallCellSuppression.IsSmall(ancestor[(q * width) + cell] - value, threshold))
                 {
                     return true;
                 }
@@ -181,13 +204,13 @@ public static class CrossCallSuppression
         return false;
     }
 
-    // The periods of the year's tables that contain period p, itself included.
-    private static List<int> Enclosing(IReadOnlyList<IndicatorTable> periods, int p) =>
+    // The periods of the year that contain period p, itself included.
+    private static List<int> Enclosing(List<(DateOnly From, DateOnly To)> periods, int p) =>
         Enumerable.Range(0, periods.Count).Where(q => periods[q].From <= periods[p].From && periods[q].To >= periods[p].To).ToList();
 
     // For each longer period p, the ways it splits into shorter ones of the year: the year into its quarters and
     // into its months, a quarter into its months; oldest first, so the last part ends with p.
-    private static IEnumerable<List<int>> CalendarParts(IReadOnlyList<IndicatorTable> periods, int p)
+    private static IEnumerable<List<int>> CalendarParts(List<(DateOnly From, DateOnly To)> periods, int p)
     {
         var months = Enumerable.Range(0, periods.Count).Where(q => periods[q].From.Month == periods[q].To.Month && periods[q].From.Year == periods[q].To.Year).ToList();
         var isMonth = months.Contains(p);

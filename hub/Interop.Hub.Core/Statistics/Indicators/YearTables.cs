@@ -8,7 +8,7 @@ namespace Interop.Hub.Core.Statistics.Indicators;
 /// </summary>
 public static class YearTables
 {
-    /// <returns>Months first, then quarters, then the year; nothing after <paramref name="today"/>.</returns>
+    /// <returns>The tables of <see cref="YearPeriods.Of"/>, in its order.</returns>
     public static IReadOnlyList<IndicatorTable> Of(TerritoryCounts counts, int year, DateOnly today)
     {
         var first = new DateOnly(year, 1, 1);
@@ -52,12 +52,10 @@ public static class YearTables
             stockAtMonthEnd[month] = new(stock);
         }
 
-        IndicatorTable Table(int fromMonth, int toMonth)
+        IndicatorTable Table((int FromMonth, int ToMonth) range)
         {
-            var from = new DateOnly(year, fromMonth, 1);
-            var end = new DateOnly(year, toMonth, 1).AddMonths(1).AddDays(-1);
             var flows = new Dictionary<(string Indicator, string Dimension), long>();
-            for (var month = fromMonth; month <= toMonth; month++)
+            for (var month = range.FromMonth; month <= range.ToMonth; month++)
             {
                 foreach (var flow in flowsByMonth.GetValueOrDefault(month) ?? [])
                 {
@@ -65,31 +63,10 @@ public static class YearTables
                 }
             }
 
-            return IndicatorTable.Of(from, end < today ? end : today, stockAtMonthEnd[toMonth], flows);
+            var (from, to) = YearPeriods.Dates(year, range, today);
+            return IndicatorTable.Of(from, to, stockAtMonthEnd[range.ToMonth], flows);
         }
 
-        // A quarter or a year that has run one month so far is that month, and a year of one quarter is that
-        // quarter: one table each, so a cell is never decided twice.
-        var ranges = new List<(int From, int To)>();
-        void Add(int from, int to)
-        {
-            if (!ranges.Contains((from, to)))
-            {
-                ranges.Add((from, to));
-            }
-        }
-
-        for (var month = 1; month <= lastMonth; month++)
-        {
-            Add(month, month);
-        }
-
-        for (var quarter = 0; quarter * 3 < lastMonth; quarter++)
-        {
-            Add((quarter * 3) + 1, Math.Min((quarter * 3) + 3, lastMonth));
-        }
-
-        Add(1, lastMonth);
-        return ranges.Select(r => Table(r.From, r.To)).ToList();
+        return YearPeriods.Of(year, today).Select(Table).ToList();
     }
 }
