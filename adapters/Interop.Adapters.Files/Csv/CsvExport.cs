@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using Interop.Adapters.Sdk.Mapping;
 using Interop.Adapters.Sdk.Outbound;
 using Interop.Contracts.V1;
 using static Interop.Adapters.Files.Csv.CsvColumns;
@@ -226,22 +227,15 @@ public sealed class CsvExport
             return null;
         }
 
-        var dwelling = new CurrentDwellingFacts();
-        if (rooms is not null)
-        {
-            dwelling.MainRooms = int.TryParse(rooms, NumberStyles.None, CultureInfo.InvariantCulture, out var count)
+        int? mainRooms = rooms is null ? null
+            : int.TryParse(rooms, NumberStyles.None, CultureInfo.InvariantCulture, out var count)
                 ? count
                 : throw new FormatException($"'{Pieces}' is '{rooms}', not a whole number of rooms");
-        }
-
-        if (rent is not null)
-        {
-            dwelling.MonthlyRentEur = long.TryParse(rent.Replace(" ", "", StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture, out var euros)
+        long? monthlyRent = rent is null ? null
+            : long.TryParse(rent.Replace(" ", "", StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture, out var euros)
                 ? euros
                 : throw new FormatException($"'{Loyer}' is '{rent}', not a whole number of euros");
-        }
-
-        return dwelling;
+        return CurrentDwellingMapping.From(mainRooms, monthlyRent);
     }
 
     private static string? Value(Dictionary<string, string> row, string column) =>

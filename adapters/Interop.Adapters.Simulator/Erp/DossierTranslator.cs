@@ -1,6 +1,7 @@
 using System.Reflection;
 using Google.Protobuf.Reflection;
 using Interop.Adapters.Sdk.Inbound;
+using Interop.Adapters.Sdk.Mapping;
 using Interop.Adapters.Sdk.Outbound;
 using Interop.Contracts.V1;
 using Microsoft.Extensions.Configuration;
@@ -40,19 +41,9 @@ internal sealed class DossierTranslator(IConfiguration mappings)
             Resources = new Resources { MonthlyIncomeEur = dossier.Revenu },
             Wishes = new Wishes { CommuneCodes = { dossier.CommuneSouhaitee } },
         };
-        if (dossier.Pieces is not null || dossier.Loyer is not null)
+        if (CurrentDwellingMapping.From(dossier.Pieces, dossier.Loyer) is { } dwelling)
         {
-            // Each fact only when the ERP knows it: an unset fact is unknown at the hub, a zero is not.
-            application.CurrentDwelling = new CurrentDwellingFacts();
-            if (dossier.Pieces is { } rooms)
-            {
-                application.CurrentDwelling.MainRooms = rooms;
-            }
-
-            if (dossier.Loyer is { } rent)
-            {
-                application.CurrentDwelling.MonthlyRentEur = rent;
-            }
+            application.CurrentDwelling = dwelling;
         }
 
         List<ErpCode> codes =

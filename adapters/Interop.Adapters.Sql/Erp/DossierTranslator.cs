@@ -1,6 +1,7 @@
 using System.Reflection;
 using Google.Protobuf.Reflection;
 using Interop.Adapters.Sdk.Inbound;
+using Interop.Adapters.Sdk.Mapping;
 using Interop.Adapters.Sdk.Outbound;
 using Interop.Contracts.V1;
 using Microsoft.Extensions.Configuration;
@@ -36,19 +37,9 @@ public sealed class DossierTranslator(IConfiguration mappings)
             application.Applicant.BirthDate = new Google.Type.Date { Year = birth.Year, Month = birth.Month, Day = birth.Day };
         }
 
-        if (dossier.PiecesPrincipales is not null || dossier.LoyerMensuel is not null)
+        if (CurrentDwellingMapping.From(dossier.PiecesPrincipales, dossier.LoyerMensuel) is { } dwelling)
         {
-            // Each fact only when the ERP knows it: an unset fact is unknown at the hub, a zero is not.
-            application.CurrentDwelling = new CurrentDwellingFacts();
-            if (dossier.PiecesPrincipales is { } rooms)
-            {
-                application.CurrentDwelling.MainRooms = rooms;
-            }
-
-            if (dossier.LoyerMensuel is { } rent)
-            {
-                application.CurrentDwelling.MonthlyRentEur = rent;
-            }
+            application.CurrentDwelling = dwelling;
         }
 
         if (dossier.CommuneSouhaitee is { Length: > 0 } commune)
