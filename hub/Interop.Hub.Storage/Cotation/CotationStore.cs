@@ -12,12 +12,6 @@ namespace Interop.Hub.Storage.Cotation;
 /// </summary>
 public sealed class CotationStore
 {
-    private const string ApplicationColumns = """
-        number, departement, registering_desk, origin, status, revision, filed_date, last_renewed_date, expiry_date,
-        radiation_reason, radiation_date, warning_letter_date, inadmissibility_reason, merged_into,
-        household::text AS household, created_at, updated_at
-        """;
-
     private const string VersionColumns = "grid_id, version, epci, title, valid_from, valid_until, publisher_id, published_at";
 
     /// <summary>Grants the ownership; granting it again keeps the first grant. Returns the time of the grant in force.</summary>
@@ -167,7 +161,7 @@ public sealed class CotationStore
         NpgsqlConnection connection, IReadOnlyCollection<string> communes, string? afterNumber, int limit, CancellationToken cancellationToken)
     {
         var rows = await connection.QueryAsync<ApplicationRow>(new CommandDefinition(
-            $"SELECT {ApplicationColumns} FROM applications WHERE status = 'active' AND wished_communes && @communes AND (@afterNumber::text IS NULL OR number > @afterNumber) ORDER BY number LIMIT @limit",
+            $"SELECT {ApplicationStore.Columns} FROM applications WHERE status = 'active' AND wished_communes && @communes AND (@afterNumber::text IS NULL OR number > @afterNumber) ORDER BY number LIMIT @limit",
             new { communes = communes.ToArray(), afterNumber, limit },
             cancellationToken: cancellationToken));
         return rows.Select(ApplicationRowMapper.ToRecord).ToList();

@@ -14,12 +14,6 @@ namespace Interop.Hub.Storage.Cotation;
 /// </summary>
 public sealed class ScoreStore
 {
-    private const string ApplicationColumns = """
-        number, departement, registering_desk, origin, status, revision, filed_date, last_renewed_date, expiry_date,
-        radiation_reason, radiation_date, warning_letter_date, inadmissibility_reason, merged_into,
-        household::text AS household, created_at, updated_at
-        """;
-
     private const string ScoreColumns = """
         grid_id, application_number, application_revision, grid_version, scored_on, fresh_until, total, filed_date,
         typologies, rubrics::text AS rubrics, lines::text AS lines, computed_at
@@ -33,7 +27,7 @@ public sealed class ScoreStore
         NpgsqlTransaction transaction, IReadOnlyCollection<string> numbers, CancellationToken cancellationToken)
     {
         var rows = await transaction.Connection!.QueryAsync<ApplicationRow>(new CommandDefinition(
-            $"SELECT {ApplicationColumns} FROM applications WHERE number = ANY(@numbers) ORDER BY number FOR SHARE",
+            $"SELECT {ApplicationStore.Columns} FROM applications WHERE number = ANY(@numbers) ORDER BY number FOR SHARE",
             new { numbers = numbers.ToArray() },
             transaction,
             cancellationToken: cancellationToken));
