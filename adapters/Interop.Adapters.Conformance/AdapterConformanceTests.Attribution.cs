@@ -78,6 +78,30 @@ public abstract partial class AdapterConformanceTests
     }
 
     [Fact]
+    public async Task ALeaseCorrectedInTheErp_IsAttributed_AndItsEarlierDeadLetterIsGone()
+    {
+        var landlord = await Hub.JoinAsync("conf-fixedlease");
+        await using var harness = CreateHarness();
+        await harness.StartAsync(landlord);
+        var record = await harness.TypeAsync(NewHousehold());
+        var number = await NumberOfAsync(harness, record);
+
+        // Typed with tomorrow's date by mistake: refused before any call, a dead letter naming the record.
+        var lease = NewLease() with { Date = FrenchToday().AddDays(1) };
+        await harness.SignLeaseAsync(record, lease);
+        await Poll.UntilAsync(async () => (await harness.DeadLettersAsync()).Any(d => d.ErpRecordId == record), "the lease dated tomorrow dead-lettered");
+
+        // The desk corrects the date: the lease is attributed, and the operator's list no longer shows the old refusal.
+        var corrected = lease with { Date = FrenchToday() };
+        await harness.CorrectLeaseAsync(record, corrected);
+        await Poll.UntilAsync(async () => (await ReadAtHubAsync(landlord, number)).Status == ApplicationStatus.Radiated, "the application radiated at the hub");
+        var proposal = Assert.Single(await ProposalsAtHubAsync(landlord, number));
+        Assert.Equal((ProposalState.LeaseSigned, corrected.DwellingId), (proposal.State, proposal.DwellingId));
+        Assert.Equal(corrected.Date, new DateOnly(proposal.Lease.LeaseDate.Year, proposal.Lease.LeaseDate.Month, proposal.Lease.LeaseDate.Day));
+        await Poll.UntilAsync(async () => (await harness.DeadLettersAsync()).Count == 0, "the corrected lease's dead letter removed");
+    }
+
+    [Fact]
     public async Task TheCurrentDwelling_TravelsBothWays_AndAHouseholdWithoutItHasNoneAtTheHub()
     {
         var (landlord, other) = (await Hub.JoinAsync("conf-dwelling"), await Hub.JoinAsync("conf-dwelling-other"));

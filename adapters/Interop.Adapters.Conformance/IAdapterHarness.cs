@@ -41,6 +41,13 @@ public interface IAdapterHarness : IAsyncDisposable
     /// </summary>
     Task SignLeaseAsync(string recordId, ConformanceLease lease);
 
+    /// <summary>
+    /// The landlord corrects the lease it signed with the household of <paramref name="recordId"/> into <paramref name="lease"/>,
+    /// as its ERP corrects one (an update of the lease row). By default the corrected lease is recorded as a new signing, as
+    /// an ERP that keeps no lease rows (one file per lease) sends it again.
+    /// </summary>
+    Task CorrectLeaseAsync(string recordId, ConformanceLease lease) => SignLeaseAsync(recordId, lease);
+
     /// <summary>The hub's number the ERP side linked to its record, or null while it has none.</summary>
     Task<string?> NumberOfAsync(string recordId);
 

@@ -34,4 +34,7 @@ internal static partial class AdapterLog
 
     [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "The {Loop} loop stopped after its change in hand")]
     public static partial void Stopped(ILogger logger, string loop);
+
+    [LoggerMessage(EventId = 11, Level = LogLevel.Information, Message = "Removed dead letter {DeadLetterId} (change {ChangeId}): change {AcceptedChangeId} of the same record was accepted since")]
+    public static partial void DeadLetterSuperseded(ILogger logger, Guid deadLetterId, string changeId, string acceptedChangeId);
 }

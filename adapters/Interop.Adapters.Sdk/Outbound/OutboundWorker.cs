@@ -24,6 +24,8 @@ internal sealed class OutboundWorker(
     TimeProvider timeProvider,
     ILogger logger) : BackgroundService
 {
+    private readonly SupersededDeadLetters superseded = new(state, logger);
+
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         RestartingLoop.RunAsync("outbound", PollOnceAsync, options, timeProvider, logger, stoppingToken);
 
@@ -62,9 +64,15 @@ internal sealed class OutboundWorker(
             // marker go together, so a stop never leaves a pushed change without its marker.
             if (options.BulkThreshold > 0 && segment.Count >= options.BulkThreshold && segment[0].Kind == ErpChangeKind.Register)
             {
-                foreach (var (change, reason) in await pusher.RegisterInBulkAsync(segment, CancellationToken.None))
+                var refused = await pusher.RegisterInBulkAsync(segment, CancellationToken.None);
+                foreach (var (change, reason) in refused)
                 {
                     await DeadLetterAsync(change, reason);
+                }
+
+                foreach (var change in segment.Except(refused.Select(r => r.Change)))
+                {
+                    await superseded.ResolveAsync(change, CancellationToken.None);
                 }
             }
             else if (segment.Count == 1 || options.OutboundConcurrency <= 1)
@@ -129,7 +137,10 @@ internal sealed class OutboundWorker(
         catch (Exception e) when (e is ChangeRefusedException or UnknownCodeException)
         {
             await DeadLetterAsync(change, e.Message);
+            return;
         }
+
+        await superseded.ResolveAsync(change, CancellationToken.None);
     }
 
     private async Task DeadLetterAsync(ErpChange change, string reason)
@@ -146,6 +157,7 @@ internal sealed class OutboundWorker(
             DeadLetteredAt = timeProvider.GetUtcNow(),
             ErpChange = StoredErpChange.Serialize(change),
         }, CancellationToken.None);
+        superseded.Added(change);
         metrics.CountDeadLettered("outbound");
         AdapterLog.DeadLettered(logger, "outbound", change.ChangeId, reason);
     }

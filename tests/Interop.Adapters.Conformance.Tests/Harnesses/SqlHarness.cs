@@ -112,17 +112,34 @@ internal sealed class SqlHarness : IAdapterHarness
             INSERT INTO erp.baux (dossier_reference, logement, commune, typologie, reservataire, accord_collectif, date_effet)
             VALUES (@recordId, @logement, @commune, @typologie, @reservataire, @accord, @dateEffet::date)
             """,
-            new
-            {
-                recordId,
-                logement = lease.DwellingId,
-                commune = lease.CommuneCode,
-                typologie = ErpCode("proposal.typology", lease.Typology),
-                reservataire = ErpCode("proposal.reservation_holder", lease.ReservationHolder),
-                accord = ErpCode("lease.collective_agreement", lease.CollectiveAgreement),
-                dateEffet = lease.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            });
+            LeaseColumns(recordId, lease));
     }
+
+    /// <summary>The lease module corrects its row in place (the row of the household's lease, every field as typed again).</summary>
+    public async Task CorrectLeaseAsync(string recordId, ConformanceLease lease)
+    {
+        await using var connection = await (await ErpAsync()).OpenConnectionAsync();
+        var updated = await connection.ExecuteAsync(
+            """
+            UPDATE erp.baux SET logement = @logement, commune = @commune, typologie = @typologie, reservataire = @reservataire,
+                                accord_collectif = @accord, date_effet = @dateEffet::date
+            WHERE dossier_reference = @recordId
+            """,
+            LeaseColumns(recordId, lease));
+        Assert.Equal(1, updated);
+    }
+
+    /// <summary>The columns of an <c>erp.baux</c> row for <paramref name="lease"/>, in the ERP's codes.</summary>
+    private object LeaseColumns(string recordId, ConformanceLease lease) => new
+    {
+        recordId,
+        logement = lease.DwellingId,
+        commune = lease.CommuneCode,
+        typologie = ErpCode("proposal.typology", lease.Typology),
+        reservataire = ErpCode("proposal.reservation_holder", lease.ReservationHolder),
+        accord = ErpCode("lease.collective_agreement", lease.CollectiveAgreement),
+        dateEffet = lease.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+    };
 
     public async Task<string?> NumberOfAsync(string recordId)
     {

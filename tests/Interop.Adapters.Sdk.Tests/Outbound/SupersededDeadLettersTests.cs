@@ -1,0 +1,55 @@
+using Interop.Adapters.Sdk.Outbound;
+using Interop.Adapters.Sdk.State;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Interop.Adapters.Sdk.Tests.Outbound;
+
+/// <summary>Which outbound dead letters a later accepted change of the same record removes, and which stay.</summary>
+public sealed class SupersededDeadLettersTests
+{
+    private readonly InMemoryAdapterStateStore state = new();
+
+    [Fact]
+    public async Task AnAcceptedLease_RemovesTheRefusedLeaseOfItsRecord_AndNothingElse()
+    {
+        await DeadLetterAsync(Change("1", "r1", ErpChangeKind.Attribute));
+        await DeadLetterAsync(Change("2", "r1", ErpChangeKind.Update, "resources"));
+        await DeadLetterAsync(Change("3", "r2", ErpChangeKind.Attribute));
+        await state.AddDeadLetterAsync(Letter(Change("hub-9", "r1", ErpChangeKind.Attribute), DeadLetterDirection.Inbound), default);
+
+        var removed = await new SupersededDeadLetters(state, NullLogger.Instance).ResolveAsync(Change("4", "r1", ErpChangeKind.Attribute), default);
+
+        Assert.Equal(1, removed);
+        Assert.Equal(["2", "3", "hub-9"], (await state.ListDeadLettersAsync(default)).Select(d => d.ChangeId).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task AnAcceptedUpdate_RemovesARefusedUpdate_OnlyWhenItNamesEveryFieldTheRefusedOneDid()
+    {
+        await DeadLetterAsync(Change("1", "r1", ErpChangeKind.Update, "resources", "current_housing"));
+        var superseded = new SupersededDeadLetters(state, NullLogger.Instance);
+
+        // Only the income corrected: the refused housing change is still to be sent, its letter stays.
+        Assert.Equal(0, await superseded.ResolveAsync(Change("2", "r1", ErpChangeKind.Update, "resources"), default));
+        Assert.Single(await state.ListDeadLettersAsync(default));
+
+        Assert.Equal(1, await superseded.ResolveAsync(Change("3", "r1", ErpChangeKind.Update, "current_housing", "resources", "wishes"), default));
+        Assert.Empty(await state.ListDeadLettersAsync(default));
+    }
+
+    private async Task DeadLetterAsync(ErpChange change) => await state.AddDeadLetterAsync(Letter(change, DeadLetterDirection.Outbound), default);
+
+    private static DeadLetter Letter(ErpChange change, DeadLetterDirection direction) => new()
+    {
+        Id = Guid.NewGuid(),
+        Direction = direction,
+        ChangeId = change.ChangeId,
+        ErpRecordId = change.ErpRecordId,
+        Reason = "refused",
+        DeadLetteredAt = DateTimeOffset.UnixEpoch,
+        ErpChange = direction == DeadLetterDirection.Outbound ? StoredErpChange.Serialize(change) : null,
+    };
+
+    private static ErpChange Change(string id, string record, ErpChangeKind kind, params string[] fields) =>
+        new() { ChangeId = id, ErpRecordId = record, Kind = kind, Marker = id, ChangedFields = fields };
+}
