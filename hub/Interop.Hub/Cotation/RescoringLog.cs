@@ -11,4 +11,7 @@ internal static partial class RescoringLog
 
     [LoggerMessage(EventId = 2702, Level = LogLevel.Error, Message = "The cotation rescoring job failed; it continues from its last committed page at the next wake-up")]
     public static partial void Failed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 2703, Level = LogLevel.Information, Message = "A new day ({Day}): {Refreshed} stored scores the date moved were rescored")]
+    public static partial void DayRefreshed(ILogger logger, DateOnly day, int refreshed);
 }

@@ -44,6 +44,10 @@ internal sealed class ScoreRefresh(StoredScores stored, RescoringStore rescoring
     /// serve today. Returns how many rows the date had moved (0 when another run holds the job).
     /// </summary>
     public async Task<int> RefreshAllAsync(CancellationToken cancellationToken) =>
+        await TryRefreshAllAsync(cancellationToken) ?? 0;
+
+    /// <summary>The same; null when another run holds the job, so nothing was refreshed by this call.</summary>
+    public async Task<int?> TryRefreshAllAsync(CancellationToken cancellationToken) =>
         await UnderLockAsync(
             async token =>
             {
@@ -56,7 +60,7 @@ internal sealed class ScoreRefresh(StoredScores stored, RescoringStore rescoring
 
                 return refreshed;
             },
-            cancellationToken) ?? 0;
+            cancellationToken);
 
     /// <summary>Returns once no territory rescoring is pending: runs them, or waits for the run that does. For tests and commands.</summary>
     public async Task CatchUpAsync(CancellationToken cancellationToken)

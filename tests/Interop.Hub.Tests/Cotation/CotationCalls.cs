@@ -64,6 +64,14 @@ internal static class CotationCalls
         },
     };
 
+    /// <summary>Today's ranking of the applications wishing a T3 in Caen (14118) at 400 € a month, <paramref name="pageSize"/> at most.</summary>
+    public static RankApplicationsRequest RankT3(int pageSize = 10) => new()
+    {
+        Grid = Grid,
+        Dwelling = new DwellingProfile { CommuneCode = "14118", Typology = Typology.T3, MonthlyRentEur = 400 },
+        PageSize = pageSize,
+    };
+
     public static Google.Type.Date On(int year, int month, int day) => new() { Year = year, Month = month, Day = day };
 
     /// <summary>

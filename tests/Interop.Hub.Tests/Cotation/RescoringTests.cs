@@ -82,13 +82,6 @@ public sealed class RescoringTests : IAsyncLifetime
         return reached;
     }
 
-    private static RankApplicationsRequest RankT3() => new()
-    {
-        Grid = Grid,
-        Dwelling = new DwellingProfile { CommuneCode = "14118", Typology = Typology.T3, MonthlyRentEur = 400 },
-        PageSize = 100,
-    };
-
     [Fact]
     public async Task PublishingAVersion_RescoresTheTerritoryAPagePerTransaction_AndAWriteToARescoredApplicationIsNotHeldBackUntilTheEnd()
     {
@@ -153,7 +146,7 @@ public sealed class RescoringTests : IAsyncLifetime
             await reached.Task.WaitAsync(Patience);
 
             var before = Counters.All;
-            during = await landlord.RankApplicationsAsync(RankT3());
+            during = await landlord.RankApplicationsAsync(RankT3(pageSize: 100));
             outlook = await landlord.GetApplicantOutlookAsync(new GetApplicantOutlookRequest { Application = "applications/" + numbers[0], Grid = Grid });
             rescoredByReads = Counters.All - before;
         }
@@ -170,7 +163,7 @@ public sealed class RescoringTests : IAsyncLifetime
         Assert.Equal((2 * PageSize, stock - (2 * PageSize)), (outlook.SimilarActiveCount, outlook.PendingRescoringCount));
 
         await CatchUpAsync(hub);
-        var after = await landlord.RankApplicationsAsync(RankT3());
+        var after = await landlord.RankApplicationsAsync(RankT3(pageSize: 100));
         Assert.Equal((stock, 0), (after.Candidates.Count, after.PendingRescoringCount));
         Assert.All(after.Candidates, c => Assert.Equal("8", c.Score.Total));
     }

@@ -51,13 +51,6 @@ public sealed class StoredScoreTests : IAsyncLifetime
             "SELECT application_number, grid_version, total, application_revision FROM cotation_scores WHERE grid_id = 'caen-la-mer-test' ORDER BY application_number"))
         .ToList();
 
-    private static RankApplicationsRequest RankT3(int pageSize = 10) => new()
-    {
-        Grid = Grid,
-        Dwelling = new DwellingProfile { CommuneCode = "14118", Typology = Typology.T3, MonthlyRentEur = 400 },
-        PageSize = pageSize,
-    };
-
     [Fact]
     public async Task AnUpdateOfTheApplication_RescoresItsStoredScore_OnceTheProjectionCaughtUp()
     {
