@@ -2,6 +2,7 @@ using Google.Rpc;
 using Grpc.Core;
 using Interop.Contracts.V1;
 using Interop.Testing;
+using static Interop.Hub.Tests.Registry.OnboardingCalls;
 
 namespace Interop.Hub.Tests.Registry;
 
@@ -37,7 +38,7 @@ public sealed class OnboardApplicationsTests : IAsyncLifetime
         records.Add(new OnboardApplicationsRequest());
         var before = await CountAsync();
 
-        var first = await OnboardAsync(records);
+        var first = await OnboardAsync(registry, records);
 
         Assert.Equal(records.Count, first.Count);
         var registered = first.Values.Where(a => a.OutcomeCase == OnboardApplicationsResponse.OutcomeOneofCase.Registered).ToList();
@@ -55,7 +56,7 @@ public sealed class OnboardApplicationsTests : IAsyncLifetime
         Assert.Equal(before + 27, await CountAsync());
 
         // The load cut short and sent again whole: the same answers, nothing doubled.
-        var again = await OnboardAsync(records);
+        var again = await OnboardAsync(registry, records);
 
         Assert.Equal(before + 27, await CountAsync());
         foreach (var answer in registered)
@@ -71,43 +72,15 @@ public sealed class OnboardApplicationsTests : IAsyncLifetime
             hub.Channel, TestOrganizations.Of("national-exchange", OrganizationKind.NationalExchange)));
         var numbered = Enumerable.Range(0, 3).Select(i => Numbered("0759ZZ" + i)).ToList();
 
-        var byNational = await OnboardAsync(numbered, national);
-        var byLandlord = await OnboardAsync([Numbered("0759YY1")], registry);
+        var byNational = await OnboardAsync(national, numbered);
+        var byLandlord = await OnboardAsync(registry, [Numbered("0759YY1")]);
 
         Assert.All(byNational.Values, a => Assert.Equal(OnboardApplicationsResponse.OutcomeOneofCase.Imported, a.OutcomeCase));
         Assert.Equal(["0759ZZ0", "0759ZZ1", "0759ZZ2"], byNational.Values.Select(a => a.Imported.Number).Order());
         Assert.Equal((int)StatusCode.PermissionDenied, byLandlord.Values.Single().Refusal.Code);
     }
 
-    private async Task<Dictionary<string, OnboardApplicationsResponse>> OnboardAsync(
-        IReadOnlyList<OnboardApplicationsRequest> records, RegistryService.RegistryServiceClient? client = null)
-    {
-        using var call = (client ?? registry).OnboardApplications(deadline: DateTime.UtcNow.AddMinutes(2));
-        var reading = Task.Run(async () =>
-        {
-            var answers = new Dictionary<string, OnboardApplicationsResponse>();
-            await foreach (var answer in call.ResponseStream.ReadAllAsync())
-            {
-                answers.Add(answer.RequestId, answer);
-            }
-
-            return answers;
-        });
-        foreach (var record in records)
-        {
-            await call.RequestStream.WriteAsync(record);
-        }
-
-        await call.RequestStream.CompleteAsync();
-        return await reading;
-    }
-
     private async Task<long> CountAsync() => (await new DatabaseProbe(hub.ConnectionString).QueryAsync<long>("SELECT count(*) FROM applications")).Single();
-
-    private static OnboardApplicationsRequest Registration(Application application) => new()
-    {
-        Registration = new CreateApplicationRequest { RequestId = Guid.NewGuid().ToString(), RegisteringDesk = "B0001", Application = application },
-    };
 
     private static OnboardApplicationsRequest Numbered(string number)
     {

@@ -3,6 +3,7 @@ using Grpc.Core;
 using Interop.Contracts.V1;
 using Interop.Hub.Core.Numbering;
 using Interop.Testing;
+using static Interop.Hub.Tests.Registry.OnboardingCalls;
 
 namespace Interop.Hub.Tests.Registry;
 
@@ -223,32 +224,4 @@ public sealed class OnboardingBatchTests : IAsyncLifetime
             await Task.Delay(50);
         }
     }
-
-    internal static async Task<Dictionary<string, OnboardApplicationsResponse>> OnboardAsync(
-        RegistryService.RegistryServiceClient client, IReadOnlyList<OnboardApplicationsRequest> records)
-    {
-        using var call = client.OnboardApplications(deadline: DateTime.UtcNow.AddMinutes(2));
-        var reading = Task.Run(async () =>
-        {
-            var answers = new Dictionary<string, OnboardApplicationsResponse>();
-            await foreach (var answer in call.ResponseStream.ReadAllAsync())
-            {
-                answers.Add(answer.RequestId, answer);
-            }
-
-            return answers;
-        });
-        foreach (var record in records)
-        {
-            await call.RequestStream.WriteAsync(record);
-        }
-
-        await call.RequestStream.CompleteAsync();
-        return await reading;
-    }
-
-    internal static OnboardApplicationsRequest Registration(Application application) => new()
-    {
-        Registration = new CreateApplicationRequest { RequestId = Guid.NewGuid().ToString(), RegisteringDesk = "B0001", Application = application },
-    };
 }

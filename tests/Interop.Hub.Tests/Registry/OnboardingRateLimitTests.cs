@@ -30,10 +30,10 @@ public sealed class OnboardingRateLimitTests : IAsyncLifetime
         // 30 records and the stream itself: 31 tokens against a burst of 10 refilled at 1 per second, so
         // the bucket cannot have given them in less than about 20 s, however fast or loaded the machine
         // (a stream costing one token would finish as fast as the hub writes).
-        var records = Enumerable.Range(0, 30).Select(_ => OnboardingBatchTests.Registration(TestApplications.Valid())).ToList();
+        var records = Enumerable.Range(0, 30).Select(_ => OnboardingCalls.Registration(TestApplications.Valid())).ToList();
         var clock = System.Diagnostics.Stopwatch.StartNew();
 
-        var answers = await OnboardingBatchTests.OnboardAsync(registry, records);
+        var answers = await OnboardingCalls.OnboardAsync(registry, records);
 
         Assert.True(clock.Elapsed > TimeSpan.FromSeconds(15), $"30 records took {clock.Elapsed.TotalSeconds:F1} s: they did not wait for tokens.");
         Assert.Equal(30, answers.Count);
