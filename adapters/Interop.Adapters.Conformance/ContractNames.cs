@@ -1,5 +1,4 @@
-using System.Reflection;
-using Google.Protobuf.Reflection;
+using Interop.Adapters.Sdk.Mapping;
 
 namespace Interop.Adapters.Conformance;
 
@@ -9,7 +8,7 @@ public static class ContractNames
     /// <summary>The protobuf name of <paramref name="value"/>.</summary>
     public static string Of<T>(T value)
         where T : struct, Enum =>
-        typeof(T).GetField(value.ToString())?.GetCustomAttribute<OriginalNameAttribute>()?.Name ?? value.ToString();
+        CodeMapper.ContractName(value);
 
     /// <summary>The value of <typeparamref name="T"/> whose protobuf name is <paramref name="name"/>.</summary>
     public static T Parse<T>(string name)

@@ -1,10 +1,9 @@
 using System.Globalization;
-using System.Reflection;
 using System.Text;
-using Google.Protobuf.Reflection;
 using Interop.Adapters.Files.Csv;
 using Interop.Adapters.Files.Inbox;
 using Interop.Adapters.Sdk.Inbound;
+using Interop.Adapters.Sdk.Mapping;
 using Interop.Contracts.V1;
 using Microsoft.Extensions.Configuration;
 
@@ -20,6 +19,8 @@ namespace Interop.Adapters.Files.Outbox;
 /// </summary>
 public sealed class OutboxSink(FilesFolders folders, IConfiguration mappings) : IHubChangeSink
 {
+    private readonly CodeMapper mapper = new(mappings);
+
     private const string Header = "numero;evenement;revision;statut;motif_radiation;dossier;nom;prenom;sexe;date_naissance;commune_naissance;nationalite;situation;logement;motifs;revenu;departement;typologies;communes;pieces;loyer";
 
     /// <summary>Raised after a change's file is written (its name).</summary>
@@ -36,23 +37,23 @@ public sealed class OutboxSink(FilesFolders folders, IConfiguration mappings) : 
         string[] fields =
         [
             number,
-            ContractName(change.Kind),
+            CodeMapper.ContractName(change.Kind),
             change.Revision.ToString(CultureInfo.InvariantCulture),
-            ContractName(a.Status),
-            a.Radiation is { } radiation && radiation.Reason != RadiationReason.Unspecified ? Erp("radiation_reason", ContractName(radiation.Reason)) : "",
+            CodeMapper.ContractName(a.Status),
+            a.Radiation is { } radiation && radiation.Reason != RadiationReason.Unspecified ? Erp("radiation_reason", CodeMapper.ContractName(radiation.Reason)) : "",
             erpRecordId ?? "",
             p.LastName,
             string.Join(' ', p.FirstNames),
-            p.Sex == Sex.Unspecified ? "" : Erp("applicant.sex", ContractName(p.Sex)),
+            p.Sex == Sex.Unspecified ? "" : Erp("applicant.sex", CodeMapper.ContractName(p.Sex)),
             p.BirthDate is { Year: > 0 } birth ? string.Create(CultureInfo.InvariantCulture, $"{birth.Day:D2}/{birth.Month:D2}/{birth.Year:D4}") : "",
             p.BirthPlace?.CommuneCode ?? "",
-            p.NationalityClass == NationalityClass.Unspecified ? "" : Erp("applicant.nationality_class", ContractName(p.NationalityClass)),
-            a.FamilySituation == FamilySituation.Unspecified ? "" : Erp("family_situation", ContractName(a.FamilySituation)),
-            a.CurrentHousing == HousingSituation.Unspecified ? "" : Erp("current_housing", ContractName(a.CurrentHousing)),
+            p.NationalityClass == NationalityClass.Unspecified ? "" : Erp("applicant.nationality_class", CodeMapper.ContractName(p.NationalityClass)),
+            a.FamilySituation == FamilySituation.Unspecified ? "" : Erp("family_situation", CodeMapper.ContractName(a.FamilySituation)),
+            a.CurrentHousing == HousingSituation.Unspecified ? "" : Erp("current_housing", CodeMapper.ContractName(a.CurrentHousing)),
             string.Join('|', a.ReasonCodes.Select(r => Erp("reason_codes", r))),
             a.Resources?.MonthlyIncomeEur.ToString(CultureInfo.InvariantCulture) ?? "",
             a.Departement,
-            string.Join('|', a.Wishes?.Typologies.Select(t => Erp("wishes.typologies", ContractName(t))) ?? []),
+            string.Join('|', a.Wishes?.Typologies.Select(t => Erp("wishes.typologies", CodeMapper.ContractName(t))) ?? []),
             string.Join('|', a.Wishes?.CommuneCodes ?? []),
             // Last, so an ERP importing by position before they existed still finds every column where it was.
             a.CurrentDwelling is { HasMainRooms: true } rooms ? rooms.MainRooms.ToString(CultureInfo.InvariantCulture) : "",
@@ -64,13 +65,10 @@ public sealed class OutboxSink(FilesFolders folders, IConfiguration mappings) : 
         return Task.FromResult<string?>(erpRecordId ?? "hub-" + number);
     }
 
-    private string Erp(string table, string contractCode) =>
-        mappings.GetSection(table).GetChildren().FirstOrDefault(e => string.Equals(e.Value?.Trim(), contractCode, StringComparison.Ordinal))?.Key ?? contractCode;
+    // The export writes the contract's code where the landlord's tables have none (adapters/README.md, the Files
+    // outbox): the change is written, not refused as the SQL adapter and the simulator refuse it.
+    private string Erp(string table, string contractCode) => mapper.ErpCodeOf(table, contractCode) ?? contractCode;
 
     private static string Quote(string field) =>
         field.AsSpan().IndexOfAny(";\"\n\r") >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
-
-    private static string ContractName<T>(T value)
-        where T : struct, Enum =>
-        typeof(T).GetField(value.ToString())?.GetCustomAttribute<OriginalNameAttribute>()?.Name ?? value.ToString();
 }

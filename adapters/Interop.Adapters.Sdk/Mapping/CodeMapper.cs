@@ -1,5 +1,7 @@
+using System.Reflection;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
+using Interop.Adapters.Sdk.Inbound;
 using Interop.Adapters.Sdk.Outbound;
 using Interop.Contracts.V1;
 using Microsoft.Extensions.Configuration;
@@ -48,6 +50,32 @@ public sealed class CodeMapper
 
         return mapped.Trim();
     }
+
+    /// <summary>
+    /// The ERP code that <paramref name="table"/> maps to <paramref name="contractCode"/>: the table read
+    /// backwards, for a hub change written into the ERP, so one configuration serves both directions. The
+    /// first entry wins when several ERP codes map to it; null when none does.
+    /// </summary>
+    public string? ErpCodeOf(string table, string contractCode) =>
+        mappings.GetSection(table).GetChildren()
+            .FirstOrDefault(entry => string.Equals(entry.Value?.Trim(), contractCode, StringComparison.Ordinal))?.Key;
+
+    /// <summary>The ERP code of <paramref name="contractCode"/> in <paramref name="table"/>, for a sink that cannot write a hub value its ERP has no code for.</summary>
+    /// <exception cref="ErpRefusedException">No entry maps to it: the SDK dead-letters the hub change with the table to complete.</exception>
+    public string RequireErpCode(string table, string contractCode) =>
+        ErpCodeOf(table, contractCode)
+        ?? throw new ErpRefusedException($"the ERP has no code for {contractCode} in its table {table} (add one under Mappings:{table})");
+
+    /// <summary>The ERP code of the contract enum value <paramref name="value"/> in <paramref name="table"/> (<see cref="RequireErpCode"/>).</summary>
+    /// <exception cref="ErpRefusedException">No entry maps to it.</exception>
+    public string RequireErpCode<TEnum>(string table, TEnum value)
+        where TEnum : struct, Enum =>
+        RequireErpCode(table, ContractName(value));
+
+    /// <summary>The contract's name of an enum value (<c>SEX_FEMALE</c>), as the mapping tables spell it.</summary>
+    public static string ContractName<TEnum>(TEnum value)
+        where TEnum : struct, Enum =>
+        typeof(TEnum).GetField(value.ToString())?.GetCustomAttribute<OriginalNameAttribute>()?.Name ?? value.ToString();
 
     /// <summary>Writes every code of <paramref name="codes"/>, mapped, into its field of <paramref name="application"/>.</summary>
     /// <exception cref="UnknownCodeException">A code has no mapping, or its table names no field, or the mapped value is not a value of the field.</exception>

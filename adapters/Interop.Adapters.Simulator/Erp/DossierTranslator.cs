@@ -1,5 +1,3 @@
-using System.Reflection;
-using Google.Protobuf.Reflection;
 using Interop.Adapters.Sdk.Inbound;
 using Interop.Adapters.Sdk.Mapping;
 using Interop.Adapters.Sdk.Outbound;
@@ -15,6 +13,8 @@ namespace Interop.Adapters.Simulator.Erp;
 /// </summary>
 internal sealed class DossierTranslator(IConfiguration mappings)
 {
+    private readonly CodeMapper mapper = new(mappings);
+
     /// <summary>The contract fields an update of each kind sets (the update mask).</summary>
     public static readonly IReadOnlyDictionary<string, string[]> UpdateMasks = new Dictionary<string, string[]>
     {
@@ -79,19 +79,19 @@ internal sealed class DossierTranslator(IConfiguration mappings)
             NumeroUnique = number,
             Nom = applicant.LastName,
             Prenom = applicant.FirstNames.FirstOrDefault() ?? "",
-            Sexe = Erp("applicant.sex", applicant.Sex),
+            Sexe = mapper.RequireErpCode("applicant.sex", applicant.Sex),
             DateNaissance = birth is null || birth.Year == 0 ? default : new DateOnly(birth.Year, birth.Month, birth.Day),
             CommuneNaissance = applicant.BirthPlace?.CommuneCode ?? "",
-            Nationalite = Erp("applicant.nationality_class", applicant.NationalityClass),
+            Nationalite = mapper.RequireErpCode("applicant.nationality_class", applicant.NationalityClass),
             Courriel = applicant.Contact?.Email,
-            Situation = Erp("family_situation", application.FamilySituation),
-            Logement = Erp("current_housing", application.CurrentHousing),
+            Situation = mapper.RequireErpCode("family_situation", application.FamilySituation),
+            Logement = mapper.RequireErpCode("current_housing", application.CurrentHousing),
             Pieces = application.CurrentDwelling is { HasMainRooms: true } rooms ? rooms.MainRooms : null,
             Loyer = application.CurrentDwelling is { HasMonthlyRentEur: true } rent ? (int)rent.MonthlyRentEur : null,
-            Motif = application.ReasonCodes.Count == 0 ? "" : ErpOf("reason_codes", application.ReasonCodes[0]),
+            Motif = application.ReasonCodes.Count == 0 ? "" : mapper.RequireErpCode("reason_codes", application.ReasonCodes[0]),
             Revenu = (int)(application.Resources?.MonthlyIncomeEur ?? 0),
             Departement = application.Departement,
-            Typologie = application.Wishes is { Typologies.Count: > 0 } wishes ? Erp("wishes.typologies", wishes.Typologies[0]) : null,
+            Typologie = application.Wishes is { Typologies.Count: > 0 } wishes ? mapper.RequireErpCode("wishes.typologies", wishes.Typologies[0]) : null,
             CommuneSouhaitee = application.Wishes?.CommuneCodes.FirstOrDefault() ?? "",
             Statut = application.Status switch
             {
@@ -100,30 +100,8 @@ internal sealed class DossierTranslator(IConfiguration mappings)
                 ApplicationStatus.Merged => "FUSIONNE",
                 _ => "ACTIF",
             },
-            MotifRadiation = radiated && application.Radiation is { } radiation ? Erp("radiation_reason", radiation.Reason) : null,
+            MotifRadiation = radiated && application.Radiation is { } radiation ? mapper.RequireErpCode("radiation_reason", radiation.Reason) : null,
             Revision = application.Revision,
         };
     }
-
-    private string Erp<T>(string table, T value)
-        where T : struct, Enum =>
-        ErpOf(table, ContractName(value));
-
-    private string ErpOf(string table, string contractCode)
-    {
-        foreach (var entry in mappings.GetSection(table).GetChildren())
-        {
-            if (string.Equals(entry.Value?.Trim(), contractCode, StringComparison.Ordinal))
-            {
-                return entry.Key;
-            }
-        }
-
-        throw new ErpRefusedException($"the ERP has no code for {contractCode} in its table {table} (add one under Mappings:{table})");
-    }
-
-    /// <summary>The contract's name of an enum value (<c>SEX_FEMALE</c>), as the mapping tables spell it.</summary>
-    private static string ContractName<T>(T value)
-        where T : struct, Enum =>
-        typeof(T).GetField(value.ToString())?.GetCustomAttribute<OriginalNameAttribute>()?.Name ?? value.ToString();
 }

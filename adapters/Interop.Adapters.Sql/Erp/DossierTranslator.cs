@@ -1,5 +1,3 @@
-using System.Reflection;
-using Google.Protobuf.Reflection;
 using Interop.Adapters.Sdk.Inbound;
 using Interop.Adapters.Sdk.Mapping;
 using Interop.Adapters.Sdk.Outbound;
@@ -15,6 +13,8 @@ namespace Interop.Adapters.Sql.Erp;
 /// </summary>
 public sealed class DossierTranslator(IConfiguration mappings)
 {
+    private readonly CodeMapper mapper = new(mappings);
+
     /// <summary>The household in the contract's shape (codes left to the SDK) and the ERP codes to map.</summary>
     public static (Application Application, ErpCode[] Codes) ToContract(DossierRow dossier)
     {
@@ -71,20 +71,20 @@ public sealed class DossierTranslator(IConfiguration mappings)
             Reference = existing?.Reference ?? reference,
             Origine = existing?.Origine ?? "HUB",
             NumeroUnique = number,
-            Civilite = Erp("applicant.sex", applicant.Sex),
+            Civilite = mapper.RequireErpCode("applicant.sex", applicant.Sex),
             Nom = applicant.LastName,
             Prenom = applicant.FirstNames.FirstOrDefault() ?? "",
             DateNaissance = birth is null || birth.Year == 0 ? null : new DateOnly(birth.Year, birth.Month, birth.Day),
             CommuneNaissance = applicant.BirthPlace?.CommuneCode,
-            Nationalite = applicant.NationalityClass == NationalityClass.Unspecified ? null : Erp("applicant.nationality_class", applicant.NationalityClass),
-            SituationFamiliale = application.FamilySituation == FamilySituation.Unspecified ? null : Erp("family_situation", application.FamilySituation),
-            LogementActuel = application.CurrentHousing == HousingSituation.Unspecified ? null : Erp("current_housing", application.CurrentHousing),
+            Nationalite = applicant.NationalityClass == NationalityClass.Unspecified ? null : mapper.RequireErpCode("applicant.nationality_class", applicant.NationalityClass),
+            SituationFamiliale = application.FamilySituation == FamilySituation.Unspecified ? null : mapper.RequireErpCode("family_situation", application.FamilySituation),
+            LogementActuel = application.CurrentHousing == HousingSituation.Unspecified ? null : mapper.RequireErpCode("current_housing", application.CurrentHousing),
             PiecesPrincipales = application.CurrentDwelling is { HasMainRooms: true } rooms ? rooms.MainRooms : null,
             LoyerMensuel = application.CurrentDwelling is { HasMonthlyRentEur: true } rent ? (int)rent.MonthlyRentEur : null,
-            Motif = application.ReasonCodes.Count == 0 ? null : ErpOf("reason_codes", application.ReasonCodes[0]),
+            Motif = application.ReasonCodes.Count == 0 ? null : mapper.RequireErpCode("reason_codes", application.ReasonCodes[0]),
             RevenuMensuel = (int)(application.Resources?.MonthlyIncomeEur ?? 0),
             Departement = application.Departement,
-            Typologie = application.Wishes is { Typologies.Count: > 0 } wishes ? Erp("wishes.typologies", wishes.Typologies[0]) : null,
+            Typologie = application.Wishes is { Typologies.Count: > 0 } wishes ? mapper.RequireErpCode("wishes.typologies", wishes.Typologies[0]) : null,
             CommuneSouhaitee = application.Wishes?.CommuneCodes.FirstOrDefault(),
             Courriel = applicant.Contact?.Email is { Length: > 0 } email ? email : null,
             Statut = application.Status switch
@@ -94,7 +94,7 @@ public sealed class DossierTranslator(IConfiguration mappings)
                 ApplicationStatus.Merged => "FUSIONNE",
                 _ => "EN_COURS",
             },
-            MotifRadiation = application.Status == ApplicationStatus.Radiated && application.Radiation is { } radiation ? Erp("radiation_reason", radiation.Reason) : null,
+            MotifRadiation = application.Status == ApplicationStatus.Radiated && application.Radiation is { } radiation ? mapper.RequireErpCode("radiation_reason", radiation.Reason) : null,
             RenouveleLe = existing?.RenouveleLe,
             RevisionHub = application.Revision,
         };
@@ -107,26 +107,4 @@ public sealed class DossierTranslator(IConfiguration mappings)
             codes.Add(new ErpCode(table, value));
         }
     }
-
-    private string Erp<T>(string table, T value)
-        where T : struct, Enum =>
-        ErpOf(table, ContractName(value));
-
-    private string ErpOf(string table, string contractCode)
-    {
-        foreach (var entry in mappings.GetSection(table).GetChildren())
-        {
-            if (string.Equals(entry.Value?.Trim(), contractCode, StringComparison.Ordinal))
-            {
-                return entry.Key;
-            }
-        }
-
-        throw new ErpRefusedException($"the ERP has no code for {contractCode} in its table {table} (add one under Mappings:{table})");
-    }
-
-    /// <summary>The contract's name of an enum value (<c>SEX_FEMALE</c>), as the mapping tables spell it.</summary>
-    private static string ContractName<T>(T value)
-        where T : struct, Enum =>
-        typeof(T).GetField(value.ToString())?.GetCustomAttribute<OriginalNameAttribute>()?.Name ?? value.ToString();
 }

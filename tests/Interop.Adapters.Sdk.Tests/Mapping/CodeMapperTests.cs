@@ -42,4 +42,15 @@ public sealed class CodeMapperTests
         Assert.Contains(why, refusal.Message, StringComparison.Ordinal);
         Assert.Contains($"'{value}'", refusal.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void RequireErpCode_ReadsTheTableBackwards_AndRefusesAHubValueTheErpHasNoCodeFor()
+    {
+        Assert.Equal("HOTEL", Mapper.RequireErpCode("current_housing", HousingSituation.Hotel));
+        Assert.Equal("DIVORCE", Mapper.RequireErpCode("reason_codes", "09"));
+        Assert.Null(Mapper.ErpCodeOf("current_housing", "HOUSING_SITUATION_HOMELESS"));
+
+        var refusal = Assert.Throws<Interop.Adapters.Sdk.Inbound.ErpRefusedException>(() => Mapper.RequireErpCode("current_housing", HousingSituation.Homeless));
+        Assert.Contains("no code for HOUSING_SITUATION_HOMELESS in its table current_housing", refusal.Message, StringComparison.Ordinal);
+    }
 }
