@@ -21,7 +21,7 @@ namespace Interop.Hub.Cotation;
 /// month or birthday falls that day would be left out of today's rankings and only counted as pending.
 /// Every replica with the jobs on notices the new day; the job's lock lets one refresh at a time, and a
 /// replica that finds it held tries again at its next poll, when the rows are already fresh and its run
-/// rescores nothing (one indexed read per grid).
+/// rescores nothing (one read of the stale rows per grid).
 /// </remarks>
 internal sealed class ScoreRefreshWorker(
     ScoreRefresh refresh, RescoringSignal signal, IOptions<InteropOptions> options, TimeProvider time, ILogger<ScoreRefreshWorker> logger)
