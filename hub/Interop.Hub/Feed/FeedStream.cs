@@ -166,6 +166,10 @@ internal sealed class FeedStream(
         foreach (var entry in passing)
         {
             metrics.RecordDeliveryDelay(now - entry.Change.OccurredAt);
+            if (entry.CommittedAt is { } committed)
+            {
+                metrics.RecordDeliveryAfterCommit(now - committed);
+            }
         }
 
         if (checkpoint)
