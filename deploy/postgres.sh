@@ -112,14 +112,17 @@ _pg_locale() {
   fi
 }
 
-# pg_start_throwaway [--fast]
+# pg_start_throwaway [--fast] [--commit-timestamps]
 # Creates and starts a new cluster on 127.0.0.1 and a free port, and exports the
 # variables listed at the top of this file. --fast: no fsync at all (tests only).
+# --commit-timestamps: track_commit_timestamp on, so that the feed benchmark can
+# time each delivery from PostgreSQL's own commit of the change.
 pg_start_throwaway() {
-  local fast=0 arg
+  local fast=0 commit_timestamps=0 arg
   for arg in "$@"; do
     case "$arg" in
       --fast) fast=1 ;;
+      --commit-timestamps) commit_timestamps=1 ;;
       *) _pg_log "pg_start_throwaway: unknown argument $arg"; return 2 ;;
     esac
   done
@@ -160,6 +163,9 @@ pg_start_throwaway() {
   local opts="-c listen_addresses=127.0.0.1 -k $dir -c max_connections=600"
   if ((fast)); then
     opts+=" -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+  fi
+  if ((commit_timestamps)); then
+    opts+=" -c track_commit_timestamp=on"
   fi
 
   # The port is free when picked but could be taken before postgres binds it: retry.

@@ -5,7 +5,7 @@ namespace Interop.Feed.Benchmarks;
 /// <summary>The command line of the change-feed benchmark.</summary>
 internal sealed record FeedOptions(TimeSpan PhaseLength, IReadOnlyList<int> SubscriberCounts)
 {
-    public const string Usage = "usage: [--seconds 15] [--subscribers 1,10,50] [--rate N] [--smoke]";
+    public const string Usage = "usage: [--seconds 15] [--subscribers 1,10,50] [--rate N] [--idle-lifetime 300] [--smoke]";
 
     /// <summary>
     /// The whole path once, small and fast, for CI (deploy/test.sh): 2-s phases,
@@ -21,6 +21,13 @@ internal sealed record FeedOptions(TimeSpan PhaseLength, IReadOnlyList<int> Subs
     /// second at its busiest, so a paced phase shows the fan-out's own latency, a closed-loop one its cost.
     /// </summary>
     public int? Rate { get; init; }
+
+    /// <summary>
+    /// Seconds the hub's pool keeps an idle connection (Npgsql's default, 300, as a deployment runs). The tests' 2 s
+    /// recycles backends, and with them PostgreSQL's cached plans: comparing the two finds a prepared statement
+    /// whose generic plan, chosen after five runs on a long-lived connection, is slower than its custom ones.
+    /// </summary>
+    public int IdleLifetimeSeconds { get; init; } = 300;
 
     /// <summary>The unreported first phase (JIT, pools).</summary>
     public TimeSpan WarmUp { get; init; } = TimeSpan.FromSeconds(3);
@@ -68,12 +75,16 @@ internal sealed record FeedOptions(TimeSpan PhaseLength, IReadOnlyList<int> Subs
                     options = options with { Rate = rate };
                     i++;
                     break;
+                case "--idle-lifetime" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var idle) && idle is >= 1 and <= 3600:
+                    options = options with { IdleLifetimeSeconds = idle };
+                    i++;
+                    break;
                 case "--subscribers" when ParseCounts(value) is { } counts:
                     options = options with { SubscriberCounts = counts };
                     i++;
                     break;
                 default:
-                    error = $"Bad argument {args[i]} {value}: --seconds takes 1–600, --subscribers a comma list of 1–500, --rate 1–10000 writes/s.";
+                    error = $"Bad argument {args[i]} {value}: --seconds takes 1–600, --subscribers a comma list of 1–500, --rate 1–10000 writes/s, --idle-lifetime 1–3600 s.";
                     return false;
             }
         }

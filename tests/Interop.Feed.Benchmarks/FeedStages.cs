@@ -21,6 +21,14 @@ internal sealed class FeedStages
         ("interop_feed_delivery_delay_seconds", "written to the stream"),
     ];
 
+    /// <summary>
+    /// Commit → written to the stream, per change and stream, timed by the hub from the commit instant its
+    /// writer saw (not from occurred_at): the direct measure the stages above can only bound.
+    /// </summary>
+    public const string AfterCommit = "interop_feed_delivery_after_commit_seconds";
+
+    private static readonly string[] Scraped = [.. Stages.Select(s => s.Metric), AfterCommit];
+
     private readonly Dictionary<string, SortedDictionary<double, double>> buckets;
 
     private FeedStages(Dictionary<string, SortedDictionary<double, double>> buckets) => this.buckets = buckets;
@@ -40,7 +48,7 @@ internal sealed class FeedStages
         var buckets = new Dictionary<string, SortedDictionary<double, double>>();
         foreach (var line in text.Split('\n'))
         {
-            foreach (var (metric, _) in Stages)
+            foreach (var metric in Scraped)
             {
                 if (!line.StartsWith(metric + "_bucket{", StringComparison.Ordinal))
                 {

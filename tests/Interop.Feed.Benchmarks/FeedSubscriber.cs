@@ -19,7 +19,7 @@ internal sealed class FeedSubscriber : IAsyncDisposable
     private readonly TaskCompletionSource caughtUp = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock gate = new();
     private readonly List<double> latenciesMs = [];
-    private readonly List<(string Application, DateTime At)> arrivals = [];
+    private readonly List<(string Application, long ChangeSeq, DateTime At)> arrivals = [];
     private readonly FeedSubscription subscription;
     private readonly FeedReadLoop loop;
     private long position;
@@ -117,12 +117,12 @@ internal sealed class FeedSubscriber : IAsyncDisposable
             bytes += change.CalculateSize();
             lastDelivery = now;
             latenciesMs.Add((now - change.ChangeTime.ToDateTime()).TotalMilliseconds);
-            arrivals.Add((change.Application, now));
+            arrivals.Add((change.Application, seq, now));
         }
     }
 }
 
 /// <param name="LatenciesMs">From each change's change_time (stamped when its write began) to its arrival.</param>
-/// <param name="Arrivals">Each change's application and arrival, to set against its writer's answer.</param>
+/// <param name="Arrivals">Each change's application, position and arrival, to set against its writer's answer and its commit.</param>
 internal sealed record SubscriberTally(
-    long Changes, long Duplicates, long Missing, long Bytes, DateTime LastDelivery, List<double> LatenciesMs, List<(string Application, DateTime At)> Arrivals);
+    long Changes, long Duplicates, long Missing, long Bytes, DateTime LastDelivery, List<double> LatenciesMs, List<(string Application, long ChangeSeq, DateTime At)> Arrivals);

@@ -6,7 +6,7 @@ namespace Interop.Hub.Storage.Access;
 /// <summary>API keys: hashes only, never secrets.</summary>
 public sealed class ApiKeyStore
 {
-    private const string Columns = "key_id, organization_id, display_name, secret_hash, created_at, expires_at, revoked_at";
+    internal const string Columns = "key_id, organization_id, display_name, secret_hash, created_at, expires_at, revoked_at";
 
     public Task<StoredApiKey?> GetAsync(NpgsqlConnection connection, string keyId, CancellationToken cancellationToken) =>
         GetAsync(connection, null, keyId, cancellationToken);

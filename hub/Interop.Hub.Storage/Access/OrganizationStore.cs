@@ -20,6 +20,27 @@ public sealed class OrganizationStore
     public Task<Organization?> GetAsync(NpgsqlConnection connection, string organizationId, CancellationToken cancellationToken) =>
         GetAsync(connection, null, organizationId, cancellationToken);
 
+    /// <summary>
+    /// An API key and the organisation it belongs to, read together: every authenticated call needs
+    /// both, and two round trips were two waits for each call (and for each of the fifty
+    /// acknowledgements fifty feed subscribers send at the same moment). Read at every call, never
+    /// cached, so that a revocation takes effect at once.
+    /// </summary>
+    public async Task<(StoredApiKey? Key, Organization? Owner)> GetKeyWithOwnerAsync(
+        NpgsqlConnection connection, string keyId, CancellationToken cancellationToken)
+    {
+        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(
+            $"""
+            SELECT {ApiKeyStore.Columns} FROM api_keys WHERE key_id = @keyId;
+            {Select} WHERE o.organization_id = (SELECT organization_id FROM api_keys WHERE key_id = @keyId);
+            """,
+            new { keyId },
+            cancellationToken: cancellationToken));
+        var key = await results.ReadSingleOrDefaultAsync<StoredApiKey>();
+        var owner = await results.ReadSingleOrDefaultAsync<OrganizationRow>();
+        return (key, owner is null ? null : ToOrganization(owner));
+    }
+
     public Task<Organization?> GetAsync(NpgsqlTransaction transaction, string organizationId, CancellationToken cancellationToken) =>
         GetAsync(transaction.Connection!, transaction, organizationId, cancellationToken);
 

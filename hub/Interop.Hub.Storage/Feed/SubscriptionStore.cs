@@ -27,24 +27,35 @@ public sealed class SubscriptionStore
             cancellationToken: cancellationToken));
 
     /// <summary>
-    /// Moves the checkpoint forward (never back: acknowledgements may arrive out of order); null, and nothing
-    /// stored, when <paramref name="changeSeq"/> is beyond the feed's head.
+    /// Moves the checkpoints of several subscriptions forward (never back: acknowledgements may arrive out of
+    /// order) in one statement and one commit; returns the rows stored, so an acknowledgement beyond the
+    /// feed's head is the one missing from them, and nothing of it is stored.
     /// </summary>
+    /// <param name="acknowledgements">At most one per subscription: one statement cannot update a row twice.</param>
     /// <remarks>
-    /// The head is checked in the same statement: every subscriber acknowledges every hundred changes or so,
-    /// and a separate read of the head was one more round trip per acknowledgement.
+    /// The head is checked in the same statement (a separate read was one more round trip). Rows are taken in
+    /// key order, so two hub processes' batches lock them in the same order and never deadlock.
     /// </remarks>
-    public Task<SubscriptionRow?> AcknowledgeAsync(
-        NpgsqlConnection connection, string organizationId, string subscriptionId, long changeSeq, DateTimeOffset now, CancellationToken cancellationToken) =>
-        connection.QuerySingleOrDefaultAsync<SubscriptionRow>(new CommandDefinition(
+    public async Task<IReadOnlyList<SubscriptionRow>> AcknowledgeManyAsync(
+        NpgsqlConnection connection, IReadOnlyList<(string OrganizationId, string SubscriptionId, long ChangeSeq)> acknowledgements,
+        DateTimeOffset now, CancellationToken cancellationToken) =>
+        (await connection.QueryAsync<SubscriptionRow>(new CommandDefinition(
             """
             INSERT INTO subscriptions AS s (organization_id, subscription_id, checkpoint_seq, created_at, updated_at)
-            SELECT @organizationId, @subscriptionId, @changeSeq, @now, @now
-            WHERE @changeSeq <= (SELECT last_seq FROM feed_state WHERE id = 1)
+            SELECT a.organization_id, a.subscription_id, a.change_seq, @now, @now
+            FROM unnest(@organizationIds, @subscriptionIds, @changeSeqs) AS a (organization_id, subscription_id, change_seq)
+            WHERE a.change_seq <= (SELECT last_seq FROM feed_state WHERE id = 1)
+            ORDER BY a.organization_id, a.subscription_id
             ON CONFLICT (organization_id, subscription_id)
             DO UPDATE SET checkpoint_seq = GREATEST(s.checkpoint_seq, EXCLUDED.checkpoint_seq), updated_at = EXCLUDED.updated_at
             RETURNING organization_id, subscription_id, checkpoint_seq, updated_at
             """,
-            new { organizationId, subscriptionId, changeSeq, now = now.UtcDateTime },
-            cancellationToken: cancellationToken));
+            new
+            {
+                organizationIds = acknowledgements.Select(a => a.OrganizationId).ToArray(),
+                subscriptionIds = acknowledgements.Select(a => a.SubscriptionId).ToArray(),
+                changeSeqs = acknowledgements.Select(a => a.ChangeSeq).ToArray(),
+                now = now.UtcDateTime,
+            },
+            cancellationToken: cancellationToken))).AsList();
 }

@@ -12,7 +12,7 @@ namespace Interop.Hub.Access;
 /// revoked. Looked up at every call, so a revocation takes effect at once.
 /// </summary>
 internal sealed class ApiKeyAuthenticator(
-    RegistryDatabase database, ApiKeyStore keys, OrganizationStore organizations, TimeProvider time, IOptions<InteropOptions> options)
+    RegistryDatabase database, OrganizationStore organizations, TimeProvider time, IOptions<InteropOptions> options)
 {
     public async Task<AuthenticationOutcome> AuthenticateAsync(string token, CancellationToken cancellationToken)
     {
@@ -27,8 +27,13 @@ internal sealed class ApiKeyAuthenticator(
             return AuthenticationOutcome.Refused("The API key is malformed; send 'authorization: Bearer ik_…' as issued.");
         }
 
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var key = await keys.GetAsync(connection, keyId, cancellationToken);
+        (StoredApiKey? Key, Organization? Owner) found;
+        await using (var connection = await database.OpenAsync(cancellationToken))
+        {
+            found = await organizations.GetKeyWithOwnerAsync(connection, keyId, cancellationToken);
+        }
+
+        var (key, organization) = found;
         if (key is null || !ApiKeySecret.Matches(secret, key.SecretHash))
         {
             return AuthenticationOutcome.Refused("The API key is not known.");
@@ -45,7 +50,6 @@ internal sealed class ApiKeyAuthenticator(
             return AuthenticationOutcome.Refused($"The API key {keyId} has expired.");
         }
 
-        var organization = await organizations.GetAsync(connection, key.OrganizationId, cancellationToken);
         return organization is null
             ? AuthenticationOutcome.Refused("The API key's organisation no longer exists.")
             : AuthenticationOutcome.Success(new Principal(organization, keyId));

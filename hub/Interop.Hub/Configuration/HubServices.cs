@@ -44,6 +44,7 @@ internal static class HubServices
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<IdempotentWriter>();
         services.AddSingleton<IdempotentBatchWriter>();
+        services.AddSingleton<CommitInstants>();
         services.AddSingleton<RecordTokens>();
         services.AddSingleton<ApplicationWriter>();
         services.AddSingleton<ApplicationRegistrar>();
@@ -91,6 +92,7 @@ internal static class HubServices
         services.AddSingleton<FeedPruning>();
         services.AddSingleton<FeedPages>();
         services.AddSingleton<DeliveryAudit>();
+        services.AddSingleton<CheckpointWriter>();
         services.AddSingleton<SequencerService>();
         services.AddHostedService(provider => provider.GetRequiredService<SequencerService>());
         services.AddSingleton<FeedFanOut>();

@@ -23,7 +23,7 @@ namespace Interop.Hub.Feed;
 /// HTTP/2 flow control, never buffered in the hub's memory.
 /// </summary>
 internal sealed partial class ChangeFeedService(
-    RegistryDatabase database, FeedStore feed, SubscriptionStore subscriptions, FeedFanOut fanOut, FeedPages pages, DeliveryAudit audit,
+    RegistryDatabase database, FeedStore feed, SubscriptionStore subscriptions, CheckpointWriter checkpoints, FeedFanOut fanOut, FeedPages pages, DeliveryAudit audit,
     TimeProvider time, IOptions<InteropOptions> options, IHostApplicationLifetime lifetime, HubMetrics metrics,
     ILogger<ChangeFeedService> logger) : V1.ChangeFeedService.ChangeFeedServiceBase
 {
@@ -83,10 +83,10 @@ internal sealed partial class ChangeFeedService(
         }
 
         violations.ThrowIfAny();
-        await using var connection = await database.OpenAsync(context.CancellationToken);
-        var stored = await subscriptions.AcknowledgeAsync(connection, caller.OrganizationId, request.SubscriptionId, request.ChangeSeq, time.GetUtcNow(), context.CancellationToken);
+        var stored = await checkpoints.AcknowledgeAsync(caller.OrganizationId, request.SubscriptionId, request.ChangeSeq, context.CancellationToken);
         if (stored is null)
         {
+            await using var connection = await database.OpenAsync(context.CancellationToken);
             var (head, _) = await feed.BoundsAsync(connection, context.CancellationToken);
             throw new ValidationException("change_seq", $"The feed's head is {head}; {request.ChangeSeq} has not been delivered.");
         }

@@ -12,12 +12,13 @@ namespace Interop.Hub.Feed;
 /// </summary>
 internal sealed class FeedEntry
 {
-    private FeedEntry(FeedChange change, ApplicationRecord? state, V1.Change withState, V1.Change withoutState)
+    private FeedEntry(FeedChange change, ApplicationRecord? state, V1.Change withState, V1.Change withoutState, DateTime? committedAt)
     {
         Change = change;
         State = state;
         WithState = withState;
         WithoutState = withoutState;
+        CommittedAt = committedAt;
     }
 
     public FeedChange Change { get; }
@@ -31,14 +32,17 @@ internal sealed class FeedEntry
 
     public V1.Change WithoutState { get; }
 
-    /// <summary>This change with the application's state read with <paramref name="newer"/> (none once erased).</summary>
-    public FeedEntry WithStateOf(FeedEntry newer) => Create(Change, newer.State);
+    /// <summary>When its write committed, for the metrics, if a writer of this process knows it (<see cref="CommitInstants"/>).</summary>
+    public DateTime? CommittedAt { get; }
 
-    public static FeedEntry Create(FeedChange change, ApplicationRecord? state)
+    /// <summary>This change with the application's state read with <paramref name="newer"/> (none once erased).</summary>
+    public FeedEntry WithStateOf(FeedEntry newer) => Create(Change, newer.State, CommittedAt);
+
+    public static FeedEntry Create(FeedChange change, ApplicationRecord? state, DateTime? committedAt = null)
     {
         var shown = state is { Status: not ApplicationStatus.Erased } ? state : null;
         var withoutState = ChangeMapper.ToProto(change, null);
         var withState = shown is null ? withoutState : ChangeMapper.ToProto(change, Registry.ApplicationMapper.ToProto(shown));
-        return new FeedEntry(change, shown, withState, withoutState);
+        return new FeedEntry(change, shown, withState, withoutState, committedAt);
     }
 }

@@ -114,6 +114,14 @@ internal sealed class FeedFanOut(
             {
                 metrics.RecordFanOutDelay(now - entry.Change.OccurredAt);
             }
+
+            // A short page held everything numbered when it was read; what is numbered later pulses the
+            // signal the caller took before this read. Reading on until a page came back empty was a second
+            // query for every page (a third of the feed's reads in the benchmark).
+            if (page.Count < PageSize)
+            {
+                return;
+            }
         }
     }
 

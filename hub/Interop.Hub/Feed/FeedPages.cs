@@ -14,7 +14,7 @@ namespace Interop.Hub.Feed;
 /// time instead of taking every connection of the pool (the issue saw
 /// "too many clients already" when each stream held its own).
 /// </remarks>
-internal sealed class FeedPages(RegistryDatabase database, FeedStore feed)
+internal sealed class FeedPages(RegistryDatabase database, FeedStore feed, CommitInstants commits)
 {
     public const int CatchUpReaders = 4;
 
@@ -25,7 +25,7 @@ internal sealed class FeedPages(RegistryDatabase database, FeedStore feed)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var page = await feed.ReadAfterWithStatesAsync(connection, after, limit, cancellationToken);
-        return page.Count == 0 ? [] : page.Select(row => FeedEntry.Create(row.Change, row.State)).ToList();
+        return page.Count == 0 ? [] : page.Select(row => FeedEntry.Create(row.Change, row.State, commits.CommittedAt(row.Change.OccurredAt))).ToList();
     }
 
     /// <summary>The same read for a stream behind the shared window, one of a few at a time.</summary>

@@ -1,5 +1,6 @@
 using Google.Protobuf;
 using Interop.Hub.Core.Errors;
+using Interop.Hub.Feed;
 using Interop.Hub.Storage;
 using Interop.Hub.Storage.Idempotency;
 using Npgsql;
@@ -14,7 +15,7 @@ namespace Interop.Hub.Idempotency;
 /// sent again after a crash answers every done request as before, never doing it twice.
 /// </summary>
 internal sealed class IdempotentBatchWriter(
-    RegistryDatabase database, IdempotencyStore idempotency, TimeProvider time, ILogger<IdempotentBatchWriter> logger)
+    RegistryDatabase database, IdempotencyStore idempotency, CommitInstants commits, TimeProvider time, ILogger<IdempotentBatchWriter> logger)
 {
     /// <param name="requests">Requests with distinct ids.</param>
     /// <param name="work">Decides the requests (by index into <paramref name="requests"/>) whose ids were new, in the transaction; one answer per index, in order.</param>
@@ -96,6 +97,7 @@ internal sealed class IdempotentBatchWriter(
                 }
 
                 await transaction.CommitAsync(token);
+                commits.Record(now, time.GetUtcNow());
                 return (answers, written);
             },
             cancellationToken);

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Google.Protobuf;
 using Interop.Hub.Core.Errors;
 using Interop.Hub.Diagnostics;
+using Interop.Hub.Feed;
 using Interop.Hub.Storage;
 using Interop.Hub.Storage.Idempotency;
 using Npgsql;
@@ -17,7 +18,7 @@ namespace Interop.Hub.Idempotency;
 /// A request replayed with its id gets the stored answer and changes nothing.
 /// </summary>
 internal sealed class IdempotentWriter(
-    RegistryDatabase database, IdempotencyStore idempotency, TimeProvider time, HubMetrics metrics, ILogger<IdempotentWriter> logger)
+    RegistryDatabase database, IdempotencyStore idempotency, CommitInstants commits, TimeProvider time, HubMetrics metrics, ILogger<IdempotentWriter> logger)
 {
     // Serialisation failures and deadlocks roll the whole transaction back, the
     // claim included, so running it again is safe; so is a dropped connection
@@ -69,7 +70,9 @@ internal sealed class IdempotentWriter(
                 var stored = storedForm is null ? answer : storedForm(answer.Clone());
                 await idempotency.CompleteAsync(transaction, caller, requestId, stored.ToByteArray(), token);
                 await transaction.CommitAsync(token);
-                metrics.RecordCommitDelay(time.GetUtcNow() - now);
+                var committed = time.GetUtcNow();
+                metrics.RecordCommitDelay(committed - now);
+                commits.Record(now, committed);
                 return (answer, false);
             },
             cancellationToken);
