@@ -45,6 +45,7 @@ public sealed class IndicatorRowCache(long maxRows = IndicatorRowCache.DefaultMa
     private readonly ConcurrentDictionary<string, string> names = new(StringComparer.Ordinal);
     private long generation = -1;
     private long rows;
+    private long rowsRead;
 
     /// <summary>The most rows kept at once.</summary>
     public long MaxRows => maxRows;
@@ -60,6 +61,9 @@ public sealed class IndicatorRowCache(long maxRows = IndicatorRowCache.DefaultMa
             }
         }
     }
+
+    /// <summary>How many rows this process has read from the tables through the cache since it started.</summary>
+    public long RowsRead => Interlocked.Read(ref rowsRead);
 
     /// <summary>
     /// The rows of <paramref name="territories"/> as <see cref="IndicatorStore.CountsAsync"/> reads them
@@ -79,7 +83,7 @@ public sealed class IndicatorRowCache(long maxRows = IndicatorRowCache.DefaultMa
             foreach (var territory in wanted)
             {
                 if (entries.TryGetValue((territory, territory == detailed), out var node)
-                    && node.Value.Generation == current && node.Value.Version == versions.GetValueOrDefault(territory))
+                    && node.Value.Generation == current && node.Value.Version == VersionOf(versions, territory))
                 {
                     recency.Remove(node);
                     recency.AddFirst(node);
@@ -95,6 +99,7 @@ public sealed class IndicatorRowCache(long maxRows = IndicatorRowCache.DefaultMa
         if (stale.Count > 0)
         {
             var read = await ReadAsync(transaction, detailed, stale, current, versions, cancellationToken);
+            Interlocked.Add(ref rowsRead, read.Sum(r => (long)r.Rows));
             found.AddRange(read);
             Keep(current, read);
         }
@@ -186,7 +191,7 @@ public sealed class IndicatorRowCache(long maxRows = IndicatorRowCache.DefaultMa
         }
 
         return stale
-            .Select(t => new CachedTerritoryRows(t, t == detailed, generation, versions.TryGetValue(t, out var v) ? v : null, movements[t], flows[t]))
+            .Select(t => new CachedTerritoryRows(t, t == detailed, generation, VersionOf(versions, t), movements[t], flows[t]))
             .ToList();
     }
 
@@ -233,6 +238,10 @@ public sealed class IndicatorRowCache(long maxRows = IndicatorRowCache.DefaultMa
             }
         }
     }
+
+    // Null when the territory has not been written since its generation began (not 0, which a transaction id could be).
+    private static long? VersionOf(Dictionary<string, long> versions, string territory) =>
+        versions.TryGetValue(territory, out var version) ? version : null;
 
     private string Name(string name) => names.GetOrAdd(name, name);
 }
