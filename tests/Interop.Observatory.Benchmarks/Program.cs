@@ -7,7 +7,7 @@ using Interop.Hub.Storage.History;
 using Interop.Observatory.Benchmarks;
 using Npgsql;
 
-// Entry point: `dotnet run -c Release --project tests/Interop.Observatory.Benchmarks -- [--size 3000000] [--smoke] [--keep] [--database NAME] [--runs 100]`.
+// Entry point: `dotnet run -c Release --project tests/Interop.Observatory.Benchmarks -- [--size 3000000] [--smoke] [--keep] [--database NAME] [--runs 100] [--cache-rows 20000000]`.
 // Needs INTEROP_TEST_POSTGRES (an admin connection string) and the official geography (`npm ci --prefix hub/geography`).
 // A throwaway database is made on that cluster, migrated like a hub's. Loads N applications' histories (and their
 // attributions' leases) by COPY, counts them into the indicator tables set-based as the hub's RebuildIndicators does
@@ -25,6 +25,10 @@ var smoke = false;
 var keep = false;
 string? reuse = null;
 int? calls = null;
+
+// Rows the hub process may keep between calls (Interop:IndicatorCacheRows): enough for the families of every
+// territory read here, so the warm calls find them all; its resident memory is printed.
+long cacheRows = 20_000_000;
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -43,12 +47,16 @@ for (var i = 0; i < args.Length; i++)
             calls = r;
             i++;
             break;
+        case "--cache-rows" when i + 1 < args.Length && long.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var kept) && kept >= 0:
+            cacheRows = kept;
+            i++;
+            break;
         case "--size" when i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var n) && n > 0:
             size = n;
             i++;
             break;
         default:
-            Console.Error.WriteLine($"unknown or incomplete argument '{args[i]}'. Usage: [--size N] [--smoke] [--keep] [--database NAME] [--runs CALLS]");
+            Console.Error.WriteLine($"unknown or incomplete argument '{args[i]}'. Usage: [--size N] [--smoke] [--keep] [--database NAME] [--runs CALLS] [--cache-rows ROWS]");
             return 2;
     }
 }
@@ -108,8 +116,9 @@ else
 // 1. GetTerritoryIndicators over gRPC from the hub process, suppression family included.
 var runs = calls ?? (smoke ? 10 : 100);
 var random = new Random(11);
-await using var hub = await HubReads.StartAsync(connectionString);
-Console.WriteLine($"hub process up and answering in {hub.Startup.TotalSeconds:0.0} s (no replay: the projection's checkpoint is at the head)");
+await using var hub = await HubReads.StartAsync(connectionString, cacheRows);
+var startMemory = hub.ResidentMiB();
+Console.WriteLine($"hub process up and answering in {hub.Startup.TotalSeconds:0.0} s (no replay: the projection's checkpoint is at the head); resident {startMemory.Now:0} MiB; keeps up to {cacheRows:N0} rows");
 var communes = SyntheticHistory.Departements
     .SelectMany(d => new[] { SyntheticHistory.CommuneAtRank(geography.CommunesOf[d], 0), SyntheticHistory.CommuneAtRank(geography.CommunesOf[d], geography.CommunesOf[d].Length / 20) })
     .ToList();
@@ -124,9 +133,18 @@ var first = new DateOnly(2021, 1, 1);
 var last = new DateOnly(2025, 12, 31);
 var measures = new List<(string Measure, List<double> Ms)>();
 
-// Warm-up over every level and period first (JIT tiers, plans, caches), so no measure pays for the one before.
+// Warm-up over every territory, level and period first (JIT tiers, plans, the rows the process keeps), so no
+// measure pays for the one before; a first call of a territory's family in the process is timed apart.
+var coldCalls = new List<double>();
 foreach (var (_, level, codes) in levels)
 {
+    foreach (var code in codes)
+    {
+        clock.Restart();
+        await hub.IndicatorsAsync(HubReads.Request(level, code, IndicatorPeriod.Month, first, last));
+        coldCalls.Add(clock.Elapsed.TotalMilliseconds);
+    }
+
     foreach (var period in new[] { IndicatorPeriod.Year, IndicatorPeriod.Month })
     {
         for (var i = 0; i < 3; i++)
@@ -135,6 +153,9 @@ foreach (var (_, level, codes) in levels)
         }
     }
 }
+
+var warmMemory = hub.ResidentMiB();
+Console.WriteLine($"warm-up: the first call of each of {coldCalls.Count} territories p50 {Figures.Ms(Figures.Percentile(coldCalls, 50))}, p99 {Figures.Ms(Figures.Percentile(coldCalls, 99))} (the family read whole, the process' first calls included); resident {warmMemory.Now:0} MiB (+{warmMemory.Now - startMemory.Now:0} MiB), peak {warmMemory.Peak:0} MiB");
 
 foreach (var (name, level, codes) in levels)
 {
@@ -268,6 +289,8 @@ Console.WriteLine($"| stock at 31 Dec + attributions of the year of a départeme
 Console.WriteLine($"| state at a date of one application with 100 changes | {Figures.Ms(Figures.Percentile(pastState, 50))} | {Figures.Ms(Figures.Percentile(pastState, 99))} |");
 Console.WriteLine();
 Console.WriteLine($"a commune's CSV of 60 months: {csvBytes:N0} bytes");
+var endMemory = hub.ResidentMiB();
+Console.WriteLine($"hub process resident memory: {startMemory.Now:0} MiB at start, {warmMemory.Now:0} MiB after the warm-up, {endMemory.Now:0} MiB at the end (peak {endMemory.Peak:0} MiB), keeping up to {cacheRows:N0} rows");
 Console.WriteLine(failures == 0
     ? $"checks: the hub and plain SQL agree on {compared} published figures of {sqlRuns} départements (stock at 31 December 2025, attributions of 2025); {pastState.Count + 5} past states right{(smoke ? "; set-based rebuild equals the page replay" : "")}"
     : $"checks: {failures} FAILED");

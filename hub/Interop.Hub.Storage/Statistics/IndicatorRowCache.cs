@@ -66,9 +66,13 @@ public sealed class IndicatorRowCache(long maxRows = IndicatorRowCache.DefaultMa
     public long RowsRead => Interlocked.Read(ref rowsRead);
 
     /// <summary>
-    /// The rows of <paramref name="territories"/> as <see cref="IndicatorStore.CountsAsync"/> reads them
-    /// (<paramref name="detailed"/> as stored, the others from the stock's marginals and without delays), and the
-    /// time of the last change counted, in one snapshot of the tables.
+    /// The rows of several territories (a territory's family and the territories containing them, for the
+    /// cross-call suppression), and the time of the last change counted, in one snapshot of the tables: stock
+    /// movements up to <paramref name="throughMonth"/>, flows from <paramref name="fromMonth"/>; territories without
+    /// a row are absent. Only <paramref name="detailed"/> (the territory asked) comes as stored: the others weigh in
+    /// through their cells' values only, never through a seniority median or a delay, so their delays are not read
+    /// and their stock is read from its two marginal tables (migration 0019) and laid out as movements with the same
+    /// sums (<see cref="StockMarginals"/>): for a commune of a national file, a sixth of the stock rows.
     /// </summary>
     public async Task<(IReadOnlyDictionary<string, TerritoryCounts> Counts, DateTimeOffset? CountedThrough)> CountsAsync(
         NpgsqlConnection connection, string detailed, IReadOnlyCollection<string> territories, DateOnly fromMonth, DateOnly throughMonth, CancellationToken cancellationToken)
@@ -140,7 +144,7 @@ public sealed class IndicatorRowCache(long maxRows = IndicatorRowCache.DefaultMa
         return (generation, countedThrough, versions);
     }
 
-    // Every month of the stale territories, in the forms of IndicatorStore.CountsAsync.
+    // Every month of the stale territories, in the forms CountsAsync gives them.
     private async Task<List<CachedTerritoryRows>> ReadAsync(
         NpgsqlTransaction transaction, string detailed, List<string> stale, long generation, Dictionary<string, long> versions, CancellationToken cancellationToken)
     {
