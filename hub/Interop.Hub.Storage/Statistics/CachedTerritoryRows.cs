@@ -5,21 +5,21 @@ namespace Interop.Hub.Storage.Statistics;
 /// <summary>
 /// Every row of one territory in the indicator tables, as <see cref="IndicatorRowCache"/> keeps it: in the form a
 /// call reads it (<paramref name="Detailed"/>: as stored, delays included; otherwise the stock from its two
-/// marginals and the flows without delays), over every month, with the generation and version it was read at.
+/// marginals and the flows without delays), by month, with the generation, version and months' versions it was
+/// read at.
 /// </summary>
 internal sealed record CachedTerritoryRows(
     string Territory,
     bool Detailed,
     long Generation,
     long? Version,
-    List<StockMovement> Movements,
-    List<FlowCount> Flows)
+    IReadOnlyDictionary<DateOnly, long> MonthVersions,
+    IReadOnlyDictionary<DateOnly, MonthRows> Months)
 {
-    private readonly DateOnly lastStockMonth = Movements.Count == 0 ? DateOnly.MinValue : Movements.Max(m => m.Month);
-    private readonly DateOnly firstFlowMonth = Flows.Count == 0 ? DateOnly.MaxValue : Flows.Min(f => f.Month);
-    private readonly DateOnly lastFlowMonth = Flows.Count == 0 ? DateOnly.MinValue : Flows.Max(f => f.Month);
+    private readonly List<StockMovement> movements = Months.Values.SelectMany(m => m.Movements).ToList();
+    private readonly List<FlowCount> flows = Months.Values.SelectMany(m => m.Flows).ToList();
 
-    public int Rows => Movements.Count + Flows.Count;
+    public int Rows => movements.Count + flows.Count;
 
     /// <summary>
     /// The rows a read of these months would give (stock up to <paramref name="throughMonth"/>, flows from
@@ -28,10 +28,27 @@ internal sealed record CachedTerritoryRows(
     /// </summary>
     public TerritoryCounts? Within(DateOnly fromMonth, DateOnly throughMonth)
     {
-        IReadOnlyList<StockMovement> movements = lastStockMonth <= throughMonth ? Movements : Movements.FindAll(m => m.Month <= throughMonth);
-        IReadOnlyList<FlowCount> flows = firstFlowMonth >= fromMonth && lastFlowMonth <= throughMonth
-            ? Flows
-            : Flows.FindAll(f => f.Month >= fromMonth && f.Month <= throughMonth);
-        return movements.Count == 0 && flows.Count == 0 ? null : new TerritoryCounts(movements, flows);
+        var lastStockMonth = DateOnly.MinValue;
+        var firstFlowMonth = DateOnly.MaxValue;
+        var lastFlowMonth = DateOnly.MinValue;
+        foreach (var (month, rows) in Months)
+        {
+            if (rows.Movements.Count > 0 && month > lastStockMonth)
+            {
+                lastStockMonth = month;
+            }
+
+            if (rows.Flows.Count > 0)
+            {
+                firstFlowMonth = month < firstFlowMonth ? month : firstFlowMonth;
+                lastFlowMonth = month > lastFlowMonth ? month : lastFlowMonth;
+            }
+        }
+
+        IReadOnlyList<StockMovement> inRange = lastStockMonth <= throughMonth ? movements : movements.FindAll(m => m.Month <= throughMonth);
+        IReadOnlyList<FlowCount> flowsInRange = firstFlowMonth >= fromMonth && lastFlowMonth <= throughMonth
+            ? flows
+            : flows.FindAll(f => f.Month >= fromMonth && f.Month <= throughMonth);
+        return inRange.Count == 0 && flowsInRange.Count == 0 ? null : new TerritoryCounts(inRange, flowsInRange);
     }
 }

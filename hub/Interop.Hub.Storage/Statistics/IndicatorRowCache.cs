@@ -17,8 +17,8 @@ namespace Interop.Hub.Storage.Statistics;
 /// again after each one, though a page changes the rows of a handful of territories only (an application's
 /// communes, their EPCIs, its département and the file). Nor a version per row (the change that last touched it):
 /// that column, indexed, would change on every update of the tables and cost the projection its HOT updates, and
-/// finding a family's changed rows would still walk all of them. A territory's version is the id of the last
-/// transaction that wrote any of its rows, set in that transaction (<see cref="IndicatorStore.WriteAsync"/>); a
+/// finding a family's changed rows would still walk all of them. A territory's version is a value of a sequence
+/// the last transaction that wrote any of its rows drew, set in that transaction (<see cref="IndicatorStore.WriteAsync"/>); a
 /// call reads the versions of its territories and the rows of the changed ones in one REPEATABLE READ snapshot, so
 /// what it uses is exactly what a fresh read in that snapshot gives: kept rows whose version is the snapshot's, read
 /// rows for the others. A rebuild rewrites every table and moves to a new generation, which drops everything kept.
@@ -81,31 +81,37 @@ public sealed class IndicatorRowCache(long maxRows = IndicatorRowCache.DefaultMa
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
         var (current, countedThrough, versions) = await VersionsAsync(transaction, wanted, cancellationToken);
         var found = new List<CachedTerritoryRows>(wanted.Count);
-        var stale = new List<string>();
+        var whole = new List<string>();
+        var changed = new List<CachedTerritoryRows>();
         lock (gate)
         {
             foreach (var territory in wanted)
             {
-                if (entries.TryGetValue((territory, territory == detailed), out var node)
-                    && node.Value.Generation == current && node.Value.Version == VersionOf(versions, territory))
+                if (!entries.TryGetValue((territory, territory == detailed), out var node) || node.Value.Generation != current)
                 {
-                    recency.Remove(node);
-                    recency.AddFirst(node);
+                    whole.Add(territory);
+                    continue;
+                }
+
+                recency.Remove(node);
+                recency.AddFirst(node);
+                if (node.Value.Version == VersionOf(versions, territory))
+                {
                     found.Add(node.Value);
                 }
                 else
                 {
-                    stale.Add(territory);
+                    changed.Add(node.Value);
                 }
             }
         }
 
-        if (stale.Count > 0)
+        if (whole.Count > 0 || changed.Count > 0)
         {
-            var read = await ReadAsync(transaction, detailed, stale, current, versions, cancellationToken);
-            Interlocked.Add(ref rowsRead, read.Sum(r => (long)r.Rows));
-            found.AddRange(read);
-            Keep(current, read);
+            var read = await ReadAsync(transaction, detailed, whole, changed, current, versions, cancellationToken);
+            Interlocked.Add(ref rowsRead, read.RowsRead);
+            found.AddRange(read.Entries);
+            Keep(current, read.Entries);
         }
 
         await transaction.CommitAsync(cancellationToken);
@@ -144,59 +150,160 @@ public sealed class IndicatorRowCache(long maxRows = IndicatorRowCache.DefaultMa
         return (generation, countedThrough, versions);
     }
 
-    // Every month of the stale territories, in the forms CountsAsync gives them.
-    private async Task<List<CachedTerritoryRows>> ReadAsync(
-        NpgsqlTransaction transaction, string detailed, List<string> stale, long generation, Dictionary<string, long> versions, CancellationToken cancellationToken)
+    // The rows of the territories read whole, and of the months changed since they were kept of the others (their
+    // months' versions differ from the kept ones: a live page changes the current month's rows of a handful of
+    // territories), in the forms CountsAsync gives them; each month is read whole, so its stock's marginals balance.
+    private async Task<(List<CachedTerritoryRows> Entries, long RowsRead)> ReadAsync(
+        NpgsqlTransaction transaction,
+        string detailed,
+        List<string> whole,
+        List<CachedTerritoryRows> changed,
+        long generation,
+        Dictionary<string, long> versions,
+        CancellationToken cancellationToken)
     {
-        const string sql = """
-            SELECT territory, month, typology, filed_month, transfer, delta FROM indicator_stock
-            WHERE territory = @detailed AND @detailedStale AND delta <> 0;
-            SELECT territory, month, filed_month, delta FROM indicator_stock_by_filing
-            WHERE territory = ANY(@others) AND delta <> 0;
-            SELECT territory, month, typology, transfer, delta FROM indicator_stock_by_kind
-            WHERE territory = ANY(@others) AND delta <> 0;
-            SELECT territory, month, indicator, dimension, count FROM indicator_flows
-            WHERE territory = ANY(@territories) AND (territory = @detailed OR indicator <> @delay);
+        // The months of the changed territories whose version is not the one kept (or that were not kept).
+        const string changedMonths = """
+            WITH changed AS (
+                SELECT territory, month FROM (
+                    SELECT territory, month, version FROM indicator_territory_months WHERE territory = ANY(@changed)
+                    EXCEPT
+                    SELECT * FROM unnest(@keptTerritories, @keptMonths, @keptVersions)
+                ) d
+            )
             """;
+        const string sql = changedMonths + """
+            SELECT territory, month, typology, filed_month, transfer, delta FROM indicator_stock
+            WHERE territory = @detailed AND @detailedWhole AND delta <> 0
+            UNION ALL
+            SELECT s.territory, s.month, s.typology, s.filed_month, s.transfer, s.delta
+            FROM changed c JOIN indicator_stock s ON s.territory = c.territory AND s.month = c.month
+            WHERE c.territory = @detailed AND s.delta <> 0;
+            """ + changedMonths + """
+            SELECT territory, month, filed_month, delta FROM indicator_stock_by_filing
+            WHERE territory = ANY(@wholeOthers) AND delta <> 0
+            UNION ALL
+            SELECT s.territory, s.month, s.filed_month, s.delta
+            FROM changed c JOIN indicator_stock_by_filing s ON s.territory = c.territory AND s.month = c.month
+            WHERE c.territory <> @detailed AND s.delta <> 0;
+            """ + changedMonths + """
+            SELECT territory, month, typology, transfer, delta FROM indicator_stock_by_kind
+            WHERE territory = ANY(@wholeOthers) AND delta <> 0
+            UNION ALL
+            SELECT s.territory, s.month, s.typology, s.transfer, s.delta
+            FROM changed c JOIN indicator_stock_by_kind s ON s.territory = c.territory AND s.month = c.month
+            WHERE c.territory <> @detailed AND s.delta <> 0;
+            """ + changedMonths + """
+            SELECT territory, month, indicator, dimension, count FROM indicator_flows
+            WHERE territory = ANY(@whole) AND (territory = @detailed OR indicator <> @delay)
+            UNION ALL
+            SELECT f.territory, f.month, f.indicator, f.dimension, f.count
+            FROM changed c JOIN indicator_flows f ON f.territory = c.territory AND f.month = c.month
+            WHERE f.territory = @detailed OR f.indicator <> @delay;
+            SELECT territory, month, version FROM indicator_territory_months WHERE territory = ANY(@whole) OR territory = ANY(@changed);
+            """;
+        var kept = changed.SelectMany(e => e.MonthVersions.Select(m => (e.Territory, Month: m.Key, Version: m.Value))).ToList();
         await using var command = new NpgsqlCommand(sql, transaction.Connection, transaction);
         command.Parameters.Add(new NpgsqlParameter<string>("detailed", detailed));
-        command.Parameters.Add(new NpgsqlParameter<bool>("detailedStale", stale.Contains(detailed)));
-        command.Parameters.Add(new NpgsqlParameter<string[]>("territories", stale.ToArray()));
-        command.Parameters.Add(new NpgsqlParameter<string[]>("others", stale.Where(t => t != detailed).ToArray()));
+        command.Parameters.Add(new NpgsqlParameter<bool>("detailedWhole", whole.Contains(detailed)));
+        command.Parameters.Add(new NpgsqlParameter<string[]>("whole", whole.ToArray()));
+        command.Parameters.Add(new NpgsqlParameter<string[]>("wholeOthers", whole.Where(t => t != detailed).ToArray()));
+        command.Parameters.Add(new NpgsqlParameter<string[]>("changed", changed.Select(e => e.Territory).ToArray()));
+        command.Parameters.Add(new NpgsqlParameter<string[]>("keptTerritories", kept.Select(k => k.Territory).ToArray()));
+        command.Parameters.Add(new NpgsqlParameter<DateOnly[]>("keptMonths", kept.Select(k => k.Month).ToArray()));
+        command.Parameters.Add(new NpgsqlParameter<long[]>("keptVersions", kept.Select(k => k.Version).ToArray()));
         command.Parameters.Add(new NpgsqlParameter<string>("delay", FlowIndicator.AttributionDelay) { NpgsqlDbType = NpgsqlDbType.Text });
+        var stale = whole.Concat(changed.Select(e => e.Territory)).ToList();
         var movements = stale.ToDictionary(t => t, _ => new List<StockMovement>(), StringComparer.Ordinal);
         var flows = stale.ToDictionary(t => t, _ => new List<FlowCount>(), StringComparer.Ordinal);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        var monthVersions = stale.ToDictionary(t => t, _ => new Dictionary<DateOnly, long>(), StringComparer.Ordinal);
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
-            movements[reader.GetString(0)].Add(new StockMovement(
-                reader.GetFieldValue<DateOnly>(1), (NeededTypology)reader.GetInt16(2), reader.GetFieldValue<DateOnly>(3), reader.GetBoolean(4), reader.GetInt64(5)));
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                movements[reader.GetString(0)].Add(new StockMovement(
+                    reader.GetFieldValue<DateOnly>(1), (NeededTypology)reader.GetInt16(2), reader.GetFieldValue<DateOnly>(3), reader.GetBoolean(4), reader.GetInt64(5)));
+            }
+
+            var marginals = new StockMarginals();
+            await reader.NextResultAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var territory = reader.GetString(0);
+                marginals.ByFiling(movements[territory], territory, reader.GetFieldValue<DateOnly>(1), reader.GetFieldValue<DateOnly>(2), reader.GetInt64(3));
+            }
+
+            await reader.NextResultAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                StockMarginals.ByKind(movements[reader.GetString(0)], reader.GetFieldValue<DateOnly>(1), (NeededTypology)reader.GetInt16(2), reader.GetBoolean(3), reader.GetInt64(4));
+            }
+
+            marginals.Balance(movements);
+            await reader.NextResultAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                flows[reader.GetString(0)].Add(new FlowCount(reader.GetFieldValue<DateOnly>(1), Name(reader.GetString(2)), Name(reader.GetString(3)), reader.GetInt64(4)));
+            }
+
+            await reader.NextResultAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                monthVersions[reader.GetString(0)][reader.GetFieldValue<DateOnly>(1)] = reader.GetInt64(2);
+            }
         }
 
-        var marginals = new StockMarginals();
-        await reader.NextResultAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        var entries = new List<CachedTerritoryRows>(stale.Count);
+        foreach (var territory in whole)
         {
-            var territory = reader.GetString(0);
-            marginals.ByFiling(movements[territory], territory, reader.GetFieldValue<DateOnly>(1), reader.GetFieldValue<DateOnly>(2), reader.GetInt64(3));
+            entries.Add(new CachedTerritoryRows(
+                territory, territory == detailed, generation, VersionOf(versions, territory), monthVersions[territory], ByMonth([], movements[territory], flows[territory])));
         }
 
-        await reader.NextResultAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        foreach (var previous in changed)
         {
-            StockMarginals.ByKind(movements[reader.GetString(0)], reader.GetFieldValue<DateOnly>(1), (NeededTypology)reader.GetInt16(2), reader.GetBoolean(3), reader.GetInt64(4));
+            // The months read again replace the kept ones whole (a month whose rows all summed to nothing is gone).
+            var months = previous.Months.Where(m => previous.MonthVersions.GetValueOrDefault(m.Key, -1) == monthVersions[previous.Territory].GetValueOrDefault(m.Key, -1));
+            // A new record, not `with`: the flat lists are laid out by the constructor.
+            entries.Add(new CachedTerritoryRows(
+                previous.Territory,
+                previous.Detailed,
+                generation,
+                VersionOf(versions, previous.Territory),
+                monthVersions[previous.Territory],
+                ByMonth(months, movements[previous.Territory], flows[previous.Territory])));
         }
 
-        marginals.Balance(movements);
-        await reader.NextResultAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        return (entries, movements.Values.Sum(m => (long)m.Count) + flows.Values.Sum(f => (long)f.Count));
+    }
+
+    private static Dictionary<DateOnly, MonthRows> ByMonth(
+        IEnumerable<KeyValuePair<DateOnly, MonthRows>> kept, List<StockMovement> movements, List<FlowCount> flows)
+    {
+        var months = kept.ToDictionary(m => m.Key, m => m.Value);
+        var read = new HashSet<DateOnly>();
+        MonthRows Month(DateOnly month)
         {
-            flows[reader.GetString(0)].Add(new FlowCount(reader.GetFieldValue<DateOnly>(1), Name(reader.GetString(2)), Name(reader.GetString(3)), reader.GetInt64(4)));
+            // Rows read land in months of their own, never in a kept one: those lists are shared with other calls.
+            if (read.Add(month))
+            {
+                months[month] = new MonthRows([], []);
+            }
+
+            return months[month];
         }
 
-        return stale
-            .Select(t => new CachedTerritoryRows(t, t == detailed, generation, VersionOf(versions, t), movements[t], flows[t]))
-            .ToList();
+        foreach (var movement in movements)
+        {
+            Month(movement.Month).Movements.Add(movement);
+        }
+
+        foreach (var flow in flows)
+        {
+            Month(flow.Month).Flows.Add(flow);
+        }
+
+        return months;
     }
 
     // Keeps what a call read, unless a newer generation is kept already (the call's snapshot was older than a
@@ -243,7 +350,7 @@ public sealed class IndicatorRowCache(long maxRows = IndicatorRowCache.DefaultMa
         }
     }
 
-    // Null when the territory has not been written since its generation began (not 0, which a transaction id could be).
+    // Null when the territory has not been written since its generation began.
     private static long? VersionOf(Dictionary<string, long> versions, string territory) =>
         versions.TryGetValue(territory, out var version) ? version : null;
 

@@ -55,6 +55,29 @@ public sealed class IndicatorRowCacheTests
     }
 
     [Fact]
+    public async Task GetTerritoryIndicators_AfterOneRegistration_ReadsAgainOnlyItsMonthAndEqualsAColdRead()
+    {
+        await using var hub = await HubHost.StartAsync("indicator-cache-month", Start);
+        await using var cold = await ColdReplicaAsync(hub);
+        await new RandomHistory(hub, seed: 11).RunAsync(steps: 80);
+        var runner = hub.Services.GetRequiredService<ProjectionRunner>();
+        await runner.CatchUpAsync(CancellationToken.None);
+        Follow(hub, cold);
+        var first = await AnswersAsync(hub);
+        var firstRead = RowsRead(hub);
+
+        // One registration in 14118 and 14327 today: the current month of those communes, their EPCI, the
+        // département and the file changes, nothing else.
+        await new RegistryService.RegistryServiceClient(hub.Calls).CreateApplicationAsync(TestApplications.Create());
+        await runner.CatchUpAsync(CancellationToken.None);
+        var before = RowsRead(hub);
+        var expected = await AnswersAsync(cold);
+        Assert.Equal(expected, await AnswersAsync(hub));
+        Assert.False(SameFigures(first, expected), "the registration changed no figure");
+        Assert.InRange(RowsRead(hub) - before, 1, firstRead / 5);
+    }
+
+    [Fact]
     public async Task GetTerritoryIndicators_AfterARebuild_EqualsAColdRead()
     {
         await using var hub = await HubHost.StartAsync("indicator-cache-rebuild", Start);
