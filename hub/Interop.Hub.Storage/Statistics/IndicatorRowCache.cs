@@ -19,20 +19,20 @@ namespace Interop.Hub.Storage.Statistics;
 /// that column, indexed, would change on every update of the tables and cost the projection its HOT updates, and
 /// finding a family's changed rows would still walk all of them. A territory's version is a value of a sequence
 /// the last transaction that wrote any of its rows drew, set in that transaction (<see cref="IndicatorStore.WriteAsync"/>); a
-/// call reads the versions of its territories and the rows of the changed ones in one REPEATABLE READ snapshot, so
-/// what it uses is exactly what a fresh read in that snapshot gives: kept rows whose version is the snapshot's, read
-/// rows for the others. A rebuild rewrites every table and moves to a new generation, which drops everything kept.
+/// call reads the versions of its territories and, of the changed ones, the rows of the months whose own version
+/// moved (a live page changes the current month), in one REPEATABLE READ snapshot, so what it uses is exactly what a
+/// fresh read in that snapshot gives: kept rows whose version is the snapshot's, read rows for the others. A rebuild rewrites every table and moves to a new generation, which drops everything kept.
 /// </para>
 /// <para>
 /// Memory: at most <see cref="MaxRows"/> rows, the least recently used territories dropped first. A row is a
-/// stock movement or a flow count, about 56 bytes each with its list slot (the flows' names shared): the default of
-/// 2,000,000 rows is about 110 MB, a dozen commune families of a 3,000,000-application file (the file's family
+/// stock movement or a flow count, 56 to 64 bytes each with its slots in the territory's and the month's lists (the
+/// flows' names shared): the default of 2,000,000 rows is about 120 MB, a dozen commune families of a 3,000,000-application file (the file's family
 /// about 100,000 rows, a commune's 125,000 to 186,000). Every replica keeps its own.
 /// </para>
 /// </summary>
 public sealed class IndicatorRowCache(long maxRows = IndicatorRowCache.DefaultMaxRows)
 {
-    /// <summary>The default bound, in rows (about 110 MB).</summary>
+    /// <summary>The default bound, in rows (about 120 MB).</summary>
     public const long DefaultMaxRows = 2_000_000;
 
     private readonly Lock gate = new();

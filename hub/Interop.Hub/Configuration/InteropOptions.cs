@@ -61,7 +61,7 @@ public sealed class InteropOptions
     /// <summary>
     /// The most rows of the observatory's tables this process keeps between calls of GetTerritoryIndicators
     /// (Storage/Statistics/IndicatorRowCache.cs), least recently used territories dropped first. Default 2,000,000
-    /// (about 110 MB, 56 bytes a row): a dozen commune families of a 3,000,000-application file.
+    /// (about 120 MB, 56 to 64 bytes a row): a dozen commune families of a 3,000,000-application file.
     /// </summary>
     public long IndicatorCacheRows { get; set; } = IndicatorRowCache.DefaultMaxRows;
 
