@@ -30,7 +30,7 @@ internal sealed class HubReads : IAsyncDisposable
     /// <summary>From the process' start to its first answer.</summary>
     public TimeSpan Startup { get; private set; }
 
-    public static async Task<HubReads> StartAsync(string connectionString)
+    public static async Task<HubReads> StartAsync(string connectionString, long cacheRows)
     {
         var clock = Stopwatch.StartNew();
         var hub = await ExternalHubProcess.StartAsync(connectionString, new Dictionary<string, string>
@@ -38,11 +38,21 @@ internal sealed class HubReads : IAsyncDisposable
             // Read times are measured, not an organisation's quota.
             ["Interop__RateLimitPerSecond"] = "1000000",
             ["Interop__RateLimitBurst"] = "1000000",
+            ["Interop__IndicatorCacheRows"] = cacheRows.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
         var reads = new HubReads(hub, GrpcChannel.ForAddress(hub.Address));
         await reads.Client.GetTerritoryIndicatorsAsync(Request(TerritoryLevel.File, "", IndicatorPeriod.Year, new DateOnly(2025, 1, 1), new DateOnly(2025, 12, 31)));
         reads.Startup = clock.Elapsed;
         return reads;
+    }
+
+    /// <summary>The hub process' resident memory now and at its peak, in MiB (Linux: /proc/PID/status).</summary>
+    public (double Now, double Peak) ResidentMiB()
+    {
+        var status = File.ReadAllLines($"/proc/{hub.ProcessId}/status");
+        double Field(string name) =>
+            long.Parse(status.Single(l => l.StartsWith(name + ":", StringComparison.Ordinal))[(name.Length + 1)..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) / 1024.0;
+        return (Field("VmRSS"), Field("VmHWM"));
     }
 
     public static GetTerritoryIndicatorsRequest Request(TerritoryLevel level, string code, IndicatorPeriod period, DateOnly from, DateOnly to) => new()

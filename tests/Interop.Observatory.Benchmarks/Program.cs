@@ -2,11 +2,12 @@ using System.Diagnostics;
 using System.Globalization;
 using Interop.Contracts.V1;
 using Interop.Hub.Core.History;
+using Interop.Hub.Core.Statistics.Indicators;
 using Interop.Hub.Storage.History;
 using Interop.Observatory.Benchmarks;
 using Npgsql;
 
-// Entry point: `dotnet run -c Release --project tests/Interop.Observatory.Benchmarks -- [--size 3000000] [--smoke] [--keep] [--database NAME] [--runs 100]`.
+// Entry point: `dotnet run -c Release --project tests/Interop.Observatory.Benchmarks -- [--size 3000000] [--smoke] [--keep] [--database NAME] [--runs 100] [--cache-rows 20000000]`.
 // Needs INTEROP_TEST_POSTGRES (an admin connection string) and the official geography (`npm ci --prefix hub/geography`).
 // A throwaway database is made on that cluster, migrated like a hub's. Loads N applications' histories (and their
 // attributions' leases) by COPY, counts them into the indicator tables set-based as the hub's RebuildIndicators does
@@ -24,6 +25,10 @@ var smoke = false;
 var keep = false;
 string? reuse = null;
 int? calls = null;
+
+// Rows the hub process may keep between calls (Interop:IndicatorCacheRows): enough for the families of every
+// territory read here, so the warm calls find them all; its resident memory is printed.
+long cacheRows = 20_000_000;
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -42,12 +47,16 @@ for (var i = 0; i < args.Length; i++)
             calls = r;
             i++;
             break;
+        case "--cache-rows" when i + 1 < args.Length && long.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var kept) && kept >= 0:
+            cacheRows = kept;
+            i++;
+            break;
         case "--size" when i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var n) && n > 0:
             size = n;
             i++;
             break;
         default:
-            Console.Error.WriteLine($"unknown or incomplete argument '{args[i]}'. Usage: [--size N] [--smoke] [--keep] [--database NAME] [--runs CALLS]");
+            Console.Error.WriteLine($"unknown or incomplete argument '{args[i]}'. Usage: [--size N] [--smoke] [--keep] [--database NAME] [--runs CALLS] [--cache-rows ROWS]");
             return 2;
     }
 }
@@ -107,8 +116,9 @@ else
 // 1. GetTerritoryIndicators over gRPC from the hub process, suppression family included.
 var runs = calls ?? (smoke ? 10 : 100);
 var random = new Random(11);
-await using var hub = await HubReads.StartAsync(connectionString);
-Console.WriteLine($"hub process up and answering in {hub.Startup.TotalSeconds:0.0} s (no replay: the projection's checkpoint is at the head)");
+await using var hub = await HubReads.StartAsync(connectionString, cacheRows);
+var startMemory = hub.ResidentMiB();
+Console.WriteLine($"hub process up and answering in {hub.Startup.TotalSeconds:0.0} s (no replay: the projection's checkpoint is at the head); resident {startMemory.Now:0} MiB; keeps up to {cacheRows:N0} rows");
 var communes = SyntheticHistory.Departements
     .SelectMany(d => new[] { SyntheticHistory.CommuneAtRank(geography.CommunesOf[d], 0), SyntheticHistory.CommuneAtRank(geography.CommunesOf[d], geography.CommunesOf[d].Length / 20) })
     .ToList();
@@ -123,9 +133,18 @@ var first = new DateOnly(2021, 1, 1);
 var last = new DateOnly(2025, 12, 31);
 var measures = new List<(string Measure, List<double> Ms)>();
 
-// Warm-up over every level and period first (JIT tiers, plans, caches), so no measure pays for the one before.
+// Warm-up over every territory, level and period first (JIT tiers, plans, the rows the process keeps), so no
+// measure pays for the one before; a first call of a territory's family in the process is timed apart.
+var coldCalls = new List<double>();
 foreach (var (_, level, codes) in levels)
 {
+    foreach (var code in codes)
+    {
+        clock.Restart();
+        await hub.IndicatorsAsync(HubReads.Request(level, code, IndicatorPeriod.Month, first, last));
+        coldCalls.Add(clock.Elapsed.TotalMilliseconds);
+    }
+
     foreach (var period in new[] { IndicatorPeriod.Year, IndicatorPeriod.Month })
     {
         for (var i = 0; i < 3; i++)
@@ -134,6 +153,9 @@ foreach (var (_, level, codes) in levels)
         }
     }
 }
+
+var warmMemory = hub.ResidentMiB();
+Console.WriteLine($"warm-up: the first call of each of {coldCalls.Count} territories p50 {Figures.Ms(Figures.Percentile(coldCalls, 50))}, p99 {Figures.Ms(Figures.Percentile(coldCalls, 99))} (the family read whole, the process' first calls included); resident {warmMemory.Now:0} MiB (+{warmMemory.Now - startMemory.Now:0} MiB), peak {warmMemory.Peak:0} MiB");
 
 foreach (var (name, level, codes) in levels)
 {
@@ -153,6 +175,37 @@ foreach (var (name, level, codes) in levels)
         measures.Add(($"GetTerritoryIndicators, {name}, {label}", times));
         Console.WriteLine($"{measures[^1].Measure}: p50 {Figures.Ms(Figures.Percentile(times, 50))}, p99 {Figures.Ms(Figures.Percentile(times, 99))}");
     }
+}
+
+// The same calls on a live hub: before each, a page of the projection changes the tables (three applications, one
+// of them counted in the territory asked: LiveChanges), so the call finds those territories changed since the rows
+// its process kept and reads them again. The warm figures above are calls with nothing changed in between.
+var live = new LiveChanges(connectionString);
+static string KeyOf(TerritoryLevel level, string code) => level switch
+{
+    TerritoryLevel.Commune => TerritoryKeys.Commune(code),
+    TerritoryLevel.Epci => TerritoryKeys.Epci(code),
+    TerritoryLevel.Departement => TerritoryKeys.Departement(code),
+    _ => TerritoryKeys.File,
+};
+await live.PrepareAsync(levels.SelectMany(l => l.Codes.Select(c => KeyOf(l.Level, c))));
+foreach (var (name, level, codes) in levels)
+{
+    var times = new List<double>();
+    for (var i = 0; i < runs; i++)
+    {
+        var code = codes[random.Next(codes.Count)];
+        await live.PageAsync(KeyOf(level, code));
+        var request = HubReads.Request(level, code, IndicatorPeriod.Month, first, last);
+        clock.Restart();
+        var answer = await hub.IndicatorsAsync(request);
+        var ms = clock.Elapsed.TotalMilliseconds;
+        Check(answer.Periods.Count == 60, $"{name} after a change: {answer.Periods.Count} periods");
+        times.Add(ms);
+    }
+
+    measures.Add(($"GetTerritoryIndicators, {name}, 60 months, first call after a projection page (3 applications, one of them in it)", times));
+    Console.WriteLine($"{measures[^1].Measure}: p50 {Figures.Ms(Figures.Percentile(times, 50))}, p99 {Figures.Ms(Figures.Percentile(times, 99))}");
 }
 
 var exports = new List<double>();
@@ -236,6 +289,8 @@ Console.WriteLine($"| stock at 31 Dec + attributions of the year of a départeme
 Console.WriteLine($"| state at a date of one application with 100 changes | {Figures.Ms(Figures.Percentile(pastState, 50))} | {Figures.Ms(Figures.Percentile(pastState, 99))} |");
 Console.WriteLine();
 Console.WriteLine($"a commune's CSV of 60 months: {csvBytes:N0} bytes");
+var endMemory = hub.ResidentMiB();
+Console.WriteLine($"hub process resident memory: {startMemory.Now:0} MiB at start, {warmMemory.Now:0} MiB after the warm-up, {endMemory.Now:0} MiB at the end (peak {endMemory.Peak:0} MiB), keeping up to {cacheRows:N0} rows");
 Console.WriteLine(failures == 0
     ? $"checks: the hub and plain SQL agree on {compared} published figures of {sqlRuns} départements (stock at 31 December 2025, attributions of 2025); {pastState.Count + 5} past states right{(smoke ? "; set-based rebuild equals the page replay" : "")}"
     : $"checks: {failures} FAILED");

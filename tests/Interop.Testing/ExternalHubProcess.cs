@@ -20,6 +20,9 @@ public sealed class ExternalHubProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
+    /// <summary>The operating system's id of the hub's process (to read its memory, for instance).</summary>
+    public int ProcessId => process.Id;
+
     public string Output => process.Combined;
 
     /// <summary>The exit code, once the process has exited.</summary>

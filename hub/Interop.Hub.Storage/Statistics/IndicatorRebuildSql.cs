@@ -23,6 +23,10 @@ internal static class IndicatorRebuildSql
         DELETE FROM indicator_stock_by_filing;
         DELETE FROM indicator_stock_by_kind;
         DELETE FROM indicator_flows;
+        -- A new generation: every process drops the rows it kept (IndicatorRowCache, migration 0020).
+        DELETE FROM indicator_territory_versions;
+        DELETE FROM indicator_territory_months;
+        UPDATE indicator_progress SET generation = generation + 1 WHERE id = 1;
 
         CREATE TEMP TABLE indicator_rebuild_revisions ON COMMIT DROP AS
         SELECT h.application_number AS number, h.revision, h.kind, h.occurred_at,

@@ -101,6 +101,23 @@ public sealed partial class IndicatorStore
             SELECT * FROM unnest(@flowTerritories, @flowMonths, @flowIndicators, @flowDimensions, @flowCounts)
             ON CONFLICT (territory, month, indicator, dimension) DO UPDATE SET count = indicator_flows.count + excluded.count;
 
+            -- Every territory whose rows changed takes a new version (migration 0020), so no process uses the rows
+            -- it kept of them past this commit (IndicatorRowCache). In key order: two writers never lock them
+            -- crosswise (pages are serialised by the checkpoint's lock already).
+            -- Each month of theirs whose rows changed takes it too, so a process reads again only those months.
+            WITH v AS MATERIALIZED (SELECT nextval('indicator_territory_version') AS version),
+            touched AS MATERIALIZED (
+                SELECT DISTINCT territory, month FROM unnest(@stockTerritories || @flowTerritories, @stockMonths || @flowMonths) AS u(territory, month)),
+            territories AS (
+                INSERT INTO indicator_territory_versions (territory, version)
+                SELECT DISTINCT t.territory, v.version FROM touched t CROSS JOIN v
+                ORDER BY 1
+                ON CONFLICT (territory) DO UPDATE SET version = excluded.version)
+            INSERT INTO indicator_territory_months (territory, month, version)
+            SELECT t.territory, t.month, v.version FROM touched t CROSS JOIN v
+            ORDER BY 1, 2
+            ON CONFLICT (territory, month) DO UPDATE SET version = excluded.version;
+
             UPDATE indicator_progress SET counted_through = GREATEST(counted_through, @countedThrough) WHERE id = 1 AND @countedThrough IS NOT NULL;
             """;
         var applications = counts.Applications.Values.ToList();
@@ -135,8 +152,9 @@ public sealed partial class IndicatorStore
     public async Task ResetAsync(NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
         const string sql = """
-            TRUNCATE indicator_applications, indicator_stock, indicator_stock_by_filing, indicator_stock_by_kind, indicator_flows;
-            UPDATE indicator_progress SET counted_through = NULL WHERE id = 1;
+            TRUNCATE indicator_applications, indicator_stock, indicator_stock_by_filing, indicator_stock_by_kind, indicator_flows, indicator_territory_versions, indicator_territory_months;
+            -- A new generation: every process drops the rows it kept (IndicatorRowCache, migration 0020).
+            UPDATE indicator_progress SET counted_through = NULL, generation = generation + 1 WHERE id = 1;
             """;
         await using var command = new NpgsqlCommand(sql, transaction.Connection, transaction);
         await command.ExecuteNonQueryAsync(cancellationToken);

@@ -131,6 +131,7 @@ internal static class HubServices
         services.AddSingleton<HistoryStore>();
         services.AddSingleton<StockStore>();
         services.AddSingleton<IndicatorStore>();
+        services.AddSingleton(new IndicatorRowCache(options.IndicatorCacheRows));
         services.AddSingleton<IndicatorRebuild>();
         services.AddSingleton<IChangeProjection, IndicatorProjection>();
         services.AddSingleton<PastApplications>();

@@ -1,3 +1,5 @@
+using Interop.Hub.Storage.Statistics;
+
 namespace Interop.Hub.Configuration;
 
 /// <summary>The <c>Interop</c> configuration section (environment: <c>Interop__Name</c>).</summary>
@@ -55,6 +57,13 @@ public sealed class InteropOptions
     /// applications' rows FOR SHARE for well under a second, whatever the territory's size.
     /// </summary>
     public int CotationRescoringPageSize { get; set; } = 500;
+
+    /// <summary>
+    /// The most rows of the observatory's tables this process keeps between calls of GetTerritoryIndicators
+    /// (Storage/Statistics/IndicatorRowCache.cs), least recently used territories dropped first. Default 2,000,000
+    /// (about 120 MB, 56 to 64 bytes a row): a dozen commune families of a 3,000,000-application file.
+    /// </summary>
+    public long IndicatorCacheRows { get; set; } = IndicatorRowCache.DefaultMaxRows;
 
     /// <summary>How often the feed looks for new changes when no notification arrives. Default 1 second.</summary>
     public TimeSpan FeedPollInterval { get; set; } = TimeSpan.FromSeconds(1);

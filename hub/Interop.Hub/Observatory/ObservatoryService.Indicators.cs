@@ -132,9 +132,9 @@ internal sealed partial class ObservatoryService
         var lastMonth = lastYearEnd < IndicatorCounter.MonthOf(today) ? lastYearEnd : IndicatorCounter.MonthOf(today);
         var chain = SuppressionFamilies.Of(territory, epcis);
         await using var connection = await database.OpenAsync(context.CancellationToken);
-        var counts = await indicators.CountsAsync(
+        // The rows this process kept of the family are used where the tables show them unchanged (IndicatorRowCache).
+        var (counts, countedThrough) = await indicatorRows.CountsAsync(
             connection, territory, chain.SelectMany(f => f.Territories).Append(territory).ToHashSet(StringComparer.Ordinal), firstMonth, lastMonth, context.CancellationToken);
-        var countedThrough = await indicators.CountedThroughAsync(connection, context.CancellationToken);
         return (IndicatorSeries.Build(periods, territory, chain, counts, today), countedThrough);
     }
 

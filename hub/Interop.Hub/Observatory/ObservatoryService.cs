@@ -30,6 +30,7 @@ internal sealed partial class ObservatoryService(
     HistoryStore history,
     StockStore stock,
     IndicatorStore indicators,
+    IndicatorRowCache indicatorRows,
     ProjectionRunner projections,
     EpciDirectory epcis,
     AuditTrail audit,

@@ -10,9 +10,10 @@ using Npgsql;
 namespace Interop.Hub.Tests.Observatory.Indicators;
 
 /// <summary>
-/// The family read (<see cref="IndicatorStore.CountsAsync"/>) gives the asked territory its rows as stored, and
+/// The family read (<see cref="IndicatorRowCache.CountsAsync"/>) gives the asked territory its rows as stored, and
 /// every other territory rows that lay out into year tables with exactly the cells of its stored rows: the
-/// suppression, which weighs those cells only, decides as it would over the stored rows.
+/// suppression, which weighs those cells only, decides as it would over the stored rows. Read cold (nothing kept) and
+/// again from what the first read kept.
 /// </summary>
 public sealed class FamilyReadTests
 {
@@ -42,9 +43,15 @@ public sealed class FamilyReadTests
 
         foreach (var detailed in new[] { TerritoryKeys.Departement("14"), TerritoryKeys.Commune("14327") })
         {
-            var read = await store.CountsAsync(connection, detailed, territories, first, last, CancellationToken.None);
+            var rows = new IndicatorRowCache();
+            var (read, _) = await rows.CountsAsync(connection, detailed, territories, first, last, CancellationToken.None);
+            var readRows = rows.RowsRead;
+            var (kept, _) = await rows.CountsAsync(connection, detailed, territories, first, last, CancellationToken.None);
+            Assert.Equal(readRows, rows.RowsRead);
             foreach (var territory in territories)
             {
+                Assert.Equal(read.GetValueOrDefault(territory)?.Movements, kept.GetValueOrDefault(territory)?.Movements);
+                Assert.Equal(read.GetValueOrDefault(territory)?.Flows, kept.GetValueOrDefault(territory)?.Flows);
                 var stored = new TerritoryCounts(
                     await store.MovementsAsync(connection, territory, last, CancellationToken.None),
                     await store.FlowsAsync(connection, territory, first, last, CancellationToken.None));
