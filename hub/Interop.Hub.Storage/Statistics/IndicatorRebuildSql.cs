@@ -17,7 +17,7 @@ internal static class IndicatorRebuildSql
     /// An attribution step's details come from its change when the log still holds it (as the projection reads
     /// them), else from its proposal (as <see cref="IndicatorStore.PrunedHistoryAsync"/> did).
     /// </summary>
-    public const string Collect = """
+    public const string Collect = IndicatorStore.VersionedWriter + """
         DELETE FROM indicator_applications;
         DELETE FROM indicator_stock;
         DELETE FROM indicator_stock_by_filing;

@@ -15,6 +15,12 @@ namespace Interop.Hub.Storage.Statistics;
 /// </summary>
 public sealed partial class IndicatorStore
 {
+    /// <summary>
+    /// Said first in every transaction that writes the counted tables: it keeps their versions (migration 0020),
+    /// and the tables' triggers refuse any write that does not say so (a replica older than the versions).
+    /// </summary>
+    internal const string VersionedWriter = "SELECT set_config('interop.indicator_writer', 'versioned', true);";
+
     /// <summary>The facts each (application, revision) left, from the durable history; absent or null where none was recorded.</summary>
     public async Task<IReadOnlyDictionary<(string Number, long Revision), HistoryFacts?>> FactsAsync(
         NpgsqlTransaction transaction, IReadOnlyList<(string Number, long Revision)> revisions, CancellationToken cancellationToken)
@@ -71,7 +77,7 @@ public sealed partial class IndicatorStore
     {
         // Territories travel as one space-separated string per application: Npgsql
         // parameters have no jagged arrays, and no territory key holds a space.
-        const string sql = """
+        const string sql = VersionedWriter + """
             INSERT INTO indicator_applications (application_number, revision, active, territories, typology, filed_month, transfer, priority_household)
             SELECT number, revision, active, string_to_array(territories, ' '), typology, filed_month, transfer, priority
             FROM unnest(@numbers, @revisions, @actives, @territories, @typologies, @filedMonths, @transfers, @priorities)
@@ -151,7 +157,7 @@ public sealed partial class IndicatorStore
     /// <summary>Empties the tables, for a rebuild (in the transaction that resets the checkpoint).</summary>
     public async Task ResetAsync(NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
-        const string sql = """
+        const string sql = VersionedWriter + """
             TRUNCATE indicator_applications, indicator_stock, indicator_stock_by_filing, indicator_stock_by_kind, indicator_flows, indicator_territory_versions, indicator_territory_months;
             -- A new generation: every process drops the rows it kept (IndicatorRowCache, migration 0020).
             UPDATE indicator_progress SET counted_through = NULL, generation = generation + 1 WHERE id = 1;

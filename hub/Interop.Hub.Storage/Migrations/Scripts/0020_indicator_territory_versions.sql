@@ -34,3 +34,28 @@ CREATE TABLE indicator_territory_months (
 -- generation (and empties the versions), and a process drops everything it
 -- kept from an older one.
 ALTER TABLE indicator_progress ADD COLUMN generation bigint NOT NULL DEFAULT 0;
+
+-- The versions hold only if every writer of the counted tables keeps them. A
+-- replica still on the code before this migration (a rolling upgrade) would
+-- count pages without moving them, and the other replicas would go on serving
+-- what they kept. So a writer says in its transaction that it keeps them
+-- (IndicatorStore.VersionedWriter); any other write is refused, and the old
+-- replica's projection waits, retrying, until it is replaced.
+CREATE FUNCTION indicator_versioned_writer_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF coalesce(current_setting('interop.indicator_writer', true), '') <> 'versioned' THEN
+        RAISE EXCEPTION 'the indicator tables are written only by a hub that keeps their versions (migration 0020): upgrade this replica'
+            USING ERRCODE = 'object_not_in_prerequisite_state';
+    END IF;
+    RETURN NULL;
+END;
+$$;
+
+CREATE TRIGGER indicator_stock_versioned_writer_only BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON indicator_stock
+    FOR EACH STATEMENT EXECUTE FUNCTION indicator_versioned_writer_only();
+CREATE TRIGGER indicator_stock_by_filing_versioned_writer_only BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON indicator_stock_by_filing
+    FOR EACH STATEMENT EXECUTE FUNCTION indicator_versioned_writer_only();
+CREATE TRIGGER indicator_stock_by_kind_versioned_writer_only BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON indicator_stock_by_kind
+    FOR EACH STATEMENT EXECUTE FUNCTION indicator_versioned_writer_only();
+CREATE TRIGGER indicator_flows_versioned_writer_only BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON indicator_flows
+    FOR EACH STATEMENT EXECUTE FUNCTION indicator_versioned_writer_only();

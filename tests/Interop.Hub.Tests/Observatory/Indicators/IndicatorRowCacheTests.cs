@@ -22,8 +22,8 @@ public sealed class IndicatorRowCacheTests
     [Fact]
     public async Task GetTerritoryIndicators_AfterChangesProjectedByThisHubOrAnother_EqualsAColdRead()
     {
-        await using var writer = await HubHost.StartAsync("indicator-cache-replicas", Start);
-        await using var reader = await HubHost.StartAsync("indicator-cache-replicas", Start, database: writer.ConnectionString);
+        await using var writer = await HubHost.StartAsync("indicator-cache-replicas", Start, Settings());
+        await using var reader = await HubHost.StartAsync("indicator-cache-replicas", Start, Settings(), database: writer.ConnectionString);
         await using var cold = await ColdReplicaAsync(writer);
         var history = new RandomHistory(writer, seed: 8);
         var runner = writer.Services.GetRequiredService<ProjectionRunner>();
@@ -57,7 +57,7 @@ public sealed class IndicatorRowCacheTests
     [Fact]
     public async Task GetTerritoryIndicators_AfterOneRegistration_ReadsAgainOnlyItsMonthAndEqualsAColdRead()
     {
-        await using var hub = await HubHost.StartAsync("indicator-cache-month", Start);
+        await using var hub = await HubHost.StartAsync("indicator-cache-month", Start, Settings());
         await using var cold = await ColdReplicaAsync(hub);
         await new RandomHistory(hub, seed: 11).RunAsync(steps: 80);
         var runner = hub.Services.GetRequiredService<ProjectionRunner>();
@@ -80,7 +80,7 @@ public sealed class IndicatorRowCacheTests
     [Fact]
     public async Task GetTerritoryIndicators_AfterARebuild_EqualsAColdRead()
     {
-        await using var hub = await HubHost.StartAsync("indicator-cache-rebuild", Start);
+        await using var hub = await HubHost.StartAsync("indicator-cache-rebuild", Start, Settings());
         await using var cold = await ColdReplicaAsync(hub);
         await new RandomHistory(hub, seed: 9).RunAsync(steps: 80);
         var runner = hub.Services.GetRequiredService<ProjectionRunner>();
@@ -94,8 +94,13 @@ public sealed class IndicatorRowCacheTests
         // which only a rebuild repairs: read, and kept, before the rebuild.
         await using (var connection = new NpgsqlConnection(hub.ConnectionString))
         {
-            var spoiled = await connection.ExecuteAsync("DELETE FROM indicator_flows WHERE territory IN ('F', 'D:14') AND indicator = 'new'");
+            await connection.OpenAsync();
+            await using var transaction = await connection.BeginTransactionAsync();
+            await connection.ExecuteAsync(IndicatorStore.VersionedWriter, transaction: transaction);
+            var spoiled = await connection.ExecuteAsync(
+                "DELETE FROM indicator_flows WHERE territory IN ('F', 'D:14') AND indicator = 'new'", transaction: transaction);
             Assert.True(spoiled > 0, "no new application was counted: nothing to spoil");
+            await transaction.CommitAsync();
         }
 
         Follow(hub, cold);
@@ -109,11 +114,41 @@ public sealed class IndicatorRowCacheTests
     }
 
     [Fact]
+    public async Task AWriterThatDoesNotKeepTheVersions_IsRefusedAndChangesNothing()
+    {
+        // What a replica still on the code before migration 0020 does during a rolling upgrade: it counts a page
+        // without moving the versions, so the other replicas would go on serving the rows they kept.
+        await using var hub = await HubHost.StartAsync("indicator-cache-fence", Start, Settings());
+        await new RandomHistory(hub, seed: 5).RunAsync(steps: 20);
+        await hub.Services.GetRequiredService<ProjectionRunner>().CatchUpAsync(CancellationToken.None);
+        await using var connection = new NpgsqlConnection(hub.ConnectionString);
+        const string sum = "SELECT coalesce(sum(count), 0) FROM indicator_flows WHERE territory = 'F'";
+        var before = await connection.ExecuteScalarAsync<long>(sum);
+        Assert.True(before > 0, "nothing was counted: the write below would prove nothing");
+
+        foreach (var write in new[]
+        {
+            "UPDATE indicator_flows SET count = count + 1 WHERE territory = 'F'",
+            "INSERT INTO indicator_stock_by_kind (territory, month, typology, transfer, delta) VALUES ('F', '2024-01-01', 1, false, 1)",
+            "DELETE FROM indicator_stock WHERE territory = 'F'",
+            "TRUNCATE indicator_stock_by_filing",
+        })
+        {
+            var refused = await Assert.ThrowsAsync<PostgresException>(() => connection.ExecuteAsync(write));
+            Assert.Equal(PostgresErrorCodes.ObjectNotInPrerequisiteState, refused.SqlState);
+            Assert.Contains("upgrade this replica", refused.MessageText, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(before, await connection.ExecuteScalarAsync<long>(sum));
+        Assert.True(await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM indicator_stock_by_filing") > 0, "the truncate went through");
+    }
+
+    [Fact]
     public async Task GetTerritoryIndicators_WithASmallBound_KeepsWithinItAndEqualsAColdRead()
     {
         const long bound = 100;
         await using var hub = await HubHost.StartAsync(
-            "indicator-cache-bound", Start, new Dictionary<string, string> { ["Interop:IndicatorCacheRows"] = bound.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+            "indicator-cache-bound", Start, Settings(bound.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         await using var cold = await ColdReplicaAsync(hub);
         var history = new RandomHistory(hub, seed: 10);
         var runner = hub.Services.GetRequiredService<ProjectionRunner>();
@@ -141,7 +176,20 @@ public sealed class IndicatorRowCacheTests
     }
 
     private static Task<HubHost> ColdReplicaAsync(HubHost hub) => HubHost.StartAsync(
-        "indicator-cache-cold", Start, new Dictionary<string, string> { ["Interop:IndicatorCacheRows"] = "0" }, database: hub.ConnectionString);
+        "indicator-cache-cold", Start, Settings(cacheRows: "0"), database: hub.ConnectionString);
+
+    // Up to three replicas share an organisation's call budget (ReplicaShareBucket), and the random history
+    // writes as fast as it can: the budget is not what these tests are about.
+    private static Dictionary<string, string> Settings(string? cacheRows = null)
+    {
+        var settings = new Dictionary<string, string> { ["Interop:RateLimitPerSecond"] = "100000", ["Interop:RateLimitBurst"] = "100000" };
+        if (cacheRows is not null)
+        {
+            settings["Interop:IndicatorCacheRows"] = cacheRows;
+        }
+
+        return settings;
+    }
 
     // Replicas on one database, each with its own fake clock: all at the first one's time, so "today" is the same.
     private static void Follow(HubHost leader, params HubHost[] others)
