@@ -15,6 +15,11 @@ using Npgsql;
 // (deploy/test.sh does, so the command never rots). The issue-15 targets are
 // printed, met or not; they do not change the exit code (figures on a shared
 // machine are not a pass/fail test).
+if (args is [UnaryProbe.Argument, ..])
+{
+    return await UnaryProbe.MainAsync(args);
+}
+
 if (!FeedOptions.TryParse(args, out var options, out var usageError))
 {
     Console.Error.WriteLine(usageError);
@@ -264,13 +269,11 @@ async Task<Phase> RunPhaseAsync(string label, int subscribers, bool withSlowSubs
         using var sampling = new CancellationTokenSource();
         var peak = memory.PeakAsync(sampling.Token);
         var cpu0 = CpuTimes.Read(memory.Pid, postmaster);
-        using var probing = new CancellationTokenSource();
-        var probe = UnaryProbe.RunAsync(probeCalls, probeTarget, probing.Token);
+        using var probe = await UnaryProbe.StartAsync(hub.Address, prefectureKey, probeTarget);
         var start = DateTime.UtcNow;
         var acknowledged = new ConcurrentDictionary<string, DateTime>();
         var writes = await Writers.RunAsync(writerCalls, length, acknowledged, options.Rate);
-        await probing.CancelAsync();
-        var unaryMs = await probe;
+        var unaryMs = await probe.StopAsync();
         var head1 = await FeedHead.WhenSequencedAsync(connectionString);
         var drainDeadline = DateTime.UtcNow.AddSeconds(60);
         while (fast.Any(s => s.Position < head1) && DateTime.UtcNow < drainDeadline)
