@@ -12,10 +12,8 @@ namespace Interop.Hub.Feed;
 /// each also held the sequencer back.
 /// </summary>
 /// <remarks>
-/// No timer: the first stream to arrive while nothing is being written starts
-/// a writer; streams arriving meanwhile queue, and the writer's next insert
-/// takes them all. A batch that fails fails every stream in it (their pages
-/// are not sent; clients resume from their checkpoints).
+/// A batch that fails fails every stream in it (their pages are not sent; clients resume from
+/// their checkpoints).
 ///
 /// A batch is written as one row per reader (organisation, key, method, peer)
 /// listing the applications it was shown (<see cref="FeedDeliveryTrail"/>):
@@ -23,89 +21,30 @@ namespace Interop.Hub.Feed;
 /// subscriber (issue 15's benchmark: 24 KB of WAL per change at 50 subscribers).
 /// </remarks>
 internal sealed class DeliveryAudit(RegistryDatabase database, FeedDeliveryTrail audit, TimeProvider time)
+    : GroupCommit<IReadOnlyList<AuditEntry>, bool>
 {
     private const int MaxBatch = 5000;
 
-    private readonly Lock gate = new();
-    private List<Pending> queue = [];
-    private bool writing;
+    public Task RecordAsync(IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken) =>
+        entries.Count == 0 ? Task.CompletedTask : SubmitAsync(entries, cancellationToken);
 
-    public async Task RecordAsync(IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken)
-    {
-        if (entries.Count == 0)
-        {
-            return;
-        }
-
-        var mine = new Pending(entries, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-        bool writer;
-        lock (gate)
-        {
-            queue.Add(mine);
-            writer = !writing;
-            writing = true;
-        }
-
-        if (writer)
-        {
-            // On its own task, not this stream's: the batch carries other
-            // streams' entries too, and this stream should not keep writing
-            // theirs after its own are in.
-            _ = Task.Run(WriteQueuedAsync, CancellationToken.None);
-        }
-
-        await mine.Written.Task.WaitAsync(cancellationToken);
-    }
-
-    private async Task WriteQueuedAsync()
-    {
-        while (true)
-        {
-            List<Pending> batch;
-            lock (gate)
-            {
-                if (queue.Count == 0)
-                {
-                    writing = false;
-                    return;
-                }
-
-                batch = TakeBatch();
-            }
-
-            try
-            {
-                await using var connection = await database.OpenAsync(CancellationToken.None);
-                await audit.AppendAsync(connection, batch.SelectMany(p => p.Entries).ToList(), time.GetUtcNow(), CancellationToken.None);
-                foreach (var pending in batch)
-                {
-                    pending.Written.TrySetResult();
-                }
-            }
-            catch (Exception exception)
-            {
-                foreach (var pending in batch)
-                {
-                    pending.Written.TrySetException(exception);
-                }
-            }
-        }
-    }
-
-    private List<Pending> TakeBatch()
+    /// <summary>The oldest pages whose entries fit in <see cref="MaxBatch"/> together (the first one always).</summary>
+    protected override Func<IReadOnlyList<AuditEntry>, bool> NewBatch()
     {
         var count = 0;
-        var taken = 0;
-        while (taken < queue.Count && (taken == 0 || count + queue[taken].Entries.Count <= MaxBatch))
+        var full = false;
+        return entries =>
         {
-            count += queue[taken].Entries.Count;
-            taken++;
-        }
-
-        var batch = queue.GetRange(0, taken);
-        queue = queue.GetRange(taken, queue.Count - taken);
-        return batch;
+            full = full || (count > 0 && count + entries.Count > MaxBatch);
+            count += entries.Count;
+            return !full;
+        };
     }
 
-    private sealed record Pending(IReadOnlyList<AuditEntry> Entries, TaskCompletionSource Written);
+    protected override async Task<IReadOnlyList<bool>> WriteAsync(IReadOnlyList<IReadOnlyList<AuditEntry>> batch)
+    {
+        await using var connection = await database.OpenAsync(CancellationToken.None);
+        await audit.AppendAsync(connection, batch.SelectMany(entries => entries).ToList(), time.GetUtcNow(), CancellationToken.None);
+        return batch.Select(_ => true).ToList();
+    }
 }
