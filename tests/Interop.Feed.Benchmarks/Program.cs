@@ -52,7 +52,7 @@ await using var hub = await ExternalHubProcess.StartAsync(connectionString, new 
     // The hub's own feed histograms give the breakdown of each phase (scraped at its end).
     ["Interop__Telemetry__MetricsUrl"] = $"http://127.0.0.1:{metricsPort}",
 });
-var memory = HubMemory.Find(hub.Address);
+var memory = new HubMemory(hub);
 var commitTimestamps = await CommitTimes.TrackedAsync(connectionString);
 using var scraper = new HttpClient();
 var metricsAddress = new Uri($"http://127.0.0.1:{metricsPort}/metrics");

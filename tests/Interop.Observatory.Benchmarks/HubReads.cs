@@ -46,14 +46,8 @@ internal sealed class HubReads : IAsyncDisposable
         return reads;
     }
 
-    /// <summary>The hub process' resident memory now and at its peak, in MiB (Linux: /proc/PID/status).</summary>
-    public (double Now, double Peak) ResidentMiB()
-    {
-        var status = File.ReadAllLines($"/proc/{hub.ProcessId}/status");
-        double Field(string name) =>
-            long.Parse(status.Single(l => l.StartsWith(name + ":", StringComparison.Ordinal))[(name.Length + 1)..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) / 1024.0;
-        return (Field("VmRSS"), Field("VmHWM"));
-    }
+    /// <summary>The hub process' resident memory now and at its peak, in MiB.</summary>
+    public (double Now, double Peak) ResidentMiB() => hub.ResidentMiB();
 
     public static GetTerritoryIndicatorsRequest Request(TerritoryLevel level, string code, IndicatorPeriod period, DateOnly from, DateOnly to) => new()
     {

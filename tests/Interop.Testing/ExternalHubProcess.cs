@@ -23,6 +23,15 @@ public sealed class ExternalHubProcess : IAsyncDisposable
     /// <summary>The operating system's id of the hub's process (to read its memory, for instance).</summary>
     public int ProcessId => process.Id;
 
+    /// <summary>The process' resident memory now (VmRSS) and at its peak (VmHWM), in MiB (Linux: /proc/PID/status).</summary>
+    public (double Now, double Peak) ResidentMiB()
+    {
+        var status = File.ReadAllLines($"/proc/{ProcessId}/status");
+        double Field(string name) =>
+            long.Parse(status.Single(l => l.StartsWith(name + ":", StringComparison.Ordinal))[(name.Length + 1)..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) / 1024.0;
+        return (Field("VmRSS"), Field("VmHWM"));
+    }
+
     public string Output => process.Combined;
 
     /// <summary>The exit code, once the process has exited.</summary>
