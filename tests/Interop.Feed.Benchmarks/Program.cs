@@ -264,7 +264,6 @@ void PrintRounds(List<Round> all)
     }
 
     double Median(Func<Round, double> of) => Stats.Percentile(all.Select(of).ToList(), 50);
-    string Met(bool met) => met ? "met" : "NOT met";
     var rate = Median(r => r.RateRatio);
     var delivery = Median(r => DirectP99(r.Most));
     var times = Median(r => DirectP99(r.Most) / r.None.UnaryP99);
@@ -273,6 +272,9 @@ void PrintRounds(List<Round> all)
     Console.WriteLine(string.Create(inv, $"- commit→delivery p99 ≤ 50 ms: {delivery:F1} ms ({Met(delivery <= 50)}); ≤ 3× the unary p99 without: {times:F2}× ({Met(times <= 3)})"));
     Console.WriteLine(string.Create(inv, $"- other client's unary p99 ÷ without subscribers: {Median(r => r.UnaryP99Ratio):F2} (p50 {Median(r => r.Most.UnaryP50 / r.None.UnaryP50):F2})"));
 }
+
+// A target's verdict, as every verdict line prints it.
+string Met(bool met) => met ? "met" : "NOT met";
 
 // The direct commit → delivery p99: at the subscriber when PostgreSQL's commit timestamps are on, else the hub's commit → written.
 double DirectP99(Phase phase) => commitTimestamps ? phase.CommitP99 : phase.WrittenP99;
@@ -285,7 +287,6 @@ void PrintTargets(List<Phase> phases, Phase none, Phase? one)
         return;
     }
 
-    string Met(bool met) => met ? "met" : "NOT met";
     Console.WriteLine(string.Create(inv, $"issue 15 targets at {most.Subscribers} subscribers (same run):"));
     var direct = DirectP99(most);
     var measured = commitTimestamps ? "from PostgreSQL's commit to the subscriber's receipt" : "from the writer's commit to the stream, in the hub (commit timestamps off)";
