@@ -157,7 +157,6 @@ internal sealed class OutboundWorker(
             DeadLetteredAt = timeProvider.GetUtcNow(),
             ErpChange = StoredErpChange.Serialize(change),
         }, CancellationToken.None);
-        superseded.Added(change);
         metrics.CountDeadLettered("outbound");
         AdapterLog.DeadLettered(logger, "outbound", change.ChangeId, reason);
     }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Interop.Adapters.Sdk.Diagnostics;
 using Interop.Adapters.Sdk.State;
 using Microsoft.Extensions.Logging;
@@ -17,54 +16,34 @@ namespace Interop.Adapters.Sdk.Outbound;
 /// registration, the renewal, the radiation, the lease); an update carries only the fields it names, so
 /// it clears a refused update only when it names every field that one did: a refused change of the
 /// income stays while only the phone is corrected. Inbound letters (a hub change the ERP refused) are not
-/// touched. The records holding outbound letters are read once, then followed in memory, so a change
-/// of a record without any costs no read of the state.
+/// touched.
+/// <para>
+/// The state store is asked for the record's letters each time (an indexed lookup, nearly always empty), and
+/// nothing about them is kept here. A set of "records with letters" kept in memory once was wrong twice: it
+/// forgot a record whose last letter it had just removed while another worker stored a new one for it, and it
+/// never learnt of a letter another process stored in the same state; either letter stayed listed until a
+/// restart.
+/// </para>
 /// </remarks>
 internal sealed class SupersededDeadLetters(IAdapterStateStore state, ILogger logger)
 {
-    private readonly ConcurrentDictionary<string, byte> recordsWithLetters = new(StringComparer.Ordinal);
-    private readonly SemaphoreSlim loading = new(1, 1);
-    private volatile bool loaded;
-
-    /// <summary>Notes that <paramref name="change"/> was dead-lettered (after its letter is stored).</summary>
-    public void Added(ErpChange change) => recordsWithLetters.TryAdd(change.ErpRecordId, 0);
-
     /// <summary>
     /// After the hub accepted <paramref name="accepted"/>: removes the outbound letters of its record it makes
     /// moot. Returns how many were removed.
     /// </summary>
     public async Task<int> ResolveAsync(ErpChange accepted, CancellationToken cancellationToken)
     {
-        await LoadOnceAsync(cancellationToken);
-        if (!recordsWithLetters.ContainsKey(accepted.ErpRecordId))
-        {
-            return 0;
-        }
-
         var removed = 0;
-        var left = 0;
-        foreach (var letter in await state.ListDeadLettersAsync(cancellationToken))
+        foreach (var letter in await state.ListOutboundDeadLettersAsync(accepted.ErpRecordId, cancellationToken))
         {
-            if (letter.Direction != DeadLetterDirection.Outbound || letter.ErpRecordId != accepted.ErpRecordId || letter.ChangeId == accepted.ChangeId)
-            {
-                continue;
-            }
-
-            if (letter.ErpChange is { } stored && Supersedes(accepted, StoredErpChange.Deserialize(stored))
+            if (letter.ChangeId != accepted.ChangeId
+                && letter.ErpChange is { } stored
+                && Supersedes(accepted, StoredErpChange.Deserialize(stored))
                 && await state.RemoveDeadLetterAsync(letter.Id, cancellationToken))
             {
                 AdapterLog.DeadLetterSuperseded(logger, letter.Id, letter.ChangeId, accepted.ChangeId);
                 removed++;
             }
-            else
-            {
-                left++;
-            }
-        }
-
-        if (left == 0)
-        {
-            recordsWithLetters.TryRemove(accepted.ErpRecordId, out _);
         }
 
         return removed;
@@ -75,33 +54,4 @@ internal sealed class SupersededDeadLetters(IAdapterStateStore state, ILogger lo
         accepted.ErpRecordId == refused.ErpRecordId
         && accepted.Kind == refused.Kind
         && (accepted.Kind != ErpChangeKind.Update || refused.ChangedFields.All(field => accepted.ChangedFields.Contains(field, StringComparer.Ordinal)));
-
-    private async Task LoadOnceAsync(CancellationToken cancellationToken)
-    {
-        if (loaded)
-        {
-            return;
-        }
-
-        await loading.WaitAsync(cancellationToken);
-        try
-        {
-            if (!loaded)
-            {
-                foreach (var letter in await state.ListDeadLettersAsync(cancellationToken))
-                {
-                    if (letter.Direction == DeadLetterDirection.Outbound && letter.ErpRecordId is { } record)
-                    {
-                        recordsWithLetters.TryAdd(record, 0);
-                    }
-                }
-
-                loaded = true;
-            }
-        }
-        finally
-        {
-            loading.Release();
-        }
-    }
 }

@@ -17,6 +17,10 @@ public abstract class AdapterStateStoreBase : IAdapterStateStore
     private readonly HashSet<string> applied = new(StringComparer.Ordinal);
     private readonly Queue<string> appliedOrder = new();
 
+    // The outbound letters by ERP record, oldest first: asked after every accepted change, nearly always
+    // for a record without any.
+    private readonly Dictionary<string, List<DeadLetter>> outboundByRecord = new(StringComparer.Ordinal);
+
     private protected AdapterStateStoreBase(AdapterStateData data)
     {
         this.data = data;
@@ -31,6 +35,11 @@ public abstract class AdapterStateStoreBase : IAdapterStateStore
             {
                 appliedOrder.Enqueue(changeId);
             }
+        }
+
+        foreach (var deadLetter in data.DeadLetters)
+        {
+            IndexOutbound(deadLetter);
         }
     }
 
@@ -83,6 +92,7 @@ public abstract class AdapterStateStoreBase : IAdapterStateStore
                 if (!data.DeadLetters.Exists(d => d.Id == deadLetter.Id))
                 {
                     data.DeadLetters.Add(deadLetter);
+                    IndexOutbound(deadLetter);
                 }
             },
             cancellationToken);
@@ -92,10 +102,27 @@ public abstract class AdapterStateStoreBase : IAdapterStateStore
         ReadAsync<IReadOnlyList<DeadLetter>>(() => [.. data.DeadLetters], cancellationToken);
 
     /// <inheritdoc />
+    public ValueTask<IReadOnlyList<DeadLetter>> ListOutboundDeadLettersAsync(string erpRecordId, CancellationToken cancellationToken) =>
+        ReadAsync<IReadOnlyList<DeadLetter>>(() => outboundByRecord.TryGetValue(erpRecordId, out var letters) ? [.. letters] : [], cancellationToken);
+
+    /// <inheritdoc />
     public async ValueTask<bool> RemoveDeadLetterAsync(Guid id, CancellationToken cancellationToken)
     {
         var removed = false;
-        await WriteAsync(() => removed = data.DeadLetters.RemoveAll(d => d.Id == id) > 0, cancellationToken);
+        await WriteAsync(
+            () =>
+            {
+                var index = data.DeadLetters.FindIndex(d => d.Id == id);
+                if (index < 0)
+                {
+                    return;
+                }
+
+                UnindexOutbound(data.DeadLetters[index]);
+                data.DeadLetters.RemoveAt(index);
+                removed = true;
+            },
+            cancellationToken);
         return removed;
     }
 
@@ -113,6 +140,30 @@ public abstract class AdapterStateStoreBase : IAdapterStateStore
         if (link.ErpRecordId is { } record)
         {
             numberByErpRecord[record] = link.Number;
+        }
+    }
+
+    private void IndexOutbound(DeadLetter deadLetter)
+    {
+        if (deadLetter is { Direction: DeadLetterDirection.Outbound, ErpRecordId: { } record })
+        {
+            if (!outboundByRecord.TryGetValue(record, out var letters))
+            {
+                outboundByRecord[record] = letters = [];
+            }
+
+            letters.Add(deadLetter);
+        }
+    }
+
+    private void UnindexOutbound(DeadLetter deadLetter)
+    {
+        if (deadLetter is { Direction: DeadLetterDirection.Outbound, ErpRecordId: { } record }
+            && outboundByRecord.TryGetValue(record, out var letters)
+            && letters.RemoveAll(d => d.Id == deadLetter.Id) > 0
+            && letters.Count == 0)
+        {
+            outboundByRecord.Remove(record);
         }
     }
 

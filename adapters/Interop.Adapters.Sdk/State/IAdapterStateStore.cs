@@ -34,6 +34,21 @@ public interface IAdapterStateStore
     /// <summary>The dead letters, oldest first.</summary>
     ValueTask<IReadOnlyList<DeadLetter>> ListDeadLettersAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The outbound dead letters of the ERP record <paramref name="erpRecordId"/>, oldest first (an empty list
+    /// for a record without any, the common case). The SDK asks it after every change the hub accepted, to
+    /// remove the letters that change makes moot, so it should be an indexed lookup, and it must see letters
+    /// another worker or process stored in the same state a moment ago (no cache in front of it).
+    /// </summary>
+    /// <remarks>
+    /// Added after the first version of this interface, with a default that lists every dead letter
+    /// (<see cref="ListDeadLettersAsync"/>) and keeps the record's outbound ones: a store written before still
+    /// builds and gives the same answers, at the cost of a full listing per accepted change. Implement it with an
+    /// index when the store may hold more than a few hundred letters.
+    /// </remarks>
+    async ValueTask<IReadOnlyList<DeadLetter>> ListOutboundDeadLettersAsync(string erpRecordId, CancellationToken cancellationToken) =>
+        [.. (await ListDeadLettersAsync(cancellationToken)).Where(d => d.Direction == DeadLetterDirection.Outbound && d.ErpRecordId == erpRecordId)];
+
     /// <summary>Removes a dead letter (after a successful replay); false when there was none with that id.</summary>
     ValueTask<bool> RemoveDeadLetterAsync(Guid id, CancellationToken cancellationToken);
 }

@@ -135,3 +135,7 @@ CREATE TABLE IF NOT EXISTS interop.dead_letters (
     dead_lettered_at  timestamptz NOT NULL,
     body              jsonb NOT NULL
 );
+
+-- The SDK asks for one ERP record's outbound letters after every change the hub accepts (to remove those
+-- the change makes moot), nearly always finding none: an index lookup, not a read of every letter.
+CREATE INDEX IF NOT EXISTS dead_letters_erp_record ON interop.dead_letters ((body->>'ErpRecordId'), dead_lettered_at, id);

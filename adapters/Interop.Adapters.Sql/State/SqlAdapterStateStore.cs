@@ -12,7 +12,20 @@ namespace Interop.Adapters.Sql.State;
 /// </summary>
 public sealed class SqlAdapterStateStore(NpgsqlDataSource erp) : IAdapterStateStore
 {
+    /// <summary>
+    /// The outbound letters of one ERP record, oldest first, through <c>dead_letters_erp_record</c> (the same
+    /// expression, then the order): the SDK asks it after every change the hub accepts.
+    /// </summary>
+    internal const string OutboundDeadLettersOfRecord = """
+        SELECT body::text FROM interop.dead_letters
+        WHERE body->>'ErpRecordId' = @record AND body->'Direction' = @direction::jsonb
+        ORDER BY body->>'ErpRecordId', dead_lettered_at, id
+        """;
+
     private static readonly JsonSerializerOptions Json = new();
+
+    // Compared as JSON, as the letter's body spells it (a number with these options, a name if they change).
+    private static readonly string OutboundDirection = JsonSerializer.Serialize(DeadLetterDirection.Outbound, Json);
 
     /// <inheritdoc />
     public async ValueTask<string?> GetOutboundMarkerAsync(CancellationToken cancellationToken)
@@ -83,6 +96,15 @@ public sealed class SqlAdapterStateStore(NpgsqlDataSource erp) : IAdapterStateSt
         await using var connection = await erp.OpenConnectionAsync(cancellationToken);
         var bodies = await connection.QueryAsync<string>(new CommandDefinition(
             "SELECT body::text FROM interop.dead_letters ORDER BY dead_lettered_at, id", cancellationToken: cancellationToken));
+        return [.. bodies.Select(b => JsonSerializer.Deserialize<DeadLetter>(b, Json)!)];
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<IReadOnlyList<DeadLetter>> ListOutboundDeadLettersAsync(string erpRecordId, CancellationToken cancellationToken)
+    {
+        await using var connection = await erp.OpenConnectionAsync(cancellationToken);
+        var bodies = await connection.QueryAsync<string>(new CommandDefinition(
+            OutboundDeadLettersOfRecord, new { record = erpRecordId, direction = OutboundDirection }, cancellationToken: cancellationToken));
         return [.. bodies.Select(b => JsonSerializer.Deserialize<DeadLetter>(b, Json)!)];
     }
 

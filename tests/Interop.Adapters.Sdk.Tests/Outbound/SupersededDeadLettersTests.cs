@@ -1,5 +1,6 @@
 using Interop.Adapters.Sdk.Outbound;
 using Interop.Adapters.Sdk.State;
+using Interop.Adapters.Sdk.Tests.State;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Interop.Adapters.Sdk.Tests.Outbound;
@@ -34,6 +35,37 @@ public sealed class SupersededDeadLettersTests
         Assert.Single(await state.ListDeadLettersAsync(default));
 
         Assert.Equal(1, await superseded.ResolveAsync(Change("3", "r1", ErpChangeKind.Update, "current_housing", "resources", "wishes"), default));
+        Assert.Empty(await state.ListDeadLettersAsync(default));
+    }
+
+    [Fact]
+    public async Task ALetterStoredWhileItsRecordIsBeingResolved_IsRemovedByTheNextAcceptedChangeThatSupersedesIt()
+    {
+        var store = new InterleavingStateStore(state);
+        var superseded = new SupersededDeadLetters(store, NullLogger.Instance);
+        await DeadLetterAsync(Change("1", "r1", ErpChangeKind.Attribute));
+        var refusedMeanwhile = Change("3", "r1", ErpChangeKind.Update, "resources");
+        // Another outbound worker dead-letters a change of the same record while the lease's letter is removed.
+        store.OnNextRemoval(() => DeadLetterAsync(refusedMeanwhile));
+
+        Assert.Equal(1, await superseded.ResolveAsync(Change("2", "r1", ErpChangeKind.Attribute), default));
+        Assert.Equal(["3"], (await state.ListDeadLettersAsync(default)).Select(d => d.ChangeId));
+
+        Assert.Equal(1, await superseded.ResolveAsync(Change("4", "r1", ErpChangeKind.Update, "resources"), default));
+        Assert.Empty(await state.ListDeadLettersAsync(default));
+    }
+
+    [Fact]
+    public async Task ALetterAddedThroughASecondSdkInstanceOnTheSameStore_IsRemovedByTheFirst()
+    {
+        var first = new SupersededDeadLetters(state, NullLogger.Instance);
+        // The first instance resolved a change of the record before the letter existed.
+        Assert.Equal(0, await first.ResolveAsync(Change("1", "r1", ErpChangeKind.Register), default));
+
+        // The second instance (another process on the same store) dead-letters a lease of that record.
+        await DeadLetterAsync(Change("2", "r1", ErpChangeKind.Attribute));
+
+        Assert.Equal(1, await first.ResolveAsync(Change("3", "r1", ErpChangeKind.Attribute), default));
         Assert.Empty(await state.ListDeadLettersAsync(default));
     }
 
