@@ -98,6 +98,8 @@ public sealed class InboundTests(AdapterHub hub) : IClassFixture<AdapterHub>
         await Eventually.TrueAsync(() => erp2.AppliedCountOf(later) == 1, "a later household applied in ERP 2");
         Assert.All(names, n => Assert.Equal(1, erp2.AppliedCountOf(n)));
         Assert.Empty(await restarted.DeadLetters.ListAsync());
+        // Stopped first: a running adapter may be rewriting its state file (state.json.tmp) at that moment.
+        await restarted.StopAsync();
         folder.Delete(recursive: true);
     }
 
@@ -134,6 +136,8 @@ public sealed class InboundTests(AdapterHub hub) : IClassFixture<AdapterHub>
 
         Assert.All(names, n => Assert.Equal(1, erp2.AppliedCountOf(n)));
         Assert.Equal(0, again.Metrics.Applied);
+        // Stopped first: a running adapter may be rewriting its state file (state.json.tmp) at that moment.
+        await again.StopAsync();
         folder.Delete(recursive: true);
     }
 
