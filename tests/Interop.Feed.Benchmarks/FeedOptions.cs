@@ -31,7 +31,8 @@ internal sealed record FeedOptions(TimeSpan PhaseLength, IReadOnlyList<int> Subs
 
     /// <summary>
     /// How many times the comparison is made: after the first sequence, each further round runs 0, 1 and the most
-    /// subscribers again, and the ratios are given per round and as their median. One round's ratio moves by as
+    /// subscribers again, a last phase without subscribers closes the last round (each round is bracketed by
+    /// two), and the ratios are given per round and as their median. One round's ratio moves by as
     /// much as the targets' margins from phase to phase on a shared machine (the rate with no subscriber was 0.90
     /// to 0.96 of the rate with one in three quiet runs).
     /// </summary>
