@@ -91,7 +91,6 @@ internal static class HubServices
         });
         services.AddSingleton<FeedPruning>();
         services.AddSingleton<FeedPages>();
-        services.AddSingleton(_ => new DeliveryTurns(DeliveryTurns.DefaultCount));
         services.AddSingleton<DeliveryAudit>();
         services.AddSingleton<CheckpointWriter>();
         services.AddSingleton<SequencerService>();

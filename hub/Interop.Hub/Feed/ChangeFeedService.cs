@@ -23,7 +23,7 @@ namespace Interop.Hub.Feed;
 /// HTTP/2 flow control, never buffered in the hub's memory.
 /// </summary>
 internal sealed partial class ChangeFeedService(
-    RegistryDatabase database, FeedStore feed, SubscriptionStore subscriptions, CheckpointWriter checkpoints, FeedFanOut fanOut, FeedPages pages, DeliveryAudit audit, DeliveryTurns turns,
+    RegistryDatabase database, FeedStore feed, SubscriptionStore subscriptions, CheckpointWriter checkpoints, FeedFanOut fanOut, FeedPages pages, DeliveryAudit audit,
     TimeProvider time, IOptions<InteropOptions> options, IHostApplicationLifetime lifetime, HubMetrics metrics,
     ILogger<ChangeFeedService> logger) : V1.ChangeFeedService.ChangeFeedServiceBase
 {
@@ -64,7 +64,7 @@ internal sealed partial class ChangeFeedService(
         FeedLog.StreamStarted(logger, caller.OrganizationId, request.SubscriptionId, after);
         try
         {
-            await new FeedStream(fanOut, pages, audit, turns, caller, filter, heartbeat, responseStream, context, metrics, time).RunAsync(after, ending.Token);
+            await new FeedStream(fanOut, pages, audit, caller, filter, heartbeat, responseStream, context, metrics, time).RunAsync(after, ending.Token);
         }
         catch (OperationCanceledException) when (!context.CancellationToken.IsCancellationRequested)
         {

@@ -20,14 +20,13 @@ namespace Interop.Hub.Feed;
 /// not cover (a page taken while behind, a state that changed meanwhile).
 ///
 /// Flow control is the stream's own write: a subscriber that does not read
-/// fills its HTTP/2 window, its write waits, and only this loop waits (it
-/// gives its delivery turn back first, <see cref="DeliveryTurns"/>); the
+/// fills its HTTP/2 window, its write waits, and only this loop waits; the
 /// window moves on without it and it later reads its backlog from the
 /// database, a page at a time. Positions only go forward, so whichever source
 /// a page comes from, every change is sent once and in change_seq order.
 /// </remarks>
 internal sealed class FeedStream(
-    FeedFanOut fanOut, FeedPages pages, DeliveryAudit audit, DeliveryTurns turns, Principal caller, FeedFilter filter, TimeSpan heartbeat,
+    FeedFanOut fanOut, FeedPages pages, DeliveryAudit audit, Principal caller, FeedFilter filter, TimeSpan heartbeat,
     IServerStreamWriter<V1.SubscribeResponse> stream, ServerCallContext context, HubMetrics metrics, TimeProvider time)
 {
     private const int PageSize = 200;
@@ -43,7 +42,6 @@ internal sealed class FeedStream(
     private readonly string peer = context.PeerAddress();
     private long position;
     private AuditedAhead? auditedAhead;
-    private bool holdsTurn;
 
     /// <summary>The last change_seq this stream has passed (sent, or not for it).</summary>
     public long Position => Volatile.Read(ref position);
@@ -105,23 +103,16 @@ internal sealed class FeedStream(
                 // head as this page's window saw it; a newer page, if any, follows it.
                 var atHead = live && page[^1].ChangeSeq == window.Head;
                 var flush = !atHead || !buffered;
-                try
+                var written = await DeliverAsync(page, flush, cancellationToken);
+                after = page[^1].ChangeSeq;
+                Volatile.Write(ref position, after);
+                if (atHead)
                 {
-                    var written = await DeliverAsync(page, flush, cancellationToken);
-                    after = page[^1].ChangeSeq;
-                    Volatile.Write(ref position, after);
-                    if (atHead)
+                    await stream.WriteAsync(new V1.SubscribeResponse { CaughtUp = new V1.FeedPosition { ChangeSeq = after } }, cancellationToken);
+                    if (!flush)
                     {
-                        await WriteAsync(new V1.SubscribeResponse { CaughtUp = new V1.FeedPosition { ChangeSeq = after } }, null, cancellationToken);
-                        if (!flush)
-                        {
-                            RecordWritten(written);
-                        }
+                        RecordWritten(written);
                     }
-                }
-                finally
-                {
-                    GiveTurnBack();
                 }
 
                 caughtUpSent = atHead;
@@ -195,52 +186,23 @@ internal sealed class FeedStream(
         return passing;
     }
 
-    /// <summary>
-    /// A message left in the buffer (<paramref name="options"/> with the buffer hint) or flushed with what
-    /// precedes it, during a delivery turn: taken at the page's first write, given back at its end
-    /// (<see cref="GiveTurnBack"/>) or before a write that has to wait for the subscriber.
-    /// </summary>
+    /// <summary>A message left in the buffer (<paramref name="options"/> with the buffer hint) or flushed with what precedes it.</summary>
     private async Task WriteAsync(V1.SubscribeResponse message, WriteOptions? options, CancellationToken cancellationToken)
     {
-        if (!holdsTurn)
+        if (!buffered)
         {
-            await turns.TakeAsync(cancellationToken);
-            holdsTurn = true;
+            await stream.WriteAsync(message, cancellationToken);
+            return;
         }
 
-        if (buffered)
-        {
-            stream.WriteOptions = options;
-        }
-
+        stream.WriteOptions = options;
         try
         {
-            var write = stream.WriteAsync(message, cancellationToken);
-            if (!write.IsCompleted)
-            {
-                // HTTP/2 flow control holds the write (the subscriber's window is full) or the
-                // connection's output is behind: wait without the turn, so that a subscriber that
-                // does not read never keeps the other streams waiting for one.
-                GiveTurnBack();
-            }
-
-            await write;
+            await stream.WriteAsync(message, cancellationToken);
         }
         finally
         {
-            if (buffered)
-            {
-                stream.WriteOptions = null;
-            }
-        }
-    }
-
-    private void GiveTurnBack()
-    {
-        if (holdsTurn)
-        {
-            holdsTurn = false;
-            turns.GiveBack();
+            stream.WriteOptions = null;
         }
     }
 
