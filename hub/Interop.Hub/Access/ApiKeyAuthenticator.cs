@@ -9,10 +9,11 @@ namespace Interop.Hub.Access;
 /// <summary>
 /// Resolves a bearer token to its organisation: the bootstrap administrator
 /// key of the configuration, or an issued key that is neither expired nor
-/// revoked. Looked up at every call, so a revocation takes effect at once.
+/// revoked. Looked up at every call (concurrent calls of one key share a read begun after they
+/// arrived, <see cref="KeyReads"/>), so a revocation takes effect at once.
 /// </summary>
 internal sealed class ApiKeyAuthenticator(
-    RegistryDatabase database, OrganizationStore organizations, TimeProvider time, IOptions<InteropOptions> options)
+    RegistryDatabase database, OrganizationStore organizations, KeyReads keyReads, TimeProvider time, IOptions<InteropOptions> options)
 {
     public async Task<AuthenticationOutcome> AuthenticateAsync(string token, CancellationToken cancellationToken)
     {
@@ -27,13 +28,7 @@ internal sealed class ApiKeyAuthenticator(
             return AuthenticationOutcome.Refused("The API key is malformed; send 'authorization: Bearer ik_…' as issued.");
         }
 
-        (StoredApiKey? Key, Organization? Owner) found;
-        await using (var connection = await database.OpenAsync(cancellationToken))
-        {
-            found = await organizations.GetKeyWithOwnerAsync(connection, keyId, cancellationToken);
-        }
-
-        var (key, organization) = found;
+        var (key, organization) = await keyReads.ReadAsync(keyId, cancellationToken);
         if (key is null || !ApiKeySecret.Matches(secret, key.SecretHash))
         {
             return AuthenticationOutcome.Refused("The API key is not known.");

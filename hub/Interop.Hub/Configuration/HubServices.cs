@@ -58,6 +58,7 @@ internal static class HubServices
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<FeedDeliveryTrail>();
+        services.AddSingleton<KeyReads>();
         services.AddSingleton<ApiKeyAuthenticator>();
         services.AddSingleton<ClientCertificateAuthenticator>();
         services.AddAuthentication(CallerAuthenticationHandler.SchemeName)

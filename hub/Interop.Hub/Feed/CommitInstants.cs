@@ -28,20 +28,37 @@ internal sealed class CommitInstants
     private readonly ConcurrentDictionary<long, long> committedTicks = new();
     private readonly ConcurrentQueue<long> order = new();
 
+    // The dictionary's own Count takes every one of its locks, on every write; this counts what was added
+    // and not yet evicted (an instant marked ambiguous stays counted: it is still in the queue).
+    private int remembered;
+
     /// <summary>The write whose changes carry <paramref name="occurredAt"/> committed at <paramref name="committedAt"/>.</summary>
     public void Record(DateTimeOffset occurredAt, DateTimeOffset committedAt)
     {
         var key = Key(occurredAt.UtcDateTime);
         if (!committedTicks.TryAdd(key, committedAt.UtcTicks))
         {
-            committedTicks[key] = Ambiguous;
+            // Only an instant still remembered: one evicted meanwhile and added again here would never be dequeued.
+            if (committedTicks.TryGetValue(key, out var first))
+            {
+                committedTicks.TryUpdate(key, Ambiguous, first);
+            }
+
             return;
         }
 
         order.Enqueue(key);
-        while (committedTicks.Count > Capacity && order.TryDequeue(out var oldest))
+        if (Interlocked.Increment(ref remembered) <= Capacity)
         {
-            committedTicks.TryRemove(oldest, out _);
+            return;
+        }
+
+        while (Volatile.Read(ref remembered) > Capacity && order.TryDequeue(out var oldest))
+        {
+            if (committedTicks.TryRemove(oldest, out _))
+            {
+                Interlocked.Decrement(ref remembered);
+            }
         }
     }
 
