@@ -36,26 +36,7 @@ internal sealed partial class ChangeFeedService(
     {
         var caller = context.Caller();
         var (filter, heartbeat) = Validate(request, caller);
-        long after;
-        await using (var connection = await database.OpenAsync(context.CancellationToken))
-        {
-            var subscription = await subscriptions.GetOrCreateAsync(connection, caller.OrganizationId, request.SubscriptionId, time.GetUtcNow(), context.CancellationToken);
-            after = request.StartAfterChangeSeq > 0 ? request.StartAfterChangeSeq : subscription.CheckpointSeq;
-            var (head, prunedThrough) = await feed.BoundsAsync(connection, context.CancellationToken);
-            if (after < prunedThrough)
-            {
-                throw new PreconditionException(
-                    ErrorReasons.CheckpointExpired,
-                    SubscriptionName(caller, request.SubscriptionId),
-                    $"The feed keeps changes after {prunedThrough} only; position {after} is older than the retention. Read every page of " +
-                    "ListApplications, then Subscribe with start_after_change_seq set to the listing's change_seq.");
-            }
-
-            if (after > head)
-            {
-                throw new ValidationException("start_after_change_seq", $"The feed's head is {head}; {after} is ahead of it.");
-            }
-        }
+        var after = await pages.InTurnAsync(() => StartPositionAsync(request, caller, context.CancellationToken), context.CancellationToken);
 
         // The stream ends when the client leaves, when the hub shuts down, or
         // after its lifetime so that load rebalances; clients resume from their checkpoint.
@@ -70,6 +51,30 @@ internal sealed partial class ChangeFeedService(
         {
             FeedLog.StreamEnded(logger, caller.OrganizationId, request.SubscriptionId);
         }
+    }
+
+    /// <summary>Where a stream starts: its request's position, else its subscription's checkpoint (created if new); refused outside the feed's bounds.</summary>
+    private async Task<long> StartPositionAsync(V1.SubscribeRequest request, Principal caller, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var subscription = await subscriptions.GetOrCreateAsync(connection, caller.OrganizationId, request.SubscriptionId, time.GetUtcNow(), cancellationToken);
+        var after = request.StartAfterChangeSeq > 0 ? request.StartAfterChangeSeq : subscription.CheckpointSeq;
+        var (head, prunedThrough) = await feed.BoundsAsync(connection, cancellationToken);
+        if (after < prunedThrough)
+        {
+            throw new PreconditionException(
+                ErrorReasons.CheckpointExpired,
+                SubscriptionName(caller, request.SubscriptionId),
+                $"The feed keeps changes after {prunedThrough} only; position {after} is older than the retention. Read every page of " +
+                "ListApplications, then Subscribe with start_after_change_seq set to the listing's change_seq.");
+        }
+
+        if (after > head)
+        {
+            throw new ValidationException("start_after_change_seq", $"The feed's head is {head}; {after} is ahead of it.");
+        }
+
+        return after;
     }
 
     public override async Task<V1.AcknowledgeResponse> Acknowledge(V1.AcknowledgeRequest request, ServerCallContext context)

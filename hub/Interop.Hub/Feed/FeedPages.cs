@@ -9,16 +9,18 @@ namespace Interop.Hub.Feed;
 /// streams that catch up behind its window.
 /// </summary>
 /// <remarks>
-/// Catch-up readers take a turn among <see cref="CatchUpReaders"/>: a crowd
-/// of subscribers coming back after a restart reads its backlog a few at a
-/// time instead of taking every connection of the pool (the issue saw
-/// "too many clients already" when each stream held its own).
+/// Catch-up readers, and streams starting (<see cref="InTurnAsync{T}"/>), take
+/// a turn among <see cref="StreamReaders"/>: a crowd of subscribers coming back
+/// after a restart opens its streams and reads its backlog a few at a time
+/// instead of taking every connection of the pool (the issue saw "too many
+/// clients already" when each stream held its own; fifty streams starting
+/// together still opened some fifty connections, each a cold PostgreSQL backend).
 /// </remarks>
 internal sealed class FeedPages(RegistryDatabase database, FeedStore feed, CommitInstants commits)
 {
-    public const int CatchUpReaders = 4;
+    public const int StreamReaders = 4;
 
-    private readonly SemaphoreSlim catchUpTurns = new(CatchUpReaders, CatchUpReaders);
+    private readonly SemaphoreSlim turns = new(StreamReaders, StreamReaders);
 
     /// <summary>Up to <paramref name="limit"/> changes after <paramref name="after"/>, with their applications' states.</summary>
     public async Task<IReadOnlyList<FeedEntry>> ReadAsync(long after, int limit, CancellationToken cancellationToken)
@@ -29,16 +31,20 @@ internal sealed class FeedPages(RegistryDatabase database, FeedStore feed, Commi
     }
 
     /// <summary>The same read for a stream behind the shared window, one of a few at a time.</summary>
-    public async Task<IReadOnlyList<FeedEntry>> CatchUpAsync(long after, int limit, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<FeedEntry>> CatchUpAsync(long after, int limit, CancellationToken cancellationToken) =>
+        InTurnAsync(() => ReadAsync(after, limit, cancellationToken), cancellationToken);
+
+    /// <summary>Runs a stream's database work (its start, a catch-up page) in one of the few turns streams share.</summary>
+    public async Task<T> InTurnAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken)
     {
-        await catchUpTurns.WaitAsync(cancellationToken);
+        await turns.WaitAsync(cancellationToken);
         try
         {
-            return await ReadAsync(after, limit, cancellationToken);
+            return await work();
         }
         finally
         {
-            catchUpTurns.Release();
+            turns.Release();
         }
     }
 }
