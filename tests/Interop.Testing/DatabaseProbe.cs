@@ -44,6 +44,10 @@ public sealed class DatabaseProbe(string connectionString)
             "SELECT organization_id, method FROM audit_records WHERE application_number = @applicationNumber AND action = 'change' ORDER BY audit_id",
             new { applicationNumber });
 
+    /// <summary>The connections other clients (the hub's pool) hold open on this database, this probe's own left out.</summary>
+    public async Task<long> OtherConnectionsAsync() =>
+        (await QueryAsync<long>("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")).Single();
+
     public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? parameters = null)
     {
         await using var connection = new NpgsqlConnection(connectionString);

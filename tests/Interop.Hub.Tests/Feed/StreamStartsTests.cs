@@ -36,8 +36,7 @@ public sealed class StreamStartsTests : IAsyncLifetime
                 Assert.True(await call.ResponseStream.MoveNext(ending.Token));
                 return call.ResponseStream.Current;
             }));
-            var backends = (await new DatabaseProbe(hub.ConnectionString).QueryAsync<long>(
-                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")).Single();
+            var backends = await new DatabaseProbe(hub.ConnectionString).OtherConnectionsAsync();
 
             Assert.All(first, message => Assert.Equal(SubscribeResponse.EventOneofCase.CaughtUp, message.EventCase));
             Assert.True(backends < Crowd / 3, $"{backends} PostgreSQL connections of the hub after {Crowd} streams started at once");
