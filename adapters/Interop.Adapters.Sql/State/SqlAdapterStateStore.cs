@@ -91,22 +91,12 @@ public sealed class SqlAdapterStateStore(NpgsqlDataSource erp) : IAdapterStateSt
     }
 
     /// <inheritdoc />
-    public async ValueTask<IReadOnlyList<DeadLetter>> ListDeadLettersAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await erp.OpenConnectionAsync(cancellationToken);
-        var bodies = await connection.QueryAsync<string>(new CommandDefinition(
-            "SELECT body::text FROM interop.dead_letters ORDER BY dead_lettered_at, id", cancellationToken: cancellationToken));
-        return [.. bodies.Select(b => JsonSerializer.Deserialize<DeadLetter>(b, Json)!)];
-    }
+    public ValueTask<IReadOnlyList<DeadLetter>> ListDeadLettersAsync(CancellationToken cancellationToken) =>
+        ReadDeadLettersAsync("SELECT body::text FROM interop.dead_letters ORDER BY dead_lettered_at, id", null, cancellationToken);
 
     /// <inheritdoc />
-    public async ValueTask<IReadOnlyList<DeadLetter>> ListOutboundDeadLettersAsync(string erpRecordId, CancellationToken cancellationToken)
-    {
-        await using var connection = await erp.OpenConnectionAsync(cancellationToken);
-        var bodies = await connection.QueryAsync<string>(new CommandDefinition(
-            OutboundDeadLettersOfRecord, new { record = erpRecordId, direction = OutboundDirection }, cancellationToken: cancellationToken));
-        return [.. bodies.Select(b => JsonSerializer.Deserialize<DeadLetter>(b, Json)!)];
-    }
+    public ValueTask<IReadOnlyList<DeadLetter>> ListOutboundDeadLettersAsync(string erpRecordId, CancellationToken cancellationToken) =>
+        ReadDeadLettersAsync(OutboundDeadLettersOfRecord, new { record = erpRecordId, direction = OutboundDirection }, cancellationToken);
 
     /// <inheritdoc />
     public async ValueTask<bool> RemoveDeadLetterAsync(Guid id, CancellationToken cancellationToken)
@@ -120,5 +110,13 @@ public sealed class SqlAdapterStateStore(NpgsqlDataSource erp) : IAdapterStateSt
         await using var connection = await erp.OpenConnectionAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<LinkRow>(new CommandDefinition(sql, new { value }, cancellationToken: cancellationToken));
         return row is null ? null : new ApplicationLink(row.Number, row.ErpRecord, row.Revision);
+    }
+
+    /// <summary>The dead letters whose bodies <paramref name="sql"/> selects, in its order.</summary>
+    private async ValueTask<IReadOnlyList<DeadLetter>> ReadDeadLettersAsync(string sql, object? parameters, CancellationToken cancellationToken)
+    {
+        await using var connection = await erp.OpenConnectionAsync(cancellationToken);
+        var bodies = await connection.QueryAsync<string>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
+        return [.. bodies.Select(b => JsonSerializer.Deserialize<DeadLetter>(b, Json)!)];
     }
 }
