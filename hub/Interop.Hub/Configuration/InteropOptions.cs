@@ -52,6 +52,13 @@ public sealed class InteropOptions
     public int OnboardingBatchSize { get; set; } = 100;
 
     /// <summary>
+    /// How long an OnboardApplications batch waits for more records once its first has arrived. Default
+    /// 5 ms: a sender writing records one after another gets them written together rather than the first
+    /// alone. Machine time, not the hub's clock (a frozen test clock must not hang a sender).
+    /// </summary>
+    public TimeSpan OnboardingBatchWindow { get; set; } = TimeSpan.FromMilliseconds(5);
+
+    /// <summary>
     /// Applications the cotation rescoring job scores per transaction (a publication's territory, the
     /// rows the date moved), and the projection per statement batch. Default 500: each page holds its
     /// applications' rows FOR SHARE for well under a second, whatever the territory's size.

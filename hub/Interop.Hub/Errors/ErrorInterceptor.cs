@@ -8,7 +8,8 @@ namespace Interop.Hub.Errors;
 /// <summary>
 /// Turns every failure of a call into a clear status: domain refusals through
 /// <see cref="DomainErrorMapper"/>, a database that cannot be reached into
-/// UNAVAILABLE (the client may retry with the same request id), anything else
+/// UNAVAILABLE (the client may retry with the same request id), a caller that went away into
+/// CANCELLED logged at Debug, anything else
 /// into INTERNAL with the details logged here and not sent.
 /// </summary>
 internal sealed class ErrorInterceptor(ILogger<ErrorInterceptor> logger) : Interceptor
@@ -61,7 +62,10 @@ internal sealed class ErrorInterceptor(ILogger<ErrorInterceptor> logger) : Inter
             case DomainException domain:
                 ErrorsLog.Refused(logger, context.Method, domain.Reason, domain.Message);
                 return DomainErrorMapper.ToRpcException(domain);
-            case OperationCanceledException when context.CancellationToken.IsCancellationRequested:
+            case OperationCanceledException or IOException or InvalidOperationException when context.CancellationToken.IsCancellationRequested:
+                // The caller went away (cancelled, reset its stream, closed its connection): a read or write of
+                // the call then fails with one of these, as grpc-dotnet documents. Nothing for an operator.
+                ErrorsLog.CallerGone(logger, exception, context.Method);
                 return new RpcException(new Status(StatusCode.Cancelled, "The call was cancelled."));
             case NpgsqlException { IsTransient: true } database:
                 ErrorsLog.DatabaseUnavailable(logger, database, context.Method);

@@ -14,4 +14,7 @@ internal static partial class ErrorsLog
 
     [LoggerMessage(EventId = 1402, Level = LogLevel.Error, Message = "{Method} failed unexpectedly")]
     public static partial void Unexpected(ILogger logger, Exception exception, string method);
+
+    [LoggerMessage(EventId = 1403, Level = LogLevel.Debug, Message = "{Method} ended: the caller has gone")]
+    public static partial void CallerGone(ILogger logger, Exception exception, string method);
 }

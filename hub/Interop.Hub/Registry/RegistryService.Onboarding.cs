@@ -11,9 +11,6 @@ namespace Interop.Hub.Registry;
 
 internal sealed partial class RegistryService
 {
-    /// <summary>How long a batch waits for more records once its first has arrived.</summary>
-    private static readonly TimeSpan BatchWindow = TimeSpan.FromMilliseconds(5);
-
     /// <summary>
     /// Bulk onboarding: the stream's records are gathered into batches (whatever has arrived while the
     /// previous batch was written, up to <c>Interop:OnboardingBatchSize</c>), and each batch of registrations
@@ -93,7 +90,7 @@ internal sealed partial class RegistryService
                 (batch.Count < batchSize && Joins(record, ids) ? batch : later).Add(record);
             }
 
-            await GatherAsync(records, batch, later, ids, batchSize, cancellationToken);
+            await GatherAsync(records, batch, later, ids, batchSize, options.Value.OnboardingBatchWindow, cancellationToken);
 
             carried = later;
             foreach (var answer in await OnboardBatchAsync(batch, context, cancellationToken))
@@ -104,7 +101,7 @@ internal sealed partial class RegistryService
     }
 
     /// <summary>
-    /// Fills a batch with what has arrived, then with what arrives within <see cref="BatchWindow"/>, until it
+    /// Fills a batch with what has arrived, then with what arrives within <paramref name="window"/>, until it
     /// is full or the stream ends: a sender writing its records one after another gets them written together
     /// rather than the first alone. While a batch is written, the next one gathers in the buffer anyway.
     /// The window is machine time, not the hub's clock: a pace on the wire, which a frozen (test) clock must
@@ -112,10 +109,10 @@ internal sealed partial class RegistryService
     /// </summary>
     private async Task GatherAsync(
         ChannelReader<V1.OnboardApplicationsRequest> records, List<V1.OnboardApplicationsRequest> batch, List<V1.OnboardApplicationsRequest> later,
-        HashSet<string> ids, int batchSize, CancellationToken cancellationToken)
+        HashSet<string> ids, int batchSize, TimeSpan window, CancellationToken cancellationToken)
     {
         using var windowEnds = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var window = Task.Delay(BatchWindow, TimeProvider.System, windowEnds.Token);
+        var windowEnded = Task.Delay(window, TimeProvider.System, windowEnds.Token);
         try
         {
             while (batch.Count < batchSize)
@@ -127,7 +124,7 @@ internal sealed partial class RegistryService
                 }
 
                 var more = records.WaitToReadAsync(cancellationToken).AsTask();
-                if (await Task.WhenAny(more, window) == window || !await more)
+                if (await Task.WhenAny(more, windowEnded) == windowEnded || !await more)
                 {
                     return;
                 }

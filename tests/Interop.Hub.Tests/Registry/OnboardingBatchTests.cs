@@ -9,8 +9,8 @@ namespace Interop.Hub.Tests.Registry;
 
 /// <summary>
 /// Bulk onboarding's set-based write over a real socket and a real database: a batch of records (the
-/// hub's clock stands still here, so a batch holds every record sent before the stream ends, up to
-/// <c>OnboardingBatchSize</c> = 20) is answered record by record as the unary path would answer, written
+/// batch window is a minute here, so a batch holds every record sent before the stream ends, up to
+/// <c>OnboardingBatchSize</c> = 20, however slowly a loaded machine sends them) is answered record by record as the unary path would answer, written
 /// in one transaction, numbered without gaps, carried by the feed once and in order, and resent after a
 /// cut without doubling anything.
 /// </summary>
@@ -21,7 +21,11 @@ public sealed class OnboardingBatchTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        hub = await HubHost.StartAsync("onboardbatch", settings: new Dictionary<string, string> { ["Interop:OnboardingBatchSize"] = "20" });
+        hub = await HubHost.StartAsync("onboardbatch", settings: new Dictionary<string, string>
+        {
+            ["Interop:OnboardingBatchSize"] = "20",
+            ["Interop:OnboardingBatchWindow"] = "00:01:00",
+        });
         registry = new RegistryService.RegistryServiceClient(hub.Calls);
     }
 
