@@ -1,5 +1,6 @@
 using System.Text;
 using Interop.Adapters.Simulator.Erp;
+using Interop.Adapters.Tests.Files;
 using Interop.Client;
 using Interop.Testing;
 
@@ -33,7 +34,7 @@ public sealed class ThreeLandlordsTests(LandlordsHub hub) : IClassFixture<Landlo
         await Eventually.TrueAsync(() => OutboxLines(outbox, number).Any(l => l.Contains("CHANGE_KIND_REGISTERED", StringComparison.Ordinal)), "the registration in landlord 2's outbox");
 
         // Landlord 2 types the same household in its ERP, which exports it: the hub catches it, the adapter links it.
-        File.WriteAllText(Path.Combine(folder.FullName, "inbox", "export-1.csv"),
+        ErpExport.Drop(folder.FullName, "export-1.csv",
             "dossier;nom;prenom;sexe;date_naissance;commune_naissance;nationalite;situation;logement;motifs;revenu;departement;typologies;communes\n" +
             $"F-77;{household.Nom};Camille;F;12/04/1988;14118;FRA;S;LP;DIVORCE;1450;14;T3;14118\n");
         var linked = await LinkedAsync(two, "F-77");

@@ -56,15 +56,14 @@ public sealed class FilesAdapterTests(LandlordsHub hub) : IClassFixture<Landlord
     {
         var landlord = await hub.JoinAsync("files-utf8");
         var folder = Directory.CreateTempSubdirectory("files-adapter-");
-        var inbox = Path.Combine(folder.FullName, "inbox");
         await using var adapter = await Running.FilesAsync(hub.Hub.Address, landlord, folder.FullName);
         var header = Header.Replace(';', ',');
         var (good, unknown) = (TestApplications.UniqueName(), TestApplications.UniqueName());
-        File.WriteAllText(Path.Combine(inbox, "a.csv"), $"{header}\nG-1,{good},\"Anne-Marie\",F,01/01/1980,14118,FRA,C,LP,SANSLOGT,900,14,T1,14118\n");
+        ErpExport.Drop(folder.FullName, "a.csv", $"{header}\nG-1,{good},\"Anne-Marie\",F,01/01/1980,14118,FRA,C,LP,SANSLOGT,900,14,T1,14118\n");
         await Eventually.TrueAsync(() => File.Exists(Path.Combine(folder.FullName, "done", "a.csv")), "a good file in done/");
         Assert.Contains("lines rejected: 0", await File.ReadAllTextAsync(Path.Combine(folder.FullName, "done", "a.csv.report.txt")), StringComparison.Ordinal);
 
-        File.WriteAllText(Path.Combine(inbox, "b.csv"), $"{header}\nU-1,{unknown},Paul,M,01/01/1980,14118,FRA,C,CARAVANE,SANSLOGT,900,14,T1,14118\n");
+        ErpExport.Drop(folder.FullName, "b.csv", $"{header}\nU-1,{unknown},Paul,M,01/01/1980,14118,FRA,C,CARAVANE,SANSLOGT,900,14,T1,14118\n");
         await Eventually.TrueAsync(() => File.Exists(Path.Combine(folder.FullName, "failed", "b.csv")), "the file with an unknown code in failed/");
         var report = await File.ReadAllTextAsync(Path.Combine(folder.FullName, "failed", "b.csv.report.txt"));
         Assert.Contains("line 2: ERP code 'CARAVANE' has no mapping in table 'current_housing'", report, StringComparison.Ordinal);
@@ -80,7 +79,7 @@ public sealed class FilesAdapterTests(LandlordsHub hub) : IClassFixture<Landlord
         var folder = Directory.CreateTempSubdirectory("files-adapter-");
         await using var adapter = await Running.FilesAsync(hub.Hub.Address, landlord, folder.FullName);
         var name = TestApplications.UniqueName();
-        File.WriteAllText(Path.Combine(folder.FullName, "inbox", "bail.csv"),
+        ErpExport.Drop(folder.FullName, "bail.csv",
             Header + ";action;logement_attribue;commune_logement;typologie_logement;contingent;accord_collectif;dalo\n" +
             $"L-1;{name};Anne;F;01/01/1980;14118;FRA;C;LP;SANSLOGT;900;14;T3;14118;INSCRIPTION;;;;;;\n" +
             "L-1;;;;;;;;;;;;;;BAIL;LGT4242;14118;T3;COLTER;ACD;O\n");
