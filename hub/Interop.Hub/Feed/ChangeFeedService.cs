@@ -36,7 +36,7 @@ internal sealed partial class ChangeFeedService(
     {
         var caller = context.Caller();
         var (filter, heartbeat) = Validate(request, caller);
-        var after = await pages.InTurnAsync(() => StartPositionAsync(request, caller, context.CancellationToken), context.CancellationToken);
+        var (after, head) = await pages.InTurnAsync(() => StartPositionAsync(request, caller, context.CancellationToken), context.CancellationToken);
 
         // The stream ends when the client leaves, when the hub shuts down, or
         // after its lifetime so that load rebalances; clients resume from their checkpoint.
@@ -45,7 +45,7 @@ internal sealed partial class ChangeFeedService(
         FeedLog.StreamStarted(logger, caller.OrganizationId, request.SubscriptionId, after);
         try
         {
-            await new FeedStream(fanOut, pages, audit, caller, filter, heartbeat, responseStream, context, metrics, time).RunAsync(after, ending.Token);
+            await new FeedStream(fanOut, pages, audit, caller, filter, heartbeat, responseStream, context, metrics, time).RunAsync(after, head, ending.Token);
         }
         catch (OperationCanceledException) when (!context.CancellationToken.IsCancellationRequested)
         {
@@ -53,8 +53,11 @@ internal sealed partial class ChangeFeedService(
         }
     }
 
-    /// <summary>Where a stream starts: its request's position, else its subscription's checkpoint (created if new); refused outside the feed's bounds.</summary>
-    private async Task<long> StartPositionAsync(V1.SubscribeRequest request, Principal caller, CancellationToken cancellationToken)
+    /// <summary>
+    /// Where a stream starts (its request's position, else its subscription's checkpoint, created if new;
+    /// refused outside the feed's bounds), and the feed's head then.
+    /// </summary>
+    private async Task<(long After, long Head)> StartPositionAsync(V1.SubscribeRequest request, Principal caller, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var subscription = await subscriptions.GetOrCreateAsync(connection, caller.OrganizationId, request.SubscriptionId, time.GetUtcNow(), cancellationToken);
@@ -74,7 +77,7 @@ internal sealed partial class ChangeFeedService(
             throw new ValidationException("start_after_change_seq", $"The feed's head is {head}; {after} is ahead of it.");
         }
 
-        return after;
+        return (after, head);
     }
 
     public override async Task<V1.AcknowledgeResponse> Acknowledge(V1.AcknowledgeRequest request, ServerCallContext context)

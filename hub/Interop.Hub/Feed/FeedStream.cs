@@ -46,13 +46,17 @@ internal sealed class FeedStream(
     /// <summary>The last change_seq this stream has passed (sent, or not for it).</summary>
     public long Position => Volatile.Read(ref position);
 
-    public async Task RunAsync(long after, CancellationToken cancellationToken)
+    /// <summary>
+    /// Follows the feed from <paramref name="after"/>; <paramref name="headAtStart"/> is the feed's head when the
+    /// subscription started, which <c>caught_up</c> never tells before it is reached.
+    /// </summary>
+    public async Task RunAsync(long after, long headAtStart, CancellationToken cancellationToken)
     {
         Volatile.Write(ref position, after);
         fanOut.Join(this);
         try
         {
-            await FollowAsync(after, cancellationToken);
+            await FollowAsync(after, headAtStart, cancellationToken);
         }
         finally
         {
@@ -84,14 +88,18 @@ internal sealed class FeedStream(
 
     private bool Shows(FeedEntry entry) => entry.State is { } state && AccessPolicy.CanRead(caller.Organization, state);
 
-    private async Task FollowAsync(long after, CancellationToken cancellationToken)
+    private async Task FollowAsync(long after, long headAtStart, CancellationToken cancellationToken)
     {
         var caughtUpSent = false;
         while (true)
         {
             var advanced = fanOut.Advanced.NextPulse;
             var window = fanOut.Window;
-            var live = window.Covers(after);
+
+            // The shared window reads a numbered page a moment after the sequencer commits it: a stream that
+            // starts in that moment reads up to the head it was told at its start from the database, so that
+            // caught_up ("every change up to the current head") holds for a reader that stops at it.
+            var live = window.Covers(after) && (after >= headAtStart || window.Head > after);
             IReadOnlyList<FeedEntry> page = live
                 ? window.After(after, PageSize)
                 : await pages.CatchUpAsync(after, PageSize, cancellationToken);
@@ -101,7 +109,7 @@ internal sealed class FeedStream(
                 // same flush: one HTTP/2 write per stream and page instead of two (at fifty subscribers,
                 // each flush is a frame, a wake-up and a read on the subscriber's side). The marker tells the
                 // head as this page's window saw it; a newer page, if any, follows it.
-                var atHead = live && page[^1].ChangeSeq == window.Head;
+                var atHead = live && page[^1].ChangeSeq == window.Head && page[^1].ChangeSeq >= headAtStart;
                 var flush = !atHead || !buffered;
                 var written = await DeliverAsync(page, flush, cancellationToken);
                 after = page[^1].ChangeSeq;
@@ -119,7 +127,13 @@ internal sealed class FeedStream(
                 continue;
             }
 
-            if (!caughtUpSent)
+            if (!live)
+            {
+                // The database has nothing after this position: nothing more to wait for.
+                headAtStart = Math.Min(headAtStart, after);
+            }
+
+            if (!caughtUpSent && after >= headAtStart)
             {
                 await stream.WriteAsync(new V1.SubscribeResponse { CaughtUp = new V1.FeedPosition { ChangeSeq = after } }, cancellationToken);
                 caughtUpSent = true;
