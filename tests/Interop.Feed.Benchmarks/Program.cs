@@ -313,6 +313,13 @@ void PrintRounds(List<Round> all)
         $"- other client's unary calls not slowed (p99 and p50 with {most} ÷ without ≤ {NotSlowed:F2}): p99 {slowedP99:F2}, p50 {slowedP50:F2} ({Met(slowedP99 <= NotSlowed && slowedP50 <= NotSlowed)}); rounds p99 {Spread(r => r.UnaryP99Ratio)}"));
     Console.WriteLine(string.Create(inv,
         $"  all rounds' calls together: p99 {pooledP99:F2}, p50 {pooledP50:F2}; with 1 subscriber p99 {Stats.Percentile(pooledOne, 99) / Stats.Percentile(pooledWithout, 99):F2}; A/A (the same phase twice) median p99 {Median(r => r.SameP99Ratio):F2}, rounds {Spread(r => r.SameP99Ratio)}"));
+
+    // Who pays for the fan-out, every round's phases at 1 and at the most subscribers: what the other client's slowdown is read against.
+    string Cpu(Func<CpuTimes, double> seconds) => string.Create(
+        inv, $"{Median(r => seconds(r.One.Cpu) * 1000 / Math.Max(1, r.One.Writes.Committed)):F2} → {Median(r => seconds(r.Most.Cpu) * 1000 / Math.Max(1, r.Most.Writes.Committed)):F2}");
+    var subscriberCpu = options.SubscribersApart ? $", subscriber process {Cpu(c => c.SubscriberSeconds)}" : "";
+    Console.WriteLine(
+        $"- CPU ms per write with 1 → {most} subscribers (medians): hub {Cpu(c => c.HubSeconds)}, benchmark {Cpu(c => c.ClientSeconds)}{subscriberCpu}, PostgreSQL {Cpu(c => c.PostgresSeconds)}");
 }
 
 // A target's verdict, as every verdict line prints it.
