@@ -202,6 +202,8 @@ smoke registrations "$BENCH" registrations
 smoke fresh "$BENCH" fresh
 smoke findmatches "$BENCH" findmatches
 smoke feed "tests/Interop.Feed.Benchmarks/bin/Release/net10.0/Interop.Feed.Benchmarks.dll"
+# The subscribers in a process of their own (the protocol between the two processes), one round: 27-32 s at load 15-18.
+smoke feed-apart "tests/Interop.Feed.Benchmarks/bin/Release/net10.0/Interop.Feed.Benchmarks.dll" --subscribers-apart --rounds 1
 smoke matching "tests/Interop.Matching.Benchmarks/bin/Release/net10.0/Interop.Matching.Benchmarks.dll"
 smoke client "tests/Interop.Client.Benchmarks/bin/Release/net10.0/Interop.Client.Benchmarks.dll"
 smoke cotation "tests/Interop.Cotation.Benchmarks/bin/Release/net10.0/Interop.Cotation.Benchmarks.dll"

@@ -4,16 +4,18 @@ using System.Globalization;
 namespace Interop.Feed.Benchmarks;
 
 /// <summary>
-/// CPU time used so far by the hub process, this benchmark (the writers, the
-/// subscribers and the other client) and the PostgreSQL cluster (the postmaster,
-/// its live backends and the ones that ended), from /proc: where a phase's extra
-/// work goes when subscribers are added.
+/// CPU time used so far by the hub process, this benchmark (the writers, and the
+/// subscribers unless they run apart), the subscriber process when they do, and
+/// the PostgreSQL cluster (the postmaster, its live backends and the ones that
+/// ended), from /proc: where a phase's extra work goes when subscribers are added.
+/// The other client's process is not counted (one call every 20 ms).
 /// </summary>
-internal sealed record CpuTimes(double HubSeconds, double ClientSeconds, double PostgresSeconds)
+internal sealed record CpuTimes(double HubSeconds, double ClientSeconds, double SubscriberSeconds, double PostgresSeconds)
 {
     private static readonly double TicksPerSecond = ClockTicks();
 
-    public static CpuTimes Read(int hubPid, int postmasterPid)
+    /// <param name="subscriberPid">The subscriber process (<c>--subscribers-apart</c>), or null when the subscribers run in this one.</param>
+    public static CpuTimes Read(int hubPid, int postmasterPid, int? subscriberPid)
     {
         var postgres = Stat(postmasterPid, children: true);
         foreach (var directory in Directory.EnumerateDirectories("/proc"))
@@ -24,11 +26,12 @@ internal sealed record CpuTimes(double HubSeconds, double ClientSeconds, double 
             }
         }
 
-        return new CpuTimes(Stat(hubPid, children: false), Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds, postgres);
+        var subscribers = subscriberPid is { } subscriber ? Stat(subscriber, children: false) : 0;
+        return new CpuTimes(Stat(hubPid, children: false), Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds, subscribers, postgres);
     }
 
-    public CpuTimes Since(CpuTimes earlier) =>
-        new(HubSeconds - earlier.HubSeconds, ClientSeconds - earlier.ClientSeconds, PostgresSeconds - earlier.PostgresSeconds);
+    public CpuTimes Since(CpuTimes earlier) => new(
+        HubSeconds - earlier.HubSeconds, ClientSeconds - earlier.ClientSeconds, SubscriberSeconds - earlier.SubscriberSeconds, PostgresSeconds - earlier.PostgresSeconds);
 
     /// <summary>The parent of PostgreSQL backend <paramref name="backendPid"/>: the postmaster.</summary>
     public static int ParentOf(int backendPid)

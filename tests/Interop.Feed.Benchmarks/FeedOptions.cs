@@ -5,7 +5,18 @@ namespace Interop.Feed.Benchmarks;
 /// <summary>The command line of the change-feed benchmark.</summary>
 internal sealed record FeedOptions(TimeSpan PhaseLength, IReadOnlyList<int> SubscriberCounts)
 {
-    public const string Usage = "usage: [--seconds 15] [--subscribers 1,10,50] [--rate N] [--rounds 1] [--idle-lifetime 300] [--smoke]";
+    public const string Usage = "usage: [--seconds 15] [--subscribers 1,10,50] [--rate N] [--rounds 1] [--idle-lifetime 300] [--subscribers-apart] [--smoke]";
+
+    public const string Help = """
+          --seconds N            length of each measured phase (default 15)
+          --subscribers A,B,…    subscriber counts, one phase each after the writers alone (default 1,10,50)
+          --rate N               writes per second offered by the 4 writers together (default: closed loop)
+          --rounds N             repeat 0, 1 and the most subscribers N − 1 more times; medians per round (default 1)
+          --idle-lifetime N      seconds the hub's pool keeps an idle connection (default 300)
+          --subscribers-apart    run the subscribers in a process of their own at nice 10 (default: in this process)
+          --smoke                every phase once on tiny sizes (CI); its figures measure nothing
+        Needs INTEROP_TEST_POSTGRES (an admin connection string). See README.md.
+        """;
 
     /// <summary>
     /// The whole path once, small and fast, for CI (deploy/test.sh): 2-s phases,
@@ -37,6 +48,14 @@ internal sealed record FeedOptions(TimeSpan PhaseLength, IReadOnlyList<int> Subs
     /// to 0.96 of the rate with one in three quiet runs).
     /// </summary>
     public int Rounds { get; init; } = 1;
+
+    /// <summary>
+    /// Whether the subscribers run in a process of their own, at a lower CPU priority (<see cref="SubscriberProcess"/>),
+    /// instead of in the benchmark's process beside the writers. On 2 cores their receptions compete with the other
+    /// client for the CPU; apart and niced, what is left of the other client's slowdown is the hub's share. Off by
+    /// default, so that the figures stay comparable with the earlier runs.
+    /// </summary>
+    public bool SubscribersApart { get; init; }
 
     /// <summary>The unreported first phase (JIT, pools).</summary>
     public TimeSpan WarmUp { get; init; } = TimeSpan.FromSeconds(3);
@@ -77,6 +96,9 @@ internal sealed record FeedOptions(TimeSpan PhaseLength, IReadOnlyList<int> Subs
             {
                 case "--smoke":
                     break;
+                case "--subscribers-apart":
+                    options = options with { SubscribersApart = true };
+                    break;
                 case "--seconds" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds is >= 1 and <= 600:
                     options = options with { PhaseLength = TimeSpan.FromSeconds(seconds) };
                     i++;
@@ -98,7 +120,7 @@ internal sealed record FeedOptions(TimeSpan PhaseLength, IReadOnlyList<int> Subs
                     i++;
                     break;
                 default:
-                    error = $"Bad argument {args[i]} {value}: --seconds takes 1–600, --subscribers a comma list of 1–500, --rate 1–10000 writes/s, --rounds 1–20, --idle-lifetime 1–3600 s.";
+                    error = $"Bad argument {args[i]} {value}: --seconds takes 1–600, --subscribers a comma list of 1–500, --rate 1–10000 writes/s, --rounds 1–20, --idle-lifetime 1–3600 s; --subscribers-apart and --smoke take no value.";
                     return false;
             }
         }

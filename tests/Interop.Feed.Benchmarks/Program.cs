@@ -8,7 +8,7 @@ using Interop.Feed.Benchmarks;
 using Interop.Testing;
 using Npgsql;
 
-// Entry point: `dotnet run -c Release --project tests/Interop.Feed.Benchmarks -- [--seconds 15] [--subscribers 1,10,50] [--smoke]`.
+// Entry point: `dotnet run -c Release --project tests/Interop.Feed.Benchmarks -- [--seconds 15] [--subscribers 1,10,50] [--subscribers-apart] [--smoke]` (`--help` lists every option).
 // Needs INTEROP_TEST_POSTGRES (an admin connection string). Exit codes: 0 every
 // write succeeded and every change was delivered once and in order, 1
 // otherwise, 2 bad arguments. `--smoke` runs every phase once on tiny sizes
@@ -18,6 +18,18 @@ using Npgsql;
 if (args is [UnaryProbe.Argument, ..])
 {
     return await UnaryProbe.MainAsync(args);
+}
+
+if (args is [SubscriberHost.Argument, ..])
+{
+    return await SubscriberHost.MainAsync(args);
+}
+
+if (args is ["--help" or "-h"])
+{
+    Console.WriteLine(FeedOptions.Usage);
+    Console.WriteLine(FeedOptions.Help);
+    return 0;
 }
 
 if (!FeedOptions.TryParse(args, out var options, out var usageError))
@@ -70,6 +82,9 @@ await using (var probe = new Npgsql.NpgsqlConnection(connectionString))
 }
 
 Console.WriteLine($"hub pid {memory.Pid} at {hub.Address}; {Environment.ProcessorCount} cores; {WriterClients} writer clients ({(options.Rate is { } offered ? $"paced to {offered} writes/s together" : "closed loop")}); {seconds} s per phase; hub pool idle lifetime {options.IdleLifetimeSeconds} s; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+Console.WriteLine(options.SubscribersApart
+    ? $"subscribers in a process of their own at nice {SubscriberProcess.Niceness} (--subscribers-apart): the benchmark's process keeps the writers"
+    : "subscribers in the benchmark's process, beside the writers (--subscribers-apart runs them in a process of their own)");
 Console.WriteLine(commitTimestamps
     ? "commit → delivery from PostgreSQL's commit timestamps (track_commit_timestamp on)"
     : "track_commit_timestamp is off: commit → delivery at the subscriber is not measured (start the cluster with `pg_start_throwaway --commit-timestamps`); the hub's commit → written stands in");
@@ -96,6 +111,8 @@ InteropClient[] subscriberClients = [subscribersA, subscribersB];
 // The slow subscriber has a connection of its own, so that only its stream's
 // HTTP/2 window fills up.
 using var slowClient = new InteropClient(hub.Address, prefectureKey);
+// With --subscribers-apart, one process runs every phase's subscribers on connections of its own, the same way.
+await using var subscriberProcess = options.SubscribersApart ? SubscriberProcess.Start(hub.Address, prefectureKey) : null;
 
 var exitCode = 0;
 string probeTarget = "";
@@ -235,7 +252,8 @@ return exitCode;
 void PrintBreakdown(List<Phase> phases)
 {
     Console.WriteLine("where the time goes (ms from the change's write, p50 / p99; hub stages from its histograms) and CPU per committed write:");
-    Console.WriteLine($"| subscribers | {string.Join(" | ", FeedStages.Stages.Select(s => $"→ {s.Label}"))} | → received by the subscriber | written → received (difference of the two) | CPU ms per write: hub / benchmark clients / PostgreSQL |");
+    var cpuColumns = options.SubscribersApart ? "hub / benchmark (writers) / subscriber process / PostgreSQL" : "hub / benchmark clients / PostgreSQL";
+    Console.WriteLine($"| subscribers | {string.Join(" | ", FeedStages.Stages.Select(s => $"→ {s.Label}"))} | → received by the subscriber | written → received (difference of the two) | CPU ms per write: {cpuColumns} |");
     Console.WriteLine($"|---:|{string.Concat(FeedStages.Stages.Select(_ => "---:|"))}---:|---:|---:|");
     foreach (var phase in phases)
     {
@@ -253,8 +271,9 @@ void PrintBreakdown(List<Phase> phases)
         var hop = phase.Subscribers == 0 ? "–" : string.Create(
             inv, $"{phase.P50 - phase.Stages.PercentileMs(WrittenStage, 50):F1} / {phase.P99 - phase.Stages.PercentileMs(WrittenStage, 99):F1}");
         var writes = Math.Max(1, phase.Writes.Committed);
+        var subscriberCpu = options.SubscribersApart ? string.Create(inv, $" / {phase.Cpu.SubscriberSeconds * 1000 / writes:F1}") : "";
         Console.WriteLine(string.Create(inv,
-            $"| {label} | {string.Join(" | ", cells)} | {received} | {hop} | {phase.Cpu.HubSeconds * 1000 / writes:F1} / {phase.Cpu.ClientSeconds * 1000 / writes:F1} / {phase.Cpu.PostgresSeconds * 1000 / writes:F1} |"));
+            $"| {label} | {string.Join(" | ", cells)} | {received} | {hop} | {phase.Cpu.HubSeconds * 1000 / writes:F1} / {phase.Cpu.ClientSeconds * 1000 / writes:F1}{subscriberCpu} / {phase.Cpu.PostgresSeconds * 1000 / writes:F1} |"));
     }
 }
 
@@ -294,6 +313,13 @@ void PrintRounds(List<Round> all)
         $"- other client's unary calls not slowed (p99 and p50 with {most} ÷ without ≤ {NotSlowed:F2}): p99 {slowedP99:F2}, p50 {slowedP50:F2} ({Met(slowedP99 <= NotSlowed && slowedP50 <= NotSlowed)}); rounds p99 {Spread(r => r.UnaryP99Ratio)}"));
     Console.WriteLine(string.Create(inv,
         $"  all rounds' calls together: p99 {pooledP99:F2}, p50 {pooledP50:F2}; with 1 subscriber p99 {Stats.Percentile(pooledOne, 99) / Stats.Percentile(pooledWithout, 99):F2}; A/A (the same phase twice) median p99 {Median(r => r.SameP99Ratio):F2}, rounds {Spread(r => r.SameP99Ratio)}"));
+
+    // Who pays for the fan-out, every round's phases at 1 and at the most subscribers: what the other client's slowdown is read against.
+    string Cpu(Func<CpuTimes, double> seconds) => string.Create(
+        inv, $"{Median(r => seconds(r.One.Cpu) * 1000 / Math.Max(1, r.One.Writes.Committed)):F2} → {Median(r => seconds(r.Most.Cpu) * 1000 / Math.Max(1, r.Most.Writes.Committed)):F2}");
+    var subscriberCpu = options.SubscribersApart ? $", subscriber process {Cpu(c => c.SubscriberSeconds)}" : "";
+    Console.WriteLine(
+        $"- CPU ms per write with 1 → {most} subscribers (medians): hub {Cpu(c => c.HubSeconds)}, benchmark {Cpu(c => c.ClientSeconds)}{subscriberCpu}, PostgreSQL {Cpu(c => c.PostgresSeconds)}");
 }
 
 // A target's verdict, as every verdict line prints it.
@@ -332,67 +358,52 @@ void PrintTargets(List<Phase> phases, Phase none, Phase? one)
 async Task<Phase> RunPhaseAsync(string label, int subscribers, bool withSlowSubscriber, TimeSpan length)
 {
     var head0 = await FeedHead.WhenSequencedAsync(connectionString);
-    var fast = Enumerable.Range(0, subscribers)
-        .Select(i => FeedSubscriber.Start(subscriberClients[i % subscriberClients.Length], $"{label}-{i}", head0))
+    var pause = withSlowSubscriber ? slowPause : (TimeSpan?)null;
+    var caughtUpTimeout = TimeSpan.FromSeconds(30);
+    await using var group = subscriberProcess is null
+        ? await SubscriberGroup.StartAsync(subscriberClients, slowClient, label, subscribers, head0, pause, caughtUpTimeout)
+        : await subscriberProcess.StartPhaseAsync(label, subscribers, head0, pause, caughtUpTimeout);
+    var startRss = memory.RssMiB();
+    using var sampling = new CancellationTokenSource();
+    var peak = memory.PeakAsync(sampling.Token);
+    var cpu0 = CpuTimes.Read(memory.Pid, postmaster, group.ProcessId);
+    using var probe = await UnaryProbe.StartAsync(hub.Address, prefectureKey, probeTarget);
+    var start = DateTime.UtcNow;
+    var acknowledged = new ConcurrentDictionary<string, DateTime>();
+    var writes = await Writers.RunAsync(writerCalls, length, acknowledged, options.Rate);
+    var unaryMs = await probe.StopAsync();
+    var head1 = await FeedHead.WhenSequencedAsync(connectionString);
+    await group.DrainAsync(head1, TimeSpan.FromSeconds(60));
+    var cpu = CpuTimes.Read(memory.Pid, postmaster, group.ProcessId).Since(cpu0);
+    var endRss = memory.RssMiB();
+
+    // One scrape per phase, at its end: the previous phase's end is this one's start (nothing is
+    // written between phases), and scrapes a phase apart never meet the exporter's response cache.
+    var scraped = await FeedStages.ScrapeAsync(scraper, metricsAddress);
+    var phaseStages = scraped.Since(stages);
+    stages = scraped;
+    await sampling.CancelAsync();
+    var peakRss = await peak;
+    var (tallies, slowTally) = await group.TallyAsync();
+    var latencies = tallies.SelectMany(t => t.LatenciesMs).ToList();
+    var afterAnswer = tallies.SelectMany(t => t.Arrivals)
+        .Where(a => acknowledged.ContainsKey(a.Application))
+        .Select(a => (a.At - acknowledged[a.Application]).TotalMilliseconds)
         .ToList();
-    var slowSubscriber = withSlowSubscriber ? FeedSubscriber.Start(slowClient, $"{label}-slow", head0, slowPause) : null;
-    try
-    {
-        await Task.WhenAll(fast.Append(slowSubscriber).OfType<FeedSubscriber>().Select(s => s.WaitForCaughtUpAsync(TimeSpan.FromSeconds(30))));
-        var startRss = memory.RssMiB();
-        using var sampling = new CancellationTokenSource();
-        var peak = memory.PeakAsync(sampling.Token);
-        var cpu0 = CpuTimes.Read(memory.Pid, postmaster);
-        using var probe = await UnaryProbe.StartAsync(hub.Address, prefectureKey, probeTarget);
-        var start = DateTime.UtcNow;
-        var acknowledged = new ConcurrentDictionary<string, DateTime>();
-        var writes = await Writers.RunAsync(writerCalls, length, acknowledged, options.Rate);
-        var unaryMs = await probe.StopAsync();
-        var head1 = await FeedHead.WhenSequencedAsync(connectionString);
-        var drainDeadline = DateTime.UtcNow.AddSeconds(60);
-        while (fast.Any(s => s.Position < head1) && DateTime.UtcNow < drainDeadline)
-        {
-            await Task.Delay(10);
-        }
-
-        var cpu = CpuTimes.Read(memory.Pid, postmaster).Since(cpu0);
-        var endRss = memory.RssMiB();
-
-        // One scrape per phase, at its end: the previous phase's end is this one's start (nothing is
-        // written between phases), and scrapes a phase apart never meet the exporter's response cache.
-        var scraped = await FeedStages.ScrapeAsync(scraper, metricsAddress);
-        var phaseStages = scraped.Since(stages);
-        stages = scraped;
-        await sampling.CancelAsync();
-        var peakRss = await peak;
-        var tallies = fast.Select(s => s.Tally()).ToList();
-        var latencies = tallies.SelectMany(t => t.LatenciesMs).ToList();
-        var afterAnswer = tallies.SelectMany(t => t.Arrivals)
-            .Where(a => acknowledged.ContainsKey(a.Application))
-            .Select(a => (a.At - acknowledged[a.Application]).TotalMilliseconds)
-            .ToList();
-        var expected = head1 - head0;
-        var commits = commitTimestamps ? await CommitTimes.ReadAsync(connectionString, head0, head1) : [];
-        var afterCommit = tallies.SelectMany(t => t.Arrivals)
-            .Where(a => commits.ContainsKey(a.ChangeSeq))
-            .Select(a => (a.At - commits[a.ChangeSeq]).TotalMilliseconds)
-            .ToList();
-        var rates = tallies.Select(t => t.Changes / Math.Max(0.001, (t.LastDelivery - start).TotalSeconds)).ToList();
-        var phase = new Phase(
-            label, subscribers, writes, expected, tallies, slowSubscriber?.Tally(),
-            rates.DefaultIfEmpty().Average(), rates.Count == 0 ? 0 : rates.Min() / writes.PerSecond,
-            Stats.Percentile(latencies, 50), Stats.Percentile(latencies, 99),
-            Stats.Percentile(afterAnswer, 50), Stats.Percentile(afterAnswer, 99),
-            Stats.Percentile(afterCommit, 50), Stats.Percentile(afterCommit, 99), unaryMs,
-            startRss, peakRss, endRss, phaseStages, cpu);
-        Console.WriteLine(string.Create(inv, $"phase {label}: {subscribers} subscriber(s){(withSlowSubscriber ? " + 1 slow" : "")}, {writes.Committed} writes ({writes.Failed} failed), feed {head0}→{head1}, {phase.Verdict}"));
-        return phase;
-    }
-    finally
-    {
-        foreach (var subscriber in fast.Append(slowSubscriber).OfType<FeedSubscriber>())
-        {
-            await subscriber.DisposeAsync();
-        }
-    }
+    var expected = head1 - head0;
+    var commits = commitTimestamps ? await CommitTimes.ReadAsync(connectionString, head0, head1) : [];
+    var afterCommit = tallies.SelectMany(t => t.Arrivals)
+        .Where(a => commits.ContainsKey(a.ChangeSeq))
+        .Select(a => (a.At - commits[a.ChangeSeq]).TotalMilliseconds)
+        .ToList();
+    var rates = tallies.Select(t => t.Changes / Math.Max(0.001, (t.LastDelivery - start).TotalSeconds)).ToList();
+    var phase = new Phase(
+        label, subscribers, writes, expected, tallies, slowTally,
+        rates.DefaultIfEmpty().Average(), rates.Count == 0 ? 0 : rates.Min() / writes.PerSecond,
+        Stats.Percentile(latencies, 50), Stats.Percentile(latencies, 99),
+        Stats.Percentile(afterAnswer, 50), Stats.Percentile(afterAnswer, 99),
+        Stats.Percentile(afterCommit, 50), Stats.Percentile(afterCommit, 99), unaryMs,
+        startRss, peakRss, endRss, phaseStages, cpu);
+    Console.WriteLine(string.Create(inv, $"phase {label}: {subscribers} subscriber(s){(withSlowSubscriber ? " + 1 slow" : "")}, {writes.Committed} writes ({writes.Failed} failed), feed {head0}→{head1}, {phase.Verdict}"));
+    return phase;
 }
