@@ -48,23 +48,38 @@ public sealed class ExternalHubProcess : IAsyncDisposable
     public static async Task<ExternalHubProcess> StartAsync(
         string connectionString, IDictionary<string, string>? settings = null, int? port = null, string host = "127.0.0.1")
     {
-        port ??= FreePort();
         var environment = new Dictionary<string, string?>
         {
             ["ConnectionStrings__Interop"] = connectionString,
             ["Interop__RunJobs"] = "false",
             ["Interop__BootstrapAdminKey"] = HubAccess.BootstrapKey,
             ["Serilog__MinimumLevel__Default"] = "Warning",
+            // Its "Now listening on" line tells that this process, and not another, holds the port.
+            ["Serilog__MinimumLevel__Override__Microsoft.Hosting.Lifetime"] = "Information",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             environment[key] = value;
         }
 
-        var hub = new ExternalHubProcess(
-            ChildProcess.Start("dotnet", [HubAssemblyPath(), "--urls", $"http://{host}:{port}"], environment), new Uri($"http://127.0.0.1:{port}"));
-        await hub.WaitUntilListeningAsync(port.Value);
-        return hub;
+        // A port found free here may be taken by another test process before the hub binds it (CI runs nine
+        // test assemblies at once): the hub then exits, while whatever took the port would answer a mere
+        // connection attempt in its place (a test once talked to another test's hub). A lost race picks another.
+        for (var attempt = 1; ; attempt++)
+        {
+            var chosen = port ?? FreePort();
+            var hub = new ExternalHubProcess(
+                ChildProcess.Start("dotnet", [HubAssemblyPath(), "--urls", $"http://{host}:{chosen}"], environment), new Uri($"http://127.0.0.1:{chosen}"));
+            try
+            {
+                await hub.WaitUntilListeningAsync(chosen);
+                return hub;
+            }
+            catch (InvalidOperationException) when (port is null && attempt < 3 && hub.Output.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+            {
+                await hub.DisposeAsync();
+            }
+        }
     }
 
     /// <summary>Asks the process to stop (SIGTERM, as an orchestrator does) and waits for it to exit.</summary>
@@ -102,30 +117,8 @@ public sealed class ExternalHubProcess : IAsyncDisposable
         return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private async Task WaitUntilListeningAsync(int port)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(120);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (process.HasExited)
-            {
-                // Its last lines (why it stopped) may still be in the pipe: read them to the end first.
-                await process.WaitForExitAsync(TimeSpan.FromSeconds(10));
-                throw new InvalidOperationException($"The hub exited with code {process.ExitCode}:\n{Output}");
-            }
-
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync(System.Net.IPAddress.Loopback, port);
-                return;
-            }
-            catch (SocketException)
-            {
-                await Task.Delay(100);
-            }
-        }
-
-        throw new TimeoutException($"The hub did not listen on port {port} within 120 s:\n{Output}");
-    }
+    private Task WaitUntilListeningAsync(int port) =>
+        process.WaitForOutputLineAsync(
+            line => line.Contains("Now listening on", StringComparison.Ordinal) && line.Contains($":{port}", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(120));
 }
