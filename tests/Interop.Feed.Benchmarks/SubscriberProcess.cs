@@ -80,7 +80,19 @@ internal sealed class SubscriberProcess : IAsyncDisposable
     /// <summary>Reads the process' next answer, which must be <paramref name="expected"/>; it has <paramref name="timeout"/> and a margin to come.</summary>
     private async Task<SubscriberEvent> ExpectAsync(string expected, TimeSpan timeout)
     {
-        using var wait = new CancellationTokenSource(timeout + TimeSpan.FromSeconds(30));
+        var answer = await ReadEventAsync(timeout + TimeSpan.FromSeconds(30), $"answer '{expected}'");
+        if (answer?.Event != expected)
+        {
+            throw new InvalidOperationException($"the subscriber process answered {answer?.Event ?? "nothing (it exited)"} instead of '{expected}' {answer?.Message}");
+        }
+
+        return answer;
+    }
+
+    /// <summary>The process' next line of output as an event, or null when it exited; a <see cref="TimeoutException"/> naming <paramref name="what"/> after <paramref name="timeout"/>.</summary>
+    private async Task<SubscriberEvent?> ReadEventAsync(TimeSpan timeout, string what)
+    {
+        using var wait = new CancellationTokenSource(timeout);
         string? line;
         try
         {
@@ -88,16 +100,10 @@ internal sealed class SubscriberProcess : IAsyncDisposable
         }
         catch (OperationCanceledException)
         {
-            throw new TimeoutException($"the subscriber process did not answer '{expected}' in time");
+            throw new TimeoutException($"the subscriber process did not {what} in time");
         }
 
-        var answer = line is null ? null : SubscriberWire.Read<SubscriberEvent>(line);
-        if (answer?.Event != expected)
-        {
-            throw new InvalidOperationException($"the subscriber process answered {answer?.Event ?? "nothing (it exited)"} instead of '{expected}' {answer?.Message}");
-        }
-
-        return answer;
+        return line is null ? null : SubscriberWire.Read<SubscriberEvent>(line);
     }
 
     /// <summary>A phase whose subscribers run in the subscriber process.</summary>
@@ -128,23 +134,8 @@ internal sealed class SubscriberProcess : IAsyncDisposable
             SubscriberTally? slow = null;
             while (true)
             {
-                using var wait = new CancellationTokenSource(ReportTimeout);
-                string? line;
-                try
-                {
-                    line = await owner.process.StandardOutput.ReadLineAsync(wait.Token);
-                }
-                catch (OperationCanceledException)
-                {
-                    throw new TimeoutException("the subscriber process did not finish its report in time");
-                }
-
-                if (line is null)
-                {
-                    throw new InvalidOperationException("the subscriber process exited during its report");
-                }
-
-                var answer = SubscriberWire.Read<SubscriberEvent>(line);
+                var answer = await owner.ReadEventAsync(ReportTimeout, "finish its report")
+                    ?? throw new InvalidOperationException("the subscriber process exited during its report");
                 switch (answer)
                 {
                     case { Event: SubscriberEvent.Reported }:
