@@ -12,7 +12,8 @@ namespace Interop.Adapters.Sdk.Tests;
 /// <summary>
 /// An adapter as an integrator runs it: a generic host with the SDK's workers over an ERP and a
 /// state store, calling the hub through the client library. Stopping it is a graceful shutdown;
-/// a crash is a new process over whatever state survived.
+/// a crash is a new process over whatever state survived. It owns its state store as a process does
+/// (disposed with it).
 /// </summary>
 public sealed class AdapterProcess : IAsyncDisposable
 {
@@ -31,11 +32,13 @@ public sealed class AdapterProcess : IAsyncDisposable
 
     private readonly IHost host;
     private readonly InteropClient client;
+    private readonly IAdapterStateStore state;
 
-    private AdapterProcess(IHost host, InteropClient client)
+    private AdapterProcess(IHost host, InteropClient client, IAdapterStateStore state)
     {
         this.host = host;
         this.client = client;
+        this.state = state;
     }
 
     public DeadLetterQueue DeadLetters => host.Services.GetRequiredService<DeadLetterQueue>();
@@ -68,7 +71,7 @@ public sealed class AdapterProcess : IAsyncDisposable
         });
         var host = builder.Build();
         await host.StartAsync();
-        return new AdapterProcess(host, client);
+        return new AdapterProcess(host, client, state);
     }
 
     /// <summary>A graceful shutdown: the change in hand is finished and its position stored.</summary>
@@ -79,5 +82,8 @@ public sealed class AdapterProcess : IAsyncDisposable
         await host.StopAsync();
         host.Dispose();
         client.Dispose();
+
+        // The process's end releases its state (a file store's lock), so a new process may open it.
+        (state as IDisposable)?.Dispose();
     }
 }

@@ -25,7 +25,7 @@ public static class FilesCommandLine
         root.SetAction(async (parse, cancellationToken) =>
         {
             using var host = FilesHost.Build(Settings(hostOptions, parse));
-            await host.RunAsync(cancellationToken);
+            await AdapterCommandLine.RunAsync(host, cancellationToken);
             return 0;
         });
         root.Subcommands.Add(DeadLetterCommand.Create(parse => FilesHost.Build(Settings(hostOptions, parse), TextWriter.Null)));

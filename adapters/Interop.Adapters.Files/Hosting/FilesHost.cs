@@ -29,23 +29,39 @@ public static class FilesHost
 
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
-        state ??= FileAdapterStateStore.Open(Path.Combine(folders.State, "adapter-state.json"));
         var writer = TextWriter.Synchronized(output ?? Console.Out);
-        var source = new InboxSource(folders, state, TimeProvider.System);
-        var sink = new OutboxSink(folders, builder.Configuration.GetSection("Adapter:Mappings"));
-        source.Finished += (name, failed, rejected) =>
-            writer.WriteLine($"[{settings.Organization}] file {name} → {(failed ? "failed/" : "done/")} ({rejected} line(s) rejected, see its .report.txt)");
-        sink.Written += name => writer.WriteLine($"[{settings.Organization}] outbox ← {name}");
+        var statePath = Path.Combine(folders.State, "adapter-state.json");
 
-        // Created by the container, so disposed with the host (started or not).
+        // Created by the container, so disposed with the host (started or not): the state file's lock is
+        // taken when the host first needs the state and released when the host is disposed. A state given
+        // by the caller stays the caller's.
         builder.Services.AddSingleton(_ => InteropClient.Create(new InteropClientOptions { Address = settings.Hub, ApiKey = settings.ApiKey }));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(folders);
-        builder.Services.AddSingleton(source);
-        builder.Services.AddSingleton(sink);
-        builder.Services.AddSingleton<IErpChangeSource>(source);
-        builder.Services.AddSingleton<IHubChangeSink>(sink);
-        builder.Services.AddSingleton(state);
+        if (state is null)
+        {
+            builder.Services.AddSingleton<IAdapterStateStore>(_ => FileAdapterStateStore.Open(statePath));
+        }
+        else
+        {
+            builder.Services.AddSingleton(state);
+        }
+
+        builder.Services.AddSingleton(provider =>
+        {
+            var source = new InboxSource(folders, provider.GetRequiredService<IAdapterStateStore>(), TimeProvider.System);
+            source.Finished += (name, failed, rejected) =>
+                writer.WriteLine($"[{settings.Organization}] file {name} → {(failed ? "failed/" : "done/")} ({rejected} line(s) rejected, see its .report.txt)");
+            return source;
+        });
+        builder.Services.AddSingleton(provider =>
+        {
+            var sink = new OutboxSink(folders, provider.GetRequiredService<IConfiguration>().GetSection("Adapter:Mappings"));
+            sink.Written += name => writer.WriteLine($"[{settings.Organization}] outbox ← {name}");
+            return sink;
+        });
+        builder.Services.AddSingleton<IErpChangeSource>(provider => provider.GetRequiredService<InboxSource>());
+        builder.Services.AddSingleton<IHubChangeSink>(provider => provider.GetRequiredService<OutboxSink>());
         builder.Services.AddInteropAdapter(builder.Configuration.GetSection("Adapter"), o =>
         {
             o.OrganizationId = settings.Organization;

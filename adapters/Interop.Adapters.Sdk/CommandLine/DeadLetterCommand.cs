@@ -15,11 +15,12 @@ namespace Interop.Adapters.Sdk.CommandLine;
 /// </summary>
 /// <remarks>
 /// The verb builds the adapter's host without starting its loops and works on its
-/// <see cref="DeadLetterQueue"/>. Stop the running adapter first when its state is a
-/// <see cref="FileAdapterStateStore"/>: that file belongs to one process at a time, and a replay
-/// the running adapter does not see would be overwritten by its next write.
+/// <see cref="DeadLetterQueue"/>. Stop the running adapter first: its state belongs to one process at a
+/// time (a replay the running adapter does not see would be overwritten by its next write), and the SDK's
+/// stores refuse a second opening (<see cref="AdapterStateInUseException"/>: exit code
+/// <see cref="AdapterCommandLine.StateInUse"/> through <see cref="AdapterCommandLine.InvokeAsync(System.CommandLine.RootCommand, string[], TextWriter?, AdapterHostOptions?)"/>).
 /// Exit codes: 0 done (every replay went through), 1 a replay was refused again or an id is unknown,
-/// 2 a usage error.
+/// 2 a usage error, 3 the state is held by another process.
 /// </remarks>
 public static class DeadLetterCommand
 {

@@ -35,7 +35,7 @@ public static class SimulatorCommandLine
         root.SetAction(async (parse, cancellationToken) =>
         {
             using var host = SimulatorHost.Build(Settings(hostOptions, parse));
-            await host.RunAsync(cancellationToken);
+            await AdapterCommandLine.RunAsync(host, cancellationToken);
             return 0;
         });
         root.Subcommands.Add(DeadLetterCommand.Create(parse => SimulatorHost.Build(Settings(hostOptions, parse) with { Rate = 0 }, TextWriter.Null)));

@@ -40,17 +40,27 @@ public static class SimulatorHost
 
         erp ??= new SimulatedErp(
             ReferencePrefix(settings.Seed), mappings, TimeProvider.System, settings.DataFolder is { } data ? Path.Combine(data, "erp.json") : null);
-        state ??= settings.DataFolder is { } stateFolder
-            ? FileAdapterStateStore.Open(Path.Combine(stateFolder, "adapter-state.json"))
-            : new InMemoryAdapterStateStore();
 
-        // Created by the container, so disposed with the host (started or not).
+        // Created by the container, so disposed with the host (started or not); the state file's lock is taken
+        // when the host first needs the state and released with the host. A state given by the caller stays the caller's.
         builder.Services.AddSingleton(_ => InteropClient.Create(new InteropClientOptions { Address = settings.Hub, ApiKey = settings.ApiKey }));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(erp);
         builder.Services.AddSingleton<IErpChangeSource>(erp);
         builder.Services.AddSingleton<IHubChangeSink>(erp);
-        builder.Services.AddSingleton(state);
+        if (state is not null)
+        {
+            builder.Services.AddSingleton(state);
+        }
+        else if (settings.DataFolder is { } stateFolder)
+        {
+            builder.Services.AddSingleton<IAdapterStateStore>(_ => FileAdapterStateStore.Open(Path.Combine(stateFolder, "adapter-state.json")));
+        }
+        else
+        {
+            builder.Services.AddSingleton<IAdapterStateStore>(new InMemoryAdapterStateStore());
+        }
+
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton(TextWriter.Synchronized(output ?? Console.Out));
         builder.Services.AddInteropAdapter(builder.Configuration.GetSection("Adapter"), o =>
@@ -69,7 +79,7 @@ public static class SimulatorHost
             settings.Leases ? settings.StockCommune : null,
             provider.GetRequiredService<InteropClient>(),
             new HouseholdPool(settings.SharedHouseholds),
-            async (reference, token) => (await state.FindByErpRecordAsync(reference, token))?.Number,
+            async (reference, token) => (await provider.GetRequiredService<IAdapterStateStore>().FindByErpRecordAsync(reference, token))?.Number,
             settings.Seed,
             TimeProvider.System));
         builder.Services.AddHostedService<TrafficWorker>();

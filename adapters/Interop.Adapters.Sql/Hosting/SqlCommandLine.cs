@@ -41,7 +41,7 @@ public static class SqlCommandLine
             }
 
             using var host = SqlHost.Build(settings);
-            await host.RunAsync(cancellationToken);
+            await AdapterCommandLine.RunAsync(host, cancellationToken);
             return 0;
         });
         root.Subcommands.Add(DeadLetterCommand.Create(parse => SqlHost.Build(Settings(hostOptions, erp, parse))));

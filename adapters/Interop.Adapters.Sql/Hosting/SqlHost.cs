@@ -32,14 +32,15 @@ public static class SqlHost
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
 
-        // Created by the container, so disposed with the host (started or not).
+        // Created by the container, so disposed with the host (started or not): the state's lock is taken when
+        // the host first needs the state and released before the data source closes.
         builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(settings.ErpConnectionString));
         builder.Services.AddSingleton(_ => InteropClient.Create(new InteropClientOptions { Address = settings.Hub, ApiKey = settings.ApiKey }));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(provider => new DossierTranslator(provider.GetRequiredService<IConfiguration>().GetSection("Adapter:Mappings")));
         builder.Services.AddSingleton<IErpChangeSource>(provider => new OutboxSource(provider.GetRequiredService<NpgsqlDataSource>()));
         builder.Services.AddSingleton<IHubChangeSink>(provider => new DossierWriter(provider.GetRequiredService<NpgsqlDataSource>(), provider.GetRequiredService<DossierTranslator>()));
-        builder.Services.AddSingleton<IAdapterStateStore>(provider => new SqlAdapterStateStore(provider.GetRequiredService<NpgsqlDataSource>()));
+        builder.Services.AddSingleton<IAdapterStateStore>(provider => SqlAdapterStateStore.Open(provider.GetRequiredService<NpgsqlDataSource>()));
         builder.Services.AddInteropAdapter(builder.Configuration.GetSection("Adapter"), o =>
         {
             o.OrganizationId = settings.Organization;

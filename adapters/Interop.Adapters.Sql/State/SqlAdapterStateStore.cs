@@ -9,9 +9,15 @@ namespace Interop.Adapters.Sql.State;
 /// The SDK's state in the ERP's own database (<c>interop</c> schema, see <c>Schema/outbox.sql</c>), row by row:
 /// the links and applied change ids the <see cref="WriteBack.DossierWriter"/> writes in the transaction of each
 /// hub change, the outbound marker (an outbox sequence), and the dead letters. Thread-safe (one connection per call).
+/// One adapter process per database, enforced: the store holds a session-level advisory lock from <see cref="Open"/>
+/// to its disposal (<see cref="SqlStateLock"/>), so a second store on the same database, in this process or
+/// another, is refused with <see cref="AdapterStateInUseException"/>.
 /// </summary>
-public sealed class SqlAdapterStateStore(NpgsqlDataSource erp) : IAdapterStateStore
+public sealed class SqlAdapterStateStore : IAdapterStateStore, IAsyncDisposable, IDisposable
 {
+    /// <summary>How long a check that the lock is still held is trusted before a write checks again (a round trip on the lock's connection).</summary>
+    internal static readonly TimeSpan DefaultLockCheckInterval = TimeSpan.FromSeconds(5);
+
     /// <summary>
     /// The outbound letters of one ERP record, oldest first, through <c>dead_letters_erp_record</c> (the same
     /// expression, then the order): the SDK asks it after every change the hub accepts.
@@ -27,6 +33,35 @@ public sealed class SqlAdapterStateStore(NpgsqlDataSource erp) : IAdapterStateSt
     // Compared as JSON, as the letter's body spells it (a number with these options, a name if they change).
     private static readonly string OutboundDirection = JsonSerializer.Serialize(DeadLetterDirection.Outbound, Json);
 
+    private readonly NpgsqlDataSource erp;
+    private readonly SqlStateLock held;
+
+    private SqlAdapterStateStore(NpgsqlDataSource erp, SqlStateLock held)
+    {
+        this.erp = erp;
+        this.held = held;
+    }
+
+    /// <summary>
+    /// Opens the state in <paramref name="erp"/>'s database (the outbox installed) and holds it until disposed, the
+    /// process ends or its lock's database session ends. Register it with a factory so the host disposes it.
+    /// </summary>
+    /// <exception cref="AdapterStateInUseException">Another adapter holds this database's state.</exception>
+    public static SqlAdapterStateStore Open(NpgsqlDataSource erp) => Open(erp, TimeProvider.System, DefaultLockCheckInterval);
+
+    /// <summary>As <see cref="Open(NpgsqlDataSource)"/>, with the lock's check interval (tests).</summary>
+    internal static SqlAdapterStateStore Open(NpgsqlDataSource erp, TimeProvider timeProvider, TimeSpan lockCheckInterval)
+    {
+        ArgumentNullException.ThrowIfNull(erp);
+        return new SqlAdapterStateStore(erp, SqlStateLock.Take(erp, timeProvider, lockCheckInterval));
+    }
+
+    /// <summary>Releases the lock: another adapter process may open the state.</summary>
+    public ValueTask DisposeAsync() => held.DisposeAsync();
+
+    /// <summary>Releases the lock: another adapter process may open the state.</summary>
+    public void Dispose() => held.Dispose();
+
     /// <inheritdoc />
     public async ValueTask<string?> GetOutboundMarkerAsync(CancellationToken cancellationToken)
     {
@@ -37,6 +72,7 @@ public sealed class SqlAdapterStateStore(NpgsqlDataSource erp) : IAdapterStateSt
     /// <inheritdoc />
     public async ValueTask SetOutboundMarkerAsync(string marker, CancellationToken cancellationToken)
     {
+        await held.EnsureHeldAsync(cancellationToken);
         await using var connection = await erp.OpenConnectionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO interop.adapter_marker (outbound_marker) VALUES (@marker) ON CONFLICT (id) DO UPDATE SET outbound_marker = excluded.outbound_marker",
@@ -56,6 +92,7 @@ public sealed class SqlAdapterStateStore(NpgsqlDataSource erp) : IAdapterStateSt
     public async ValueTask SaveLinkAsync(ApplicationLink link, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(link);
+        await held.EnsureHeldAsync(cancellationToken);
         await using var connection = await erp.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await SqlStateCommands.SaveLinkAsync(connection, transaction, link.Number, link.ErpRecordId, link.Revision, cancellationToken);
@@ -73,6 +110,7 @@ public sealed class SqlAdapterStateStore(NpgsqlDataSource erp) : IAdapterStateSt
     /// <inheritdoc />
     public async ValueTask MarkAppliedAsync(string changeId, CancellationToken cancellationToken)
     {
+        await held.EnsureHeldAsync(cancellationToken);
         await using var connection = await erp.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await SqlStateCommands.MarkAppliedAsync(connection, transaction, changeId, cancellationToken);
@@ -83,6 +121,7 @@ public sealed class SqlAdapterStateStore(NpgsqlDataSource erp) : IAdapterStateSt
     public async ValueTask AddDeadLetterAsync(DeadLetter deadLetter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(deadLetter);
+        await held.EnsureHeldAsync(cancellationToken);
         await using var connection = await erp.OpenConnectionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO interop.dead_letters (id, dead_lettered_at, body) VALUES (@id, @at, @body::jsonb) ON CONFLICT (id) DO NOTHING",
@@ -101,6 +140,7 @@ public sealed class SqlAdapterStateStore(NpgsqlDataSource erp) : IAdapterStateSt
     /// <inheritdoc />
     public async ValueTask<bool> RemoveDeadLetterAsync(Guid id, CancellationToken cancellationToken)
     {
+        await held.EnsureHeldAsync(cancellationToken);
         await using var connection = await erp.OpenConnectionAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition("DELETE FROM interop.dead_letters WHERE id = @id", new { id }, cancellationToken: cancellationToken)) > 0;
     }

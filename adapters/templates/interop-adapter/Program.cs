@@ -21,7 +21,7 @@ root.Options.Add(erpFolder);
 root.SetAction(async (parse, cancellationToken) =>
 {
     using var host = Build(parse);
-    await host.RunAsync(cancellationToken);
+    await AdapterCommandLine.RunAsync(host, cancellationToken);
     return 0;
 });
 root.Subcommands.Add(DeadLetterCommand.Create(Build));
@@ -44,7 +44,8 @@ IHost Build(ParseResult parse)
     builder.Services.AddSingleton(_ => InteropClient.Create(new InteropClientOptions { Address = common.Hub, ApiKey = common.ApiKey }));
     builder.Services.AddSingleton<IErpChangeSource>(erp);
     builder.Services.AddSingleton<IHubChangeSink>(erp);
-    builder.Services.AddSingleton<IAdapterStateStore>(FileAdapterStateStore.Open(Path.Combine(folder, "adapter-state.json")));
+    // A factory, so the host disposes the store and releases its lock: one adapter process per state file.
+    builder.Services.AddSingleton<IAdapterStateStore>(_ => FileAdapterStateStore.Open(Path.Combine(folder, "adapter-state.json")));
     builder.Services.AddInteropAdapter(builder.Configuration.GetSection("Adapter"), o =>
     {
         o.OrganizationId = common.Organization;

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Interop.Adapters.Files.Hosting;
 using Interop.Adapters.Sdk.State;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Interop.Adapters.Conformance.Tests.Harnesses;
 
@@ -101,7 +102,7 @@ internal sealed class FilesHarness : IAdapterHarness
     }
 
     public async Task<string?> NumberOfAsync(string recordId) =>
-        File.Exists(StateFile) ? (await FileAdapterStateStore.Open(StateFile).FindByErpRecordAsync(recordId, default))?.Number : null;
+        await ReadStateAsync(async state => (await state.FindByErpRecordAsync(recordId, default))?.Number, null);
 
     public Task<IReadOnlyList<ErpRecord>> ReadByNumberAsync(string number)
     {
@@ -111,7 +112,7 @@ internal sealed class FilesHarness : IAdapterHarness
     }
 
     public async Task<IReadOnlyList<DeadLetter>> DeadLettersAsync() =>
-        File.Exists(StateFile) ? await FileAdapterStateStore.Open(StateFile).ListDeadLettersAsync(default) : [];
+        await ReadStateAsync(async state => await state.ListDeadLettersAsync(default), []);
 
     /// <summary>The ERP drops its exports again, and the state file is one restored from before they were read.</summary>
     public async Task RewindAsync()
@@ -132,6 +133,23 @@ internal sealed class FilesHarness : IAdapterHarness
     {
         await host.DisposeAsync();
         folder.Delete(recursive: true);
+    }
+
+    // The running adapter's own store (it holds the state file: another store on it is refused), else the file.
+    private async Task<T> ReadStateAsync<T>(Func<IAdapterStateStore, Task<T>> read, T none)
+    {
+        if (host.Services?.GetRequiredService<IAdapterStateStore>() is { } running)
+        {
+            return await read(running);
+        }
+
+        if (!File.Exists(StateFile))
+        {
+            return none;
+        }
+
+        using var stopped = FileAdapterStateStore.Open(StateFile);
+        return await read(stopped);
     }
 
     // Written elsewhere then renamed into the inbox, as the ERP must drop its exports; named in order.

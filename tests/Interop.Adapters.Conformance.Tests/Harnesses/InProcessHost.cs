@@ -8,6 +8,9 @@ internal sealed class InProcessHost : IAsyncDisposable
 {
     private IHost? host;
 
+    /// <summary>The running host's services, or null when it is stopped.</summary>
+    public IServiceProvider? Services => host?.Services;
+
     /// <summary>The SDK's timings of a test: a 50 ms poll, quick restarts of a failed loop.</summary>
     public static Action<AdapterOptions> Fast => o =>
     {

@@ -1,10 +1,10 @@
 using System.Globalization;
+using System.Text.Json;
 using Dapper;
 using Interop.Adapters.Sdk.State;
 using Interop.Adapters.Sql.Erp;
 using Interop.Adapters.Sql.Hosting;
 using Interop.Adapters.Sql.Schema;
-using Interop.Adapters.Sql.State;
 using Interop.Testing;
 using Npgsql;
 
@@ -169,7 +169,13 @@ internal sealed class SqlHarness : IAdapterHarness
             d.LoyerMensuel))];
     }
 
-    public async Task<IReadOnlyList<DeadLetter>> DeadLettersAsync() => await new SqlAdapterStateStore(await ErpAsync()).ListDeadLettersAsync(default);
+    // Read from the table: the running adapter process holds the state, and a second store on it is refused.
+    public async Task<IReadOnlyList<DeadLetter>> DeadLettersAsync()
+    {
+        await using var connection = await (await ErpAsync()).OpenConnectionAsync();
+        var bodies = await connection.QueryAsync<string>("SELECT body::text FROM interop.dead_letters ORDER BY dead_lettered_at, id");
+        return [.. bodies.Select(b => JsonSerializer.Deserialize<DeadLetter>(b)!)];
+    }
 
     // A restored backup of the adapter's state: no marker, so the relay reads the outbox from its first row.
     public async Task RewindAsync()

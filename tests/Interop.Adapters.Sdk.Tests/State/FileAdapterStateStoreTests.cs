@@ -10,14 +10,16 @@ public sealed class FileAdapterStateStoreTests : IDisposable
     public async Task Reopened_HasTheMarkerLinksAppliedChangesAndDeadLetters_AndNoTemporaryFileLeft()
     {
         var path = Path.Combine(folder.FullName, "state.json");
-        var store = FileAdapterStateStore.Open(path);
-        await store.SetOutboundMarkerAsync("42", default);
-        await store.SaveLinkAsync(new ApplicationLink("014-26-0000001", "erp-7", 3), default);
-        await store.MarkAppliedAsync("change-1", default);
         var deadLetter = new DeadLetter { Id = Guid.NewGuid(), Direction = DeadLetterDirection.Inbound, ChangeId = "change-2", Reason = "refused", DeadLetteredAt = DateTimeOffset.UnixEpoch, HubChange = [1, 2, 3] };
-        await store.AddDeadLetterAsync(deadLetter, default);
+        using (var store = FileAdapterStateStore.Open(path))
+        {
+            await store.SetOutboundMarkerAsync("42", default);
+            await store.SaveLinkAsync(new ApplicationLink("014-26-0000001", "erp-7", 3), default);
+            await store.MarkAppliedAsync("change-1", default);
+            await store.AddDeadLetterAsync(deadLetter, default);
+        }
 
-        var reopened = FileAdapterStateStore.Open(path);
+        using var reopened = FileAdapterStateStore.Open(path);
 
         Assert.Equal("42", await reopened.GetOutboundMarkerAsync(default));
         Assert.Equal(new ApplicationLink("014-26-0000001", "erp-7", 3), await reopened.FindByErpRecordAsync("erp-7", default));
@@ -26,7 +28,7 @@ public sealed class FileAdapterStateStoreTests : IDisposable
         var stored = Assert.Single(await reopened.ListDeadLettersAsync(default));
         Assert.Equal(deadLetter.Id, stored.Id);
         Assert.Equal([1, 2, 3], stored.HubChange);
-        Assert.Equal(["state.json"], folder.GetFiles().Select(f => f.Name));
+        Assert.Equal(["state.json", "state.json.lock"], folder.GetFiles().Select(f => f.Name).Order(StringComparer.Ordinal));
         // Dead letters hold applicants' personal data: the file is its owner's only.
         if (!OperatingSystem.IsWindows())
         {
@@ -51,16 +53,55 @@ public sealed class FileAdapterStateStoreTests : IDisposable
     public async Task TheSameDeadLetterAddedTwice_IsStoredOnce_AndStillOnceAfterReopening()
     {
         var path = Path.Combine(folder.FullName, "twice.json");
-        var store = FileAdapterStateStore.Open(path);
         var deadLetter = new DeadLetter
         {
             Id = Guid.NewGuid(), Direction = DeadLetterDirection.Outbound, ChangeId = "c-1", Reason = "refused", DeadLetteredAt = DateTimeOffset.UnixEpoch,
         };
 
-        await store.AddDeadLetterAsync(deadLetter, CancellationToken.None);
-        await store.AddDeadLetterAsync(deadLetter with { DeadLetteredAt = DateTimeOffset.UnixEpoch.AddDays(1) }, CancellationToken.None);
+        using (var store = FileAdapterStateStore.Open(path))
+        {
+            await store.AddDeadLetterAsync(deadLetter, CancellationToken.None);
+            await store.AddDeadLetterAsync(deadLetter with { DeadLetteredAt = DateTimeOffset.UnixEpoch.AddDays(1) }, CancellationToken.None);
+            Assert.Single(await store.ListDeadLettersAsync(CancellationToken.None));
+        }
 
-        Assert.Single(await store.ListDeadLettersAsync(CancellationToken.None));
-        Assert.Single(await FileAdapterStateStore.Open(path).ListDeadLettersAsync(CancellationToken.None));
+        using var reopened = FileAdapterStateStore.Open(path);
+        Assert.Single(await reopened.ListDeadLettersAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ASecondStoreOnTheSameFile_IsRefusedNamingThePath_AndOpensOnceTheFirstIsDisposed()
+    {
+        var path = Path.Combine(folder.FullName, "held.json");
+        var first = FileAdapterStateStore.Open(path);
+        await first.SetOutboundMarkerAsync("7", default);
+
+        // Another path to the same file (relative, with a detour) is the same state.
+        var detour = Path.GetRelativePath(Environment.CurrentDirectory, Path.Combine(folder.FullName, "..", folder.Name, "held.json"));
+        var refusal = Assert.Throws<AdapterStateInUseException>(() => FileAdapterStateStore.Open(detour));
+
+        Assert.Contains(path, refusal.Message, StringComparison.Ordinal);
+        Assert.Contains("in use by another adapter process", refusal.Message, StringComparison.Ordinal);
+        Assert.Equal("7", await first.GetOutboundMarkerAsync(default));
+        // The refused store wrote nothing: the holder's state is intact and still its own.
+        await first.SetOutboundMarkerAsync("8", default);
+
+        first.Dispose();
+        using var second = FileAdapterStateStore.Open(path);
+        Assert.Equal("8", await second.GetOutboundMarkerAsync(default));
+        await Assert.ThrowsAsync<ObjectDisposedException>(async () => await first.SetOutboundMarkerAsync("9", default));
+        Assert.Equal("8", await second.GetOutboundMarkerAsync(default));
+    }
+
+    [Fact]
+    public void TheLockFile_HoldsTheHoldersProcessId_ForTheOperator()
+    {
+        var path = Path.Combine(folder.FullName, "pid.json");
+        using (FileAdapterStateStore.Open(path))
+        {
+        }
+
+        // Read once released: while held, .NET's own reads of it are refused as well (cat is not).
+        Assert.Equal(Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture), File.ReadAllText(path + ".lock").Trim());
     }
 }

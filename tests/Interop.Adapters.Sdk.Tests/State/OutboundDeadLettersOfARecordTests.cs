@@ -25,6 +25,11 @@ public sealed class OutboundDeadLettersOfARecordTests : IDisposable
         await store.AddDeadLetterAsync(Letter("c-2", "r2", DeadLetterDirection.Outbound, minutes: 2), default);
         await store.AddDeadLetterAsync(second, default);
         await store.AddDeadLetterAsync(Letter("hub-4", "r1", DeadLetterDirection.Inbound, minutes: 4), default);
+        if (kind == "file reopened")
+        {
+            ((IDisposable)store).Dispose();
+        }
+
         store = kind switch
         {
             "file reopened" => FileAdapterStateStore.Open(path),
@@ -40,6 +45,7 @@ public sealed class OutboundDeadLettersOfARecordTests : IDisposable
         Assert.True(await store.RemoveDeadLetterAsync(second.Id, default));
         Assert.Empty(await store.ListOutboundDeadLettersAsync("r1", default));
         Assert.Single(await store.ListOutboundDeadLettersAsync("r2", default));
+        (store as IDisposable)?.Dispose();
     }
 
     public void Dispose() => folder.Delete(recursive: true);

@@ -26,8 +26,12 @@ public sealed class DossierWriterTests
         var dossier = await connection.QuerySingleAsync<(string Numero, string Civilite, string Logement, string Typologie, long Revision)>(
             "SELECT numero_unique, civilite, logement_actuel, typologie, revision_hub FROM erp.dossiers WHERE reference = 'H-N0001'");
         Assert.Equal(("N0001", "MME", "LOCPRIVE", "F3", 3L), dossier);
-        Assert.Equal(new Sdk.State.ApplicationLink("N0001", "H-N0001", 3), await new SqlAdapterStateStore(erp).FindByNumberAsync("N0001", default));
-        Assert.True(await new SqlAdapterStateStore(erp).WasAppliedAsync("c-1", default));
+        await using (var state = SqlAdapterStateStore.Open(erp))
+        {
+            Assert.Equal(new Sdk.State.ApplicationLink("N0001", "H-N0001", 3), await state.FindByNumberAsync("N0001", default));
+            Assert.True(await state.WasAppliedAsync("c-1", default));
+        }
+
         Assert.Equal(0, await connection.QuerySingleAsync<long>("SELECT count(*) FROM interop.outbox"));
 
         // Delivered again (a crash before the SDK's own bookkeeping): nothing written twice.
@@ -48,8 +52,9 @@ public sealed class DossierWriterTests
         Assert.Contains("current_housing", refusal.Message, StringComparison.Ordinal);
         await using var connection = await erp.OpenConnectionAsync();
         Assert.Equal(0, await connection.QuerySingleAsync<long>("SELECT count(*) FROM erp.dossiers"));
-        Assert.Null(await new SqlAdapterStateStore(erp).FindByNumberAsync("N0002", default));
-        Assert.False(await new SqlAdapterStateStore(erp).WasAppliedAsync("c-2", default));
+        await using var state = SqlAdapterStateStore.Open(erp);
+        Assert.Null(await state.FindByNumberAsync("N0002", default));
+        Assert.False(await state.WasAppliedAsync("c-2", default));
     }
 
     [Fact]

@@ -9,21 +9,25 @@ namespace Interop.Adapters.Tests.Sql;
 public sealed class SqlAdapterStateStoreTests
 {
     [Fact]
-    public async Task TheOutboundLettersOfARecord_OldestFirst_IncludingOneAnotherProcessStored_WithoutInboundOnesOrOtherRecords()
+    public async Task TheOutboundLettersOfARecord_OldestFirst_IncludingOneStoredBehindItsBack_WithoutInboundOnesOrOtherRecords()
     {
         await using var erp = await SqlErp.CreateAsync();
-        var store = new SqlAdapterStateStore(erp);
+        await using var store = SqlAdapterStateStore.Open(erp);
         var first = Letter("c-1", "D-000001", DeadLetterDirection.Outbound, minutes: 1);
         await store.AddDeadLetterAsync(first, default);
         await store.AddDeadLetterAsync(Letter("c-2", "D-000002", DeadLetterDirection.Outbound, minutes: 2), default);
         await store.AddDeadLetterAsync(Letter("hub-3", null, DeadLetterDirection.Inbound, minutes: 3), default);
         Assert.Equal([first.Id], (await store.ListOutboundDeadLettersAsync("D-000001", default)).Select(d => d.Id));
 
-        // Another adapter process on the same ERP database (its own connections) dead-letters a change of the record.
+        // A letter written into the database by another session (no second store can open it while this one
+        // holds it: a restored row, an operator's script): the store answers from the table, not from a cache.
         var later = Letter("c-4", "D-000001", DeadLetterDirection.Outbound, minutes: 4);
         await using (var otherProcess = NpgsqlDataSource.Create(erp.ConnectionString))
+        await using (var connection = await otherProcess.OpenConnectionAsync())
         {
-            await new SqlAdapterStateStore(otherProcess).AddDeadLetterAsync(later, default);
+            await connection.ExecuteAsync(
+                "INSERT INTO interop.dead_letters (id, dead_lettered_at, body) VALUES (@id, @at, @body::jsonb)",
+                new { id = later.Id, at = later.DeadLetteredAt.UtcDateTime, body = System.Text.Json.JsonSerializer.Serialize(later) });
         }
 
         var letters = await store.ListOutboundDeadLettersAsync("D-000001", default);

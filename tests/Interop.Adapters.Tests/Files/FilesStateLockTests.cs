@@ -1,0 +1,83 @@
+using Interop.Adapters.Sdk.CommandLine;
+using Interop.Adapters.Sdk.State;
+using Interop.Testing;
+
+namespace Interop.Adapters.Tests.Files;
+
+/// <summary>One Files adapter process per folder: a second copy (a systemd unit plus a manual run) is refused, not interleaved.</summary>
+public sealed class FilesStateLockTests : IDisposable
+{
+    // Nothing listens there: these tests are about the state, not the hub (the adapter retries and keeps running).
+    private const string NoHub = "http://127.0.0.1:9";
+
+    private readonly DirectoryInfo folder = Directory.CreateTempSubdirectory("files-lock-");
+
+    private string StatePath => Path.Combine(folder.FullName, "state", "adapter-state.json");
+
+    [Fact]
+    public async Task ASecondAdapterProcessOnTheSameFolder_ExitsWithCode3AndOneLineNamingTheState_AndOnceTheFirstIsKilledTheStateOpens()
+    {
+        await using var first = ChildProcess.Start("dotnet", [Program, .. Options()], ApiKey());
+
+        // The holder writes its pid into the lock file once it holds it; a size is read without opening the file.
+        var lockFile = new FileInfo(StatePath + ".lock");
+        await Eventually.TrueAsync(
+            () =>
+            {
+                Assert.False(first.HasExited, $"The first adapter exited with code {(first.HasExited ? first.ExitCode : 0)}:\n{first.Combined}");
+                lockFile.Refresh();
+                return lockFile.Exists && lockFile.Length > 0;
+            },
+            "the first adapter holding its state",
+            timeoutSeconds: 60);
+
+        var second = await ChildProcess.RunAsync("dotnet", [Program, .. Options()], ApiKey());
+
+        Assert.True(second.ExitCode == AdapterCommandLine.StateInUse, $"exit code {second.ExitCode}:\n{second.Output}\n{second.Error}");
+        Assert.Contains($"The adapter state {StatePath} is in use by another adapter process", second.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", second.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", second.Error + second.Output, StringComparison.Ordinal);
+        Assert.False(first.HasExited, "the first adapter must keep running");
+
+        // The test process is refused too, as any other process is.
+        var refusal = Assert.Throws<AdapterStateInUseException>(() => FileAdapterStateStore.Open(StatePath));
+        Assert.Contains(StatePath, refusal.Message, StringComparison.Ordinal);
+
+        // kill -9: no graceful stop, yet the operating system releases the lock with the process.
+        first.Kill();
+        await first.WaitForExitAsync(TimeSpan.FromSeconds(30));
+        using (var reopened = FileAdapterStateStore.Open(StatePath))
+        {
+            Assert.Empty(await reopened.ListDeadLettersAsync(default));
+        }
+
+        // Released by the store's disposal: the adapter's own verb opens it again.
+        var list = await ChildProcess.RunAsync("dotnet", [Program, "dead-letters", "list", .. Options()], ApiKey());
+        Assert.True(list.ExitCode == 0, $"exit code {list.ExitCode}:\n{list.Output}\n{list.Error}");
+        Assert.Contains("0 dead letters", list.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheDeadLettersVerb_WhileAStoreHoldsTheState_IsRefusedWithTheMessage_NotAStackTrace()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(StatePath)!);
+        using var held = FileAdapterStateStore.Open(StatePath);
+        var error = new StringWriter();
+
+        var code = await Adapters.Files.Hosting.FilesCommandLine.RunAsync(["dead-letters", "list", .. Options(), "--api-key", "ik_test_lock"], error);
+
+        Assert.Equal(AdapterCommandLine.StateInUse, code);
+        Assert.Equal(
+            $"The adapter state {StatePath} is in use by another adapter process (or another store in this one): one process per state. Stop the other one first; its process id is in {StatePath}.lock.",
+            error.ToString().Trim());
+    }
+
+    public void Dispose() => folder.Delete(recursive: true);
+
+    private static string Program => AdapterProgram.PathOf("Interop.Adapters.Files");
+
+    private string[] Options() => ["--hub", NoHub, "--organization", "bailleur-lock", "--folder", folder.FullName];
+
+    // The key in the environment, as an operator keeps it out of the process list.
+    private static Dictionary<string, string?> ApiKey() => new() { ["INTEROP_API_KEY"] = "ik_test_lock" };
+}
