@@ -61,11 +61,20 @@ public sealed class Running : IAsyncDisposable
         return new Running(host);
     }
 
-    /// <summary>The Files adapter over <paramref name="folder"/>.</summary>
-    public static async Task<Running> FilesAsync(Uri hub, Landlord landlord, string folder, TextWriter? output = null)
+    /// <summary>The Files adapter over <paramref name="folder"/>; exports settle for <paramref name="settleTime"/> (default 200 ms: the tests' exports are renamed in whole).</summary>
+    public static async Task<Running> FilesAsync(Uri hub, Landlord landlord, string folder, TextWriter? output = null, TimeSpan? settleTime = null)
     {
         var host = FilesHost.Build(
-            new FilesSettings { Hub = hub, ApiKey = landlord.ApiKey, Organization = landlord.OrganizationId, Desk = landlord.Desk, Folder = folder, PollInterval = TimeSpan.FromMilliseconds(50) },
+            new FilesSettings
+            {
+                Hub = hub,
+                ApiKey = landlord.ApiKey,
+                Organization = landlord.OrganizationId,
+                Desk = landlord.Desk,
+                Folder = folder,
+                PollInterval = TimeSpan.FromMilliseconds(50),
+                SettleTime = settleTime ?? TimeSpan.FromMilliseconds(200),
+            },
             output ?? TextWriter.Null,
             configure: Fast);
         await host.StartAsync();

@@ -12,6 +12,12 @@ public static class FilesCommandLine
 {
     private static readonly Option<string> Folder = new("--folder") { Description = "Root of inbox/, done/, failed/, outbox/ and state/.", Required = true };
 
+    private static readonly Option<double> SettleSeconds = new("--settle-seconds")
+    {
+        Description = "Seconds an export's size and last-write time must stay unchanged before it is read (an ERP may write it in place); 0 reads it at once.",
+        DefaultValueFactory = _ => 2,
+    };
+
     /// <summary>Parses and runs; returns the exit code (usage errors go to <paramref name="error"/>, standard error by default).</summary>
     public static async Task<int> RunAsync(string[] args, TextWriter? error = null)
     {
@@ -21,6 +27,8 @@ public static class FilesCommandLine
         // Recursive: the dead-letters verb builds the same host, so it takes the same options.
         Folder.Recursive = true;
         root.Options.Add(Folder);
+        SettleSeconds.Recursive = true;
+        root.Options.Add(SettleSeconds);
 
         root.SetAction(async (parse, cancellationToken) =>
         {
@@ -42,6 +50,7 @@ public static class FilesCommandLine
             Organization = common.Organization,
             Desk = common.Desk,
             Folder = parse.GetRequiredValue(Folder),
+            SettleTime = TimeSpan.FromSeconds(Math.Clamp(parse.GetValue(SettleSeconds), 0, 3600)),
             ConfigFile = common.ConfigFile,
         };
     }

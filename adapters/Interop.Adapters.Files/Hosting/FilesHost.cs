@@ -49,7 +49,7 @@ public static class FilesHost
 
         builder.Services.AddSingleton(provider =>
         {
-            var source = new InboxSource(folders, provider.GetRequiredService<IAdapterStateStore>(), TimeProvider.System);
+            var source = new InboxSource(folders, provider.GetRequiredService<IAdapterStateStore>(), TimeProvider.System, settings.SettleTime);
             source.Finished += (name, failed, rejected) =>
                 writer.WriteLine($"[{settings.Organization}] file {name} → {(failed ? "failed/" : "done/")} ({rejected} line(s) rejected, see its .report.txt)");
             return source;

@@ -24,6 +24,12 @@ public sealed record FilesSettings
     /// <summary>How often the inbox is looked at when it is empty. Default 1 s.</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How long an export's size and last-write time must stay unchanged before it is read: an ERP may write
+    /// it in place. Default 2 s; zero reads a file as soon as it is seen (exports renamed in whole only).
+    /// </summary>
+    public TimeSpan SettleTime { get; init; } = TimeSpan.FromSeconds(2);
+
     /// <summary>An extra JSON configuration file (the landlord's <c>Adapter:Mappings</c> tables).</summary>
     public string? ConfigFile { get; init; }
 }

@@ -15,12 +15,15 @@ namespace Interop.Adapters.Files.Inbox;
 /// beside it and it moves to <c>failed/</c> when a line was refused, else to <c>done/</c>.
 /// </summary>
 /// <remarks>
-/// The ERP must drop a file whole: write it under another name (not <c>*.csv</c>) or elsewhere on
-/// the same file system, then rename it into the inbox. A crash after the report but before the
-/// move finishes the file again at the next start: same report, then the move.
+/// A file is taken once it has settled (<see cref="SettledFiles"/>: size and last-write time unchanged for
+/// the settle time), so an ERP may write its export in place; one written elsewhere and renamed in is taken
+/// sooner. Among the settled files, name order. A crash after the report but before the move finishes the
+/// file again at the next start: same report, then the move.
 /// </remarks>
-public sealed class InboxSource(FilesFolders folders, IAdapterStateStore state, TimeProvider timeProvider) : IErpChangeSource
+public sealed class InboxSource(FilesFolders folders, IAdapterStateStore state, TimeProvider timeProvider, TimeSpan settleTime) : IErpChangeSource
 {
+    private readonly SettledFiles settled = new(timeProvider, settleTime);
+
     /// <summary>Raised when a file is finished: its name, whether it failed, and how many lines were rejected.</summary>
     public event Action<string, bool, int>? Finished;
 
@@ -31,12 +34,16 @@ public sealed class InboxSource(FilesFolders folders, IAdapterStateStore state, 
         while (true)
         {
             var files = Directory.GetFiles(folders.Inbox, "*.csv").OrderBy(f => Path.GetFileName(f), StringComparer.Ordinal).ToList();
-            if (files.Count == 0)
+            var ready = settled.Of(files);
+
+            // The marker's file settled before its first line went out (a restart finds it there again).
+            var current = files.FirstOrDefault(f => Path.GetFileName(f) == markedFile) ?? ready.FirstOrDefault();
+            if (current is null)
             {
+                // Nothing, or only files still being written: looked at again at the next poll.
                 return [];
             }
 
-            var current = files.FirstOrDefault(f => Path.GetFileName(f) == markedFile) ?? files[0];
             var after = Path.GetFileName(current) == markedFile ? markedLine : 0;
             var export = CsvExport.Read(current, timeProvider.GetUtcNow());
             var pending = export.Changes.Where(c => Line(c.Marker) > after).Take(maxCount).ToList();
@@ -46,6 +53,7 @@ public sealed class InboxSource(FilesFolders folders, IAdapterStateStore state, 
             }
 
             await FinishAsync(current, export, cancellationToken);
+            settled.Forget(current);
             (markedFile, markedLine) = (null, 0);
         }
     }

@@ -42,6 +42,7 @@ internal sealed class FilesHarness : IAdapterHarness
                 Desk = landlord.Desk,
                 Folder = folder.FullName,
                 PollInterval = TimeSpan.FromMilliseconds(50),
+                SettleTime = TimeSpan.FromMilliseconds(200),
             },
             TextWriter.Null,
             configure: InProcessHost.Fast));

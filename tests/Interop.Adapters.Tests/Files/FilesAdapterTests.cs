@@ -99,4 +99,66 @@ public sealed class FilesAdapterTests(LandlordsHub hub) : IClassFixture<Landlord
         await adapter.DisposeAsync();
         folder.Delete(recursive: true);
     }
+
+    [Fact]
+    public async Task AnExportWrittenInPlace_InTwoBurstsWithAPauseLongerThanThePoll_IsImportedWhole_EachLineOnce_NoLineRefused()
+    {
+        var landlord = await hub.JoinAsync("files-in-place");
+        var folder = Directory.CreateTempSubdirectory("files-adapter-");
+        // A 50 ms poll and a 4 s settle time: the 1 s pause below spans many polls, and a loaded machine's late
+        // wake-up still stays well inside the settle time.
+        var settle = TimeSpan.FromSeconds(4);
+        await using var adapter = await Running.FilesAsync(hub.Hub.Address, landlord, folder.FullName, settleTime: settle);
+
+        // First an export dropped the documented way, written a while ago then renamed in: once it is through,
+        // the inbox is being polled (its first look at the in-place export comes at once).
+        var renamed = Path.Combine(folder.FullName, "export-renamed.part");
+        await File.WriteAllTextAsync(renamed, Header + $"\nR-1;{TestApplications.UniqueName()};Anne;F;01/01/1980;14118;FRA;C;LP;SANSLOGT;900;14;T2;14118\n");
+        File.SetLastWriteTimeUtc(renamed, DateTime.UtcNow.AddMinutes(-1));
+        File.Move(renamed, Path.Combine(folder.FullName, "inbox", "export-renamed.csv"));
+        await Eventually.TrueAsync(() => File.Exists(Path.Combine(folder.FullName, "done", "export-renamed.csv")), "the renamed export in done/", timeoutSeconds: 60);
+        var names = Enumerable.Range(0, 6).Select(_ => TestApplications.UniqueName()).ToArray();
+        var lines = names.Select((name, i) => $"P-{i};{name};Anne;F;01/01/1980;14118;FRA;C;LP;SANSLOGT;900;14;T2;14118").ToArray();
+        var text = Header + "\n" + string.Join("\n", lines) + "\n";
+        // Cut inside the fourth line, as a scheduler's buffer flush cuts it.
+        var cut = text.IndexOf("P-3;", StringComparison.Ordinal) + 10;
+        var export = Path.Combine(folder.FullName, "inbox", "export-in-place.csv");
+
+        await using (var writer = new FileStream(export, FileMode.CreateNew, FileAccess.Write, FileShare.Read))
+        {
+            var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+            await writer.WriteAsync(bytes.AsMemory(0, cut));
+            await writer.FlushAsync();
+            // The ERP's pause between two bursts: the scenario itself, not a wait for the adapter.
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            Assert.True(File.Exists(export), "the export was taken while it was being written");
+            await writer.WriteAsync(bytes.AsMemory(cut));
+        }
+
+        var (done, failed) = (Path.Combine(folder.FullName, "done", "export-in-place.csv"), Path.Combine(folder.FullName, "failed", "export-in-place.csv.report.txt"));
+        await Eventually.TrueAsync(() => File.Exists(done) || File.Exists(failed), "the export handled", timeoutSeconds: 120);
+        Assert.True(File.Exists(done), File.Exists(failed) ? await File.ReadAllTextAsync(failed) : "not in done/");
+        Assert.Equal(text, await File.ReadAllTextAsync(done));
+        var report = await File.ReadAllTextAsync(done + ".report.txt");
+        Assert.Contains($"lines accepted by the hub: {names.Length}\nlines rejected: 0\n", report, StringComparison.Ordinal);
+
+        // Each line once at the hub: one application per household, each linked to its dossier.
+        using var reader = hub.Hub.Connect(landlord.ApiKey);
+        var numbers = new List<string>();
+        foreach (var i in Enumerable.Range(0, names.Length))
+        {
+            var link = await adapter.State.FindByErpRecordAsync($"P-{i}", default);
+            Assert.NotNull(link);
+            var application = await reader.Registry.GetApplicationAsync(new GetApplicationRequest { Name = "applications/" + link.Number });
+            Assert.Equal(names[i], application.Applicant.LastName);
+            numbers.Add(link.Number);
+        }
+
+        Assert.Equal(names.Length, numbers.Distinct().Count());
+        // Pushed once each (a line read twice would come back linked as its own duplicate, or not at all).
+        Assert.Equal(((long)names.Length + 1, 0L, 0L), (adapter.Metrics.Pushed, adapter.Metrics.Linked, adapter.Metrics.DeadLettered));
+        Assert.Empty(await adapter.State.ListDeadLettersAsync(default));
+        await adapter.DisposeAsync();
+        folder.Delete(recursive: true);
+    }
 }
