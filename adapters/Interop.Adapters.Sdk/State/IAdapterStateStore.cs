@@ -4,6 +4,9 @@ namespace Interop.Adapters.Sdk.State;
 /// What an adapter remembers between runs: links between ERP records and hub numbers with their last
 /// revision, the outbound marker, the inbound changes already applied, and the dead letters.
 /// Implementations are called from the SDK's two workers concurrently and must be thread-safe.
+/// A durable store belongs to one adapter process: the SDK's hold their state exclusively for their
+/// life and refuse a second opening with <see cref="AdapterStateInUseException"/>; a store of your own
+/// should do the same, or two adapters on one state interleave their markers.
 /// </summary>
 public interface IAdapterStateStore
 {
