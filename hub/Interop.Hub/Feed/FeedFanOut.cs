@@ -46,7 +46,7 @@ internal sealed class FeedFanOut(
     public FeedWindow Window => Volatile.Read(ref window);
 
     /// <summary>Pulsed after each new page is published (and once when the window becomes ready).</summary>
-    public FeedSignal Advanced { get; } = new();
+    public FeedSignal Advanced { get; } = new(wakeInline: true);
 
     /// <summary>A stream of this process starts: the fan-out audits its reads ahead whenever it waits at the head.</summary>
     public void Join(FeedStream stream) => streams.TryAdd(stream, 0);
