@@ -13,6 +13,10 @@ namespace Interop.Hub.Feed;
 /// those pulses, and the feed fell back to its one-second poll: most of the
 /// old p99.)
 /// </remarks>
+/// <param name="wakeInline">
+/// Whether <see cref="Pulse"/> runs the waiters' continuations itself, one after the other, until each
+/// waits again, instead of queuing each to the thread pool (see <see cref="FeedFanOut.Advanced"/>).
+/// </param>
 internal sealed class FeedSignal(bool wakeInline = false)
 {
     private TaskCompletionSource next = NewSource(wakeInline);
