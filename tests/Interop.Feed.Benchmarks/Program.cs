@@ -319,7 +319,7 @@ void PrintRounds(List<Round> all)
         inv, $"{Median(r => seconds(r.One.Cpu) * 1000 / Math.Max(1, r.One.Writes.Committed)):F2} → {Median(r => seconds(r.Most.Cpu) * 1000 / Math.Max(1, r.Most.Writes.Committed)):F2}");
     var subscriberCpu = options.SubscribersApart ? $", subscriber process {Cpu(c => c.SubscriberSeconds)}" : "";
     Console.WriteLine(
-        $"- CPU ms per write with 1 → {most} subscribers (medians): hub {Cpu(c => c.HubSeconds)}, benchmark {Cpu(c => c.ClientSeconds)}{subscriberCpu}, PostgreSQL {Cpu(c => c.PostgresSeconds)}");
+        $"- CPU ms per write with 1 → {most} subscribers (medians): hub {Cpu(c => c.HubSeconds)} (of which in the kernel {Cpu(c => c.HubKernelSeconds)}), benchmark {Cpu(c => c.ClientSeconds)}{subscriberCpu}, PostgreSQL {Cpu(c => c.PostgresSeconds)}");
 }
 
 // A target's verdict, as every verdict line prints it.

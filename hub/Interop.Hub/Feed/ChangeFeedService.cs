@@ -22,6 +22,9 @@ namespace Interop.Hub.Feed;
 /// database connection while it waits, and a slow subscriber is held back by
 /// HTTP/2 flow control, never buffered in the hub's memory.
 /// </summary>
+// Bound through SharedChangeBinder (each change encoded once for every stream); Descriptor is
+// where JSON transcoding and reflection look for the service's description on the bind method's type.
+[BindServiceMethod(typeof(ChangeFeedService), nameof(BindService))]
 internal sealed partial class ChangeFeedService(
     RegistryDatabase database, FeedStore feed, SubscriptionStore subscriptions, CheckpointWriter checkpoints, FeedFanOut fanOut, FeedPages pages, DeliveryAudit audit,
     TimeProvider time, IOptions<InteropOptions> options, IHostApplicationLifetime lifetime, HubMetrics metrics,
@@ -31,6 +34,12 @@ internal sealed partial class ChangeFeedService(
     private const int MaxFilterDepartements = 110;
     private const int MaxFilterCommunes = 1000;
     private static readonly TimeSpan DefaultHeartbeat = TimeSpan.FromSeconds(15);
+
+    public static Google.Protobuf.Reflection.ServiceDescriptor Descriptor => V1.ChangeFeedService.Descriptor;
+
+    // The second parameter is the generated base: grpc-dotnet takes the handlers that override its methods.
+    public static void BindService(ServiceBinderBase binder, V1.ChangeFeedService.ChangeFeedServiceBase? service) =>
+        V1.ChangeFeedService.BindService(new SharedChangeBinder(binder), service);
 
     public override async Task Subscribe(V1.SubscribeRequest request, IServerStreamWriter<V1.SubscribeResponse> responseStream, ServerCallContext context)
     {

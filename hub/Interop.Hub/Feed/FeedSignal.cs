@@ -13,14 +13,18 @@ namespace Interop.Hub.Feed;
 /// those pulses, and the feed fell back to its one-second poll: most of the
 /// old p99.)
 /// </remarks>
-internal sealed class FeedSignal
+/// <param name="wakeInline">
+/// Whether <see cref="Pulse"/> runs the waiters' continuations itself, one after the other, until each
+/// waits again, instead of queuing each to the thread pool (see <see cref="FeedFanOut.Advanced"/>).
+/// </param>
+internal sealed class FeedSignal(bool wakeInline = false)
 {
-    private TaskCompletionSource next = NewSource();
+    private TaskCompletionSource next = NewSource(wakeInline);
 
     /// <summary>Completes at the next <see cref="Pulse"/>; take it before reading the state waited on.</summary>
     public Task NextPulse => Volatile.Read(ref next).Task;
 
-    public void Pulse() => Interlocked.Exchange(ref next, NewSource()).TrySetResult();
+    public void Pulse() => Interlocked.Exchange(ref next, NewSource(wakeInline)).TrySetResult();
 
     /// <summary>Waits for the next pulse or the timeout; true when pulsed.</summary>
     public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
@@ -51,5 +55,6 @@ internal sealed class FeedSignal
         }
     }
 
-    private static TaskCompletionSource NewSource() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private static TaskCompletionSource NewSource(bool wakeInline) =>
+        new(wakeInline ? TaskCreationOptions.None : TaskCreationOptions.RunContinuationsAsynchronously);
 }

@@ -45,6 +45,40 @@ public sealed class FeedWindowErasureTests
         Assert.Equal(2, window.Entries.Single(e => e.Change.ApplicationNumber == "B").WithState.ApplicationState.Revision);
     }
 
+    [Fact]
+    public void AtCapacity_TheEntriesLeftAreTheOnesANewerStateReaches_PageAfterPage()
+    {
+        var window = FeedWindow.NotReady with { Ready = true, Start = 0 };
+        foreach (var (seq, number) in new[] { (1L, "A"), (2L, "B"), (3L, "A"), (4L, "C"), (5L, "B"), (6L, "D"), (7L, "E") })
+        {
+            window = window.Append([Entry(seq, number, ChangeKind.Updated)], capacity: 3);
+        }
+
+        // 1 to 4 have left the window: A has no entry left, B has 5 only.
+        Assert.Equal(4, window.Start);
+        Assert.Equal([5L, 6, 7], window.Entries.Select(e => e.ChangeSeq));
+
+        window = window.Append([Entry(8, "A", ChangeKind.Erased, state: false), Entry(9, "B", ChangeKind.Erased, state: false)], capacity: 3);
+
+        Assert.Equal([7L, 8, 9], window.Entries.Select(e => e.ChangeSeq));
+        Assert.NotNull(window.Entries[0].State);
+        window = window.Append([Entry(10, "E", ChangeKind.Erased, state: false)], capacity: 3);
+        Assert.Equal([8L, 9, 10], window.Entries.Select(e => e.ChangeSeq));
+        Assert.All(window.Entries, e => Assert.Null(e.WithState.ApplicationState));
+    }
+
+    [Fact]
+    public void ANewerState_ReachesEveryEarlierEntryOfItsApplication_AcrossPages()
+    {
+        var window = FeedWindow.NotReady with { Ready = true, Start = 0 };
+        window = window.Append([Entry(1, "A", ChangeKind.Registered), Entry(2, "B", ChangeKind.Registered)], capacity: 10);
+        window = window.Append([Entry(3, "A", ChangeKind.Updated), Entry(4, "C", ChangeKind.Registered)], capacity: 10);
+        window = window.Append([Entry(5, "A", ChangeKind.Renewed)], capacity: 10);
+
+        Assert.Equal([5L, 5, 5], window.Entries.Where(e => e.Change.ApplicationNumber == "A").Select(e => e.WithState.ApplicationState.Revision));
+        Assert.Equal([2L, 4], window.Entries.Where(e => e.Change.ApplicationNumber != "A").Select(e => e.WithState.ApplicationState.Revision));
+    }
+
     private static FeedEntry Entry(long seq, string number, string kind, bool state = true) =>
         FeedEntry.Create(
             new FeedChange
