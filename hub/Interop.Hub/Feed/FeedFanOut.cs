@@ -46,14 +46,7 @@ internal sealed class FeedFanOut(
     public FeedWindow Window => Volatile.Read(ref window);
 
     /// <summary>Pulsed after each new page is published (and once when the window becomes ready).</summary>
-    /// <remarks>
-    /// It wakes the streams inline: the fan-out's thread runs each waiting stream until its next wait (its
-    /// page taken from the window, encoded into its HTTP/2 buffer, flushed), one after the other. Queued to
-    /// the thread pool, fifty wake-ups were fifty work items at once ahead of other clients' calls, and
-    /// as many workers woken to take them. A stream whose write has to wait (flow control, its own audit)
-    /// yields there and lets the next one run.
-    /// </remarks>
-    public FeedSignal Advanced { get; } = new(wakeInline: true);
+    public FeedSignal Advanced { get; } = new();
 
     /// <summary>A stream of this process starts: the fan-out audits its reads ahead whenever it waits at the head.</summary>
     public void Join(FeedStream stream) => streams.TryAdd(stream, 0);

@@ -13,18 +13,14 @@ namespace Interop.Hub.Feed;
 /// those pulses, and the feed fell back to its one-second poll: most of the
 /// old p99.)
 /// </remarks>
-/// <param name="wakeInline">
-/// Whether <see cref="Pulse"/> runs the waiters' continuations itself, one after the other, until each
-/// waits again, instead of queuing each to the thread pool (see <see cref="FeedFanOut.Advanced"/>).
-/// </param>
-internal sealed class FeedSignal(bool wakeInline = false)
+internal sealed class FeedSignal
 {
-    private TaskCompletionSource next = NewSource(wakeInline);
+    private TaskCompletionSource next = NewSource();
 
     /// <summary>Completes at the next <see cref="Pulse"/>; take it before reading the state waited on.</summary>
     public Task NextPulse => Volatile.Read(ref next).Task;
 
-    public void Pulse() => Interlocked.Exchange(ref next, NewSource(wakeInline)).TrySetResult();
+    public void Pulse() => Interlocked.Exchange(ref next, NewSource()).TrySetResult();
 
     /// <summary>Waits for the next pulse or the timeout; true when pulsed.</summary>
     public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
@@ -55,6 +51,5 @@ internal sealed class FeedSignal(bool wakeInline = false)
         }
     }
 
-    private static TaskCompletionSource NewSource(bool wakeInline) =>
-        new(wakeInline ? TaskCreationOptions.None : TaskCreationOptions.RunContinuationsAsynchronously);
+    private static TaskCompletionSource NewSource() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }
