@@ -43,10 +43,23 @@ public static class DeadLetterCommand
     public static Command Create(Func<ParseResult, IHost> buildHost, params Option[] options)
     {
         ArgumentNullException.ThrowIfNull(buildHost);
+        return Create((parse, _) => Task.FromResult(buildHost(parse)), options);
+    }
+
+    /// <summary>
+    /// As <see cref="Create(Func{ParseResult, IHost}, Option[])"/>, for a host built asynchronously: one whose state
+    /// is opened with a round trip before the host exists (the SQL adapter's, in the ERP's database). The host is
+    /// disposed asynchronously when it can be, so a state that releases its hold asynchronously is released.
+    /// </summary>
+    /// <param name="buildHost">Builds the adapter's host from the parse result; the token is the invocation's (Ctrl-C).</param>
+    /// <param name="options">Options of the host the command needs in order to build it (added to the command and its subcommands).</param>
+    public static Command Create(Func<ParseResult, CancellationToken, Task<IHost>> buildHost, params Option[] options)
+    {
+        ArgumentNullException.ThrowIfNull(buildHost);
         var list = new Command("list", "Lists the dead letters, oldest first: id, direction, when, change, record and reason.");
         list.SetAction(async (parse, cancellationToken) =>
         {
-            using var host = buildHost(parse);
+            await using var host = new OwnedHost(await buildHost(parse, cancellationToken));
             var output = parse.InvocationConfiguration.Output;
             var deadLetters = await host.Services.GetRequiredService<DeadLetterQueue>().ListAsync(cancellationToken);
             foreach (var deadLetter in deadLetters)
@@ -76,7 +89,7 @@ public static class DeadLetterCommand
                 return UsageError;
             }
 
-            using var host = buildHost(parse);
+            await using var host = new OwnedHost(await buildHost(parse, cancellationToken));
             var queue = host.Services.GetRequiredService<DeadLetterQueue>();
             IReadOnlyList<Guid> ids = one is { } single ? [single] : [.. (await queue.ListAsync(cancellationToken)).Select(d => d.Id)];
             var (replayed, refused) = (0, 0);

@@ -40,11 +40,15 @@ public static class SqlCommandLine
                 return DeadLetterCommand.UsageError;
             }
 
-            using var host = SqlHost.Build(settings);
-            await AdapterCommandLine.RunAsync(host, cancellationToken);
+            var host = await SqlHost.BuildAsync(settings, null, cancellationToken);
+            await using (host as IAsyncDisposable)
+            {
+                await AdapterCommandLine.RunAsync(host, cancellationToken);
+            }
+
             return 0;
         });
-        root.Subcommands.Add(DeadLetterCommand.Create(parse => SqlHost.Build(Settings(hostOptions, erp, parse))));
+        root.Subcommands.Add(DeadLetterCommand.Create((parse, cancellationToken) => SqlHost.BuildAsync(Settings(hostOptions, erp, parse), null, cancellationToken)));
         return await AdapterCommandLine.InvokeAsync(root, args, error, hostOptions);
     }
 

@@ -18,10 +18,42 @@ namespace Interop.Adapters.Sql.Hosting;
 /// <summary>Builds the host of the SQL adapter: the outbox as the SDK's source, the dossier writer as its sink, the state in the ERP's database.</summary>
 public static class SqlHost
 {
-    /// <summary>The host (not started). The outbox must be installed (<see cref="Schema.ErpSchema.InstallAsync"/>).</summary>
-    public static IHost Build(SqlSettings settings, Action<AdapterOptions>? configure = null)
+    /// <summary>
+    /// The host (not started), holding the SDK's state in the ERP's database: a second adapter on the same database
+    /// is refused here (<see cref="AdapterStateInUseException"/>), before any loop, feed subscription or ERP call.
+    /// The outbox must be installed (<see cref="Schema.ErpSchema.InstallAsync"/>). Dispose it asynchronously
+    /// (<c>RunAsync</c> does): that releases the state.
+    /// </summary>
+    public static async Task<IHost> BuildAsync(SqlSettings settings, Action<AdapterOptions>? configure, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        var erp = NpgsqlDataSource.Create(settings.ErpConnectionString);
+        SqlAdapterStateStore? state = null;
+        try
+        {
+            state = await SqlAdapterStateStore.OpenAsync(erp, cancellationToken);
+            var host = Build(settings, erp, state, configure);
+
+            // Resolved now, in this order, so the container owns both and disposes them in reverse: the state (its
+            // unlock) before the data source it runs on, whether the host ever starts or not.
+            _ = host.Services.GetRequiredService<NpgsqlDataSource>();
+            _ = host.Services.GetRequiredService<IAdapterStateStore>();
+            return host;
+        }
+        catch
+        {
+            if (state is not null)
+            {
+                await state.DisposeAsync();
+            }
+
+            await erp.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static IHost Build(SqlSettings settings, NpgsqlDataSource erp, SqlAdapterStateStore state, Action<AdapterOptions>? configure)
+    {
         var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(SqlErpCodes.Mappings);
         if (settings.ConfigFile is { } file)
@@ -32,15 +64,14 @@ public static class SqlHost
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
 
-        // Created by the container, so disposed with the host (started or not): the state's lock is taken when
-        // the host first needs the state and released before the data source closes.
-        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(settings.ErpConnectionString));
+        // Factories, not instances: the container disposes what its factories return, not instances given to it.
+        builder.Services.AddSingleton(_ => erp);
         builder.Services.AddSingleton(_ => InteropClient.Create(new InteropClientOptions { Address = settings.Hub, ApiKey = settings.ApiKey }));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(provider => new DossierTranslator(provider.GetRequiredService<IConfiguration>().GetSection("Adapter:Mappings")));
         builder.Services.AddSingleton<IErpChangeSource>(provider => new OutboxSource(provider.GetRequiredService<NpgsqlDataSource>()));
         builder.Services.AddSingleton<IHubChangeSink>(provider => new DossierWriter(provider.GetRequiredService<NpgsqlDataSource>(), provider.GetRequiredService<DossierTranslator>()));
-        builder.Services.AddSingleton<IAdapterStateStore>(provider => SqlAdapterStateStore.Open(provider.GetRequiredService<NpgsqlDataSource>()));
+        builder.Services.AddSingleton<IAdapterStateStore>(_ => state);
         builder.Services.AddInteropAdapter(builder.Configuration.GetSection("Adapter"), o =>
         {
             o.OrganizationId = settings.Organization;

@@ -9,11 +9,11 @@ namespace Interop.Adapters.Sql.State;
 /// The SDK's state in the ERP's own database (<c>interop</c> schema, see <c>Schema/outbox.sql</c>), row by row:
 /// the links and applied change ids the <see cref="WriteBack.DossierWriter"/> writes in the transaction of each
 /// hub change, the outbound marker (an outbox sequence), and the dead letters. Thread-safe (one connection per call).
-/// One adapter process per database, enforced: the store holds a session-level advisory lock from <see cref="Open"/>
+/// One adapter process per database, enforced: the store holds a session-level advisory lock from <see cref="OpenAsync(NpgsqlDataSource, CancellationToken)"/>
 /// to its disposal (<see cref="SqlStateLock"/>), so a second store on the same database, in this process or
 /// another, is refused with <see cref="AdapterStateInUseException"/>.
 /// </summary>
-public sealed class SqlAdapterStateStore : IAdapterStateStore, IAsyncDisposable, IDisposable
+public sealed class SqlAdapterStateStore : IAdapterStateStore, IAsyncDisposable
 {
     /// <summary>How long a check that the lock is still held is trusted before a write checks again (a round trip on the lock's connection).</summary>
     internal static readonly TimeSpan DefaultLockCheckInterval = TimeSpan.FromSeconds(5);
@@ -44,23 +44,25 @@ public sealed class SqlAdapterStateStore : IAdapterStateStore, IAsyncDisposable,
 
     /// <summary>
     /// Opens the state in <paramref name="erp"/>'s database (the outbox installed) and holds it until disposed, the
-    /// process ends or its lock's database session ends. Register it with a factory so the host disposes it.
+    /// process ends or its lock's database session ends. Open it before the host starts and let the host dispose it
+    /// (<c>Hosting/SqlHost.BuildAsync</c> does both), so a second adapter stops before any loop or ERP call.
     /// </summary>
     /// <exception cref="AdapterStateInUseException">Another adapter holds this database's state.</exception>
-    public static SqlAdapterStateStore Open(NpgsqlDataSource erp) => Open(erp, TimeProvider.System, DefaultLockCheckInterval);
+    public static Task<SqlAdapterStateStore> OpenAsync(NpgsqlDataSource erp, CancellationToken cancellationToken) =>
+        OpenAsync(erp, TimeProvider.System, DefaultLockCheckInterval, cancellationToken);
 
-    /// <summary>As <see cref="Open(NpgsqlDataSource)"/>, with the lock's check interval (tests).</summary>
-    internal static SqlAdapterStateStore Open(NpgsqlDataSource erp, TimeProvider timeProvider, TimeSpan lockCheckInterval)
+    /// <summary>As <see cref="OpenAsync(NpgsqlDataSource, CancellationToken)"/>, with the lock's check interval (tests).</summary>
+    internal static async Task<SqlAdapterStateStore> OpenAsync(NpgsqlDataSource erp, TimeProvider timeProvider, TimeSpan lockCheckInterval, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(erp);
-        return new SqlAdapterStateStore(erp, SqlStateLock.Take(erp, timeProvider, lockCheckInterval));
+        return new SqlAdapterStateStore(erp, await SqlStateLock.TakeAsync(erp, timeProvider, lockCheckInterval, cancellationToken));
     }
 
-    /// <summary>Releases the lock: another adapter process may open the state.</summary>
+    /// <summary>
+    /// Releases the lock: another adapter process may open the state. Asynchronous only (the unlock is a round trip
+    /// on the lock's session): a host holding it is disposed with <c>DisposeAsync</c>, as <c>RunAsync</c> does.
+    /// </summary>
     public ValueTask DisposeAsync() => held.DisposeAsync();
-
-    /// <summary>Releases the lock: another adapter process may open the state.</summary>
-    public void Dispose() => held.Dispose();
 
     /// <inheritdoc />
     public async ValueTask<string?> GetOutboundMarkerAsync(CancellationToken cancellationToken)

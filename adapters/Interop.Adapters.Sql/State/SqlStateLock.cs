@@ -12,13 +12,16 @@ namespace Interop.Adapters.Sql.State;
 /// sees the session end: at once for a process that exits or is killed, after TCP keepalive for a machine that
 /// vanishes). The holder checks it still holds it before the store's writes (<see cref="EnsureHeldAsync"/>).
 /// </summary>
-internal sealed class SqlStateLock : IAsyncDisposable, IDisposable
+internal sealed class SqlStateLock : IAsyncDisposable
 {
     // Two int4 keys rather than one bigint: pg_locks shows them as classid and objid (objsubid 2), which is how
     // a refused process finds the holder. The first says "Interop adapter state"; the ERP's own advisory locks,
     // if it takes any, would have to pick this exact pair to collide.
     internal const int KeySpace = 0x1A7E_5747;
     internal const int StateKey = 1;
+
+    // Shown by pg_stat_activity, so the refusal (and a DBA) can tell which adapter holds the state.
+    private const string NameSession = "SELECT set_config('application_name', @name, false)";
 
     private const string TryLock = "SELECT pg_try_advisory_lock(@space, @key)";
 
@@ -54,25 +57,8 @@ internal sealed class SqlStateLock : IAsyncDisposable, IDisposable
     /// <summary>Takes the lock of the state in <paramref name="erp"/>'s database.</summary>
     /// <param name="checkInterval">How long a check that the lock is still held is trusted before the next write checks again.</param>
     /// <exception cref="AdapterStateInUseException">Another session holds it.</exception>
-    public static SqlStateLock Take(NpgsqlDataSource erp, TimeProvider timeProvider, TimeSpan checkInterval)
-    {
-        var connection = erp.OpenConnection();
-        try
-        {
-            connection.Execute("SELECT set_config('application_name', @name, false)", new { name = ApplicationName() });
-            if (!connection.ExecuteScalar<bool>(TryLock, Keys))
-            {
-                throw InUse(connection, connection.QuerySingleOrDefault<HolderRow>(Holder, Keys), lost: false);
-            }
-
-            return new SqlStateLock(erp, connection, timeProvider, checkInterval);
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
-    }
+    public static async Task<SqlStateLock> TakeAsync(NpgsqlDataSource erp, TimeProvider timeProvider, TimeSpan checkInterval, CancellationToken cancellationToken) =>
+        new(erp, await LockOnNewSessionAsync(erp, lost: false, cancellationToken), timeProvider, checkInterval);
 
     /// <summary>
     /// Checks, at most once per check interval, that the lock's session is alive; if it died (a restarted server,
@@ -102,22 +88,7 @@ internal sealed class SqlStateLock : IAsyncDisposable, IDisposable
                 connection = null;
             }
 
-            var again = await erp.OpenConnectionAsync(cancellationToken);
-            try
-            {
-                await again.ExecuteAsync(new CommandDefinition("SELECT set_config('application_name', @name, false)", new { name = ApplicationName() }, cancellationToken: cancellationToken));
-                if (!await again.ExecuteScalarAsync<bool>(new CommandDefinition(TryLock, Keys, cancellationToken: cancellationToken)))
-                {
-                    throw InUse(again, await again.QuerySingleOrDefaultAsync<HolderRow>(new CommandDefinition(Holder, Keys, cancellationToken: cancellationToken)), lost: true);
-                }
-            }
-            catch
-            {
-                await again.DisposeAsync();
-                throw;
-            }
-
-            connection = again;
+            connection = await LockOnNewSessionAsync(erp, lost: true, cancellationToken);
             checkedAt = timeProvider.GetUtcNow();
         }
         finally
@@ -126,6 +97,7 @@ internal sealed class SqlStateLock : IAsyncDisposable, IDisposable
         }
     }
 
+    /// <summary>Unlocks (once; a later write fails with <see cref="ObjectDisposedException"/>).</summary>
     public async ValueTask DisposeAsync()
     {
         await gate.WaitAsync();
@@ -160,35 +132,31 @@ internal sealed class SqlStateLock : IAsyncDisposable, IDisposable
         }
     }
 
-    public void Dispose()
+    /// <summary>
+    /// The one way the lock is taken, at opening and after a lost session: a new session, named after this
+    /// process, that holds the lock, or <see cref="AdapterStateInUseException"/> naming the session that does.
+    /// </summary>
+    private static async Task<NpgsqlConnection> LockOnNewSessionAsync(NpgsqlDataSource erp, bool lost, CancellationToken cancellationToken)
     {
-        gate.Wait();
+        var session = await erp.OpenConnectionAsync(cancellationToken);
         try
         {
-            if (disposed)
+            await session.ExecuteAsync(new CommandDefinition(NameSession, new { name = ApplicationName() }, cancellationToken: cancellationToken));
+
+            // Not cancellable: a try-lock cancelled after the server granted it would return its session to the
+            // pool (below) still holding the lock, and every other adapter would be refused until the pool reset it.
+            if (!await session.ExecuteScalarAsync<bool>(new CommandDefinition(TryLock, Keys, cancellationToken: CancellationToken.None)))
             {
-                return;
+                var holder = await session.QuerySingleOrDefaultAsync<HolderRow>(new CommandDefinition(Holder, Keys, cancellationToken: cancellationToken));
+                throw InUse(session, holder, lost);
             }
 
-            disposed = true;
-            if (connection is { } held)
-            {
-                try
-                {
-                    held.Execute(Unlock, Keys);
-                }
-                catch (NpgsqlException)
-                {
-                    // The session is gone, and its lock with it.
-                }
-
-                held.Dispose();
-                connection = null;
-            }
+            return session;
         }
-        finally
+        catch
         {
-            gate.Release();
+            await session.DisposeAsync();
+            throw;
         }
     }
 
@@ -205,7 +173,6 @@ internal sealed class SqlStateLock : IAsyncDisposable, IDisposable
         }
     }
 
-    // Shown by pg_stat_activity, so the refusal (and a DBA) can tell which adapter holds the state.
     private static string ApplicationName() =>
         string.Create(CultureInfo.InvariantCulture, $"Interop.Adapters.Sql pid {Environment.ProcessId} on {Environment.MachineName}");
 

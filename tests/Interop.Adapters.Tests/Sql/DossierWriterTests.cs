@@ -26,7 +26,7 @@ public sealed class DossierWriterTests
         var dossier = await connection.QuerySingleAsync<(string Numero, string Civilite, string Logement, string Typologie, long Revision)>(
             "SELECT numero_unique, civilite, logement_actuel, typologie, revision_hub FROM erp.dossiers WHERE reference = 'H-N0001'");
         Assert.Equal(("N0001", "MME", "LOCPRIVE", "F3", 3L), dossier);
-        await using (var state = SqlAdapterStateStore.Open(erp))
+        await using (var state = await SqlAdapterStateStore.OpenAsync(erp, default))
         {
             Assert.Equal(new Sdk.State.ApplicationLink("N0001", "H-N0001", 3), await state.FindByNumberAsync("N0001", default));
             Assert.True(await state.WasAppliedAsync("c-1", default));
@@ -52,7 +52,7 @@ public sealed class DossierWriterTests
         Assert.Contains("current_housing", refusal.Message, StringComparison.Ordinal);
         await using var connection = await erp.OpenConnectionAsync();
         Assert.Equal(0, await connection.QuerySingleAsync<long>("SELECT count(*) FROM erp.dossiers"));
-        await using var state = SqlAdapterStateStore.Open(erp);
+        await using var state = await SqlAdapterStateStore.OpenAsync(erp, default);
         Assert.Null(await state.FindByNumberAsync("N0002", default));
         Assert.False(await state.WasAppliedAsync("c-2", default));
     }

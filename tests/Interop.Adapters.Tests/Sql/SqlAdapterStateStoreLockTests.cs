@@ -19,17 +19,17 @@ public sealed class SqlAdapterStateStoreLockTests
         // Another adapter process: its own pool, so its own database sessions.
         await using var otherProcess = NpgsqlDataSource.Create(erp.ConnectionString);
         var database = new NpgsqlConnectionStringBuilder(erp.ConnectionString).Database!;
-        var first = SqlAdapterStateStore.Open(erp);
+        var first = await SqlAdapterStateStore.OpenAsync(erp, default);
         await first.SetOutboundMarkerAsync("12", default);
 
-        var refusal = Assert.Throws<AdapterStateInUseException>(() => SqlAdapterStateStore.Open(otherProcess));
+        var refusal = await Assert.ThrowsAsync<AdapterStateInUseException>(() => SqlAdapterStateStore.OpenAsync(otherProcess, default));
 
         Assert.Contains($"The adapter state in database '{database}'", refusal.Message, StringComparison.Ordinal);
         Assert.Contains("is in use by another adapter process: '" + HolderName + Environment.ProcessId, refusal.Message, StringComparison.Ordinal);
         await first.SetOutboundMarkerAsync("13", default);
 
         await first.DisposeAsync();
-        await using var second = SqlAdapterStateStore.Open(otherProcess);
+        await using var second = await SqlAdapterStateStore.OpenAsync(otherProcess, default);
         Assert.Equal("13", await second.GetOutboundMarkerAsync(default));
         await second.SetOutboundMarkerAsync("14", default);
     }
@@ -38,7 +38,7 @@ public sealed class SqlAdapterStateStoreLockTests
     public async Task TheAdapter_StartedOnADatabaseAnotherAdapterHolds_ExitsWithCode3AndTheMessage_NotAStackTrace()
     {
         await using var erp = await SqlErp.CreateAsync();
-        await using var held = SqlAdapterStateStore.Open(erp);
+        await using var held = await SqlAdapterStateStore.OpenAsync(erp, default);
         var error = new StringWriter();
 
         var code = await SqlCommandLine.RunAsync(
@@ -56,7 +56,7 @@ public sealed class SqlAdapterStateStoreLockTests
         await using var erp = await SqlErp.CreateAsync();
         await using var otherProcess = NpgsqlDataSource.Create(erp.ConnectionString);
         // Checked before every write here; 5 s in production.
-        await using var first = SqlAdapterStateStore.Open(erp, TimeProvider.System, TimeSpan.Zero);
+        await using var first = await SqlAdapterStateStore.OpenAsync(erp, TimeProvider.System, TimeSpan.Zero, default);
         await first.SetOutboundMarkerAsync("1", default);
 
         // The server restarted, or the network cut the session: here, its backend terminated.
@@ -74,11 +74,11 @@ public sealed class SqlAdapterStateStoreLockTests
         // The lock died with its session (the backend's exit takes a moment): another process gets the state.
         SqlAdapterStateStore? second = null;
         await Eventually.TrueAsync(
-            () =>
+            async () =>
             {
                 try
                 {
-                    second = SqlAdapterStateStore.Open(otherProcess);
+                    second = await SqlAdapterStateStore.OpenAsync(otherProcess, default);
                     return true;
                 }
                 catch (AdapterStateInUseException)
@@ -97,6 +97,6 @@ public sealed class SqlAdapterStateStoreLockTests
         await second.DisposeAsync();
         await first.SetOutboundMarkerAsync("3", default);
         Assert.Equal("3", await first.GetOutboundMarkerAsync(default));
-        Assert.Throws<AdapterStateInUseException>(() => SqlAdapterStateStore.Open(otherProcess));
+        await Assert.ThrowsAsync<AdapterStateInUseException>(() => SqlAdapterStateStore.OpenAsync(otherProcess, default));
     }
 }

@@ -12,7 +12,7 @@ public sealed class SqlAdapterStateStoreTests
     public async Task TheOutboundLettersOfARecord_OldestFirst_IncludingOneStoredBehindItsBack_WithoutInboundOnesOrOtherRecords()
     {
         await using var erp = await SqlErp.CreateAsync();
-        await using var store = SqlAdapterStateStore.Open(erp);
+        await using var store = await SqlAdapterStateStore.OpenAsync(erp, default);
         var first = Letter("c-1", "D-000001", DeadLetterDirection.Outbound, minutes: 1);
         await store.AddDeadLetterAsync(first, default);
         await store.AddDeadLetterAsync(Letter("c-2", "D-000002", DeadLetterDirection.Outbound, minutes: 2), default);
