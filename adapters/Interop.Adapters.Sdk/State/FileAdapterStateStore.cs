@@ -43,7 +43,7 @@ public sealed class FileAdapterStateStore : AdapterStateStoreBase, IDisposable
         var fullPath = Path.GetFullPath(path);
 
         // Locked before the read: the state read is then the one no other process is writing.
-        var held = StateFileLock.Take(fullPath);
+        var held = StateFileLock.Take(fullPath, TimeProvider.System);
         try
         {
             var data = File.Exists(fullPath)

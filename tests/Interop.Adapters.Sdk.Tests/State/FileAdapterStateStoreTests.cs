@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Interop.Adapters.Sdk.State;
 
 namespace Interop.Adapters.Sdk.Tests.State;
@@ -94,7 +96,25 @@ public sealed class FileAdapterStateStoreTests : IDisposable
     }
 
     [Fact]
-    public void TheLockFile_HoldsTheHoldersProcessId_ForTheOperator()
+    public void ASecondStoreOnTheSameFile_IsRefusedNamingTheHolder_ItsProcessIdMachineAndSinceWhen()
+    {
+        var path = Path.Combine(folder.FullName, "named.json");
+        var before = DateTimeOffset.UtcNow.AddSeconds(-1);
+        using var first = FileAdapterStateStore.Open(path);
+        var after = DateTimeOffset.UtcNow.AddSeconds(1);
+
+        var refusal = Assert.Throws<AdapterStateInUseException>(() => FileAdapterStateStore.Open(path));
+
+        var named = Regex.Match(refusal.Message, @": pid (\d+) on (.+) since (\d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ)\. One process per state: stop the other one first\.$");
+        Assert.True(named.Success, refusal.Message);
+        Assert.Equal(Environment.ProcessId.ToString(CultureInfo.InvariantCulture), named.Groups[1].Value);
+        Assert.Equal(Environment.MachineName, named.Groups[2].Value);
+        var since = DateTimeOffset.Parse(named.Groups[3].Value, CultureInfo.InvariantCulture);
+        Assert.InRange(since, before, after);
+    }
+
+    [Fact]
+    public void TheLockFile_HoldsTheHoldersProcessIdOnItsFirstLine_ThenItsMachine_ForTheOperator()
     {
         var path = Path.Combine(folder.FullName, "pid.json");
         using (FileAdapterStateStore.Open(path))
@@ -102,6 +122,16 @@ public sealed class FileAdapterStateStoreTests : IDisposable
         }
 
         // Read once released: while held, .NET's own reads of it are refused as well (cat is not).
-        Assert.Equal(Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture), File.ReadAllText(path + ".lock").Trim());
+        var lines = File.ReadAllLines(path + ".lock");
+        Assert.Equal(Environment.ProcessId.ToString(CultureInfo.InvariantCulture), lines[0]);
+        Assert.Equal(Environment.MachineName, lines[1]);
+    }
+
+    [Fact]
+    public void TheLockFileOfAnEarlierSdk_ThePidAlone_StillNamesTheHoldersProcessId()
+    {
+        Assert.Equal("pid 4242", StateFileHolder.Parse("4242\n")!.ToString());
+        Assert.Null(StateFileHolder.Parse(""));
+        Assert.Null(StateFileHolder.Parse("not a pid\n"));
     }
 }

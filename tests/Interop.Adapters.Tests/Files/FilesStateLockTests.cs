@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Interop.Adapters.Sdk.CommandLine;
 using Interop.Adapters.Sdk.State;
 using Interop.Testing;
@@ -35,6 +36,8 @@ public sealed class FilesStateLockTests : IDisposable
 
         Assert.True(second.ExitCode == AdapterCommandLine.StateInUse, $"exit code {second.ExitCode}:\n{second.Output}\n{second.Error}");
         Assert.Contains($"The adapter state {StatePath} is in use by another adapter process", second.Error, StringComparison.Ordinal);
+        // The holder named, as a refused SQL adapter names the session holding its database's state.
+        Assert.Contains($": pid {first.Id} on {Environment.MachineName} since ", second.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", second.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("Exception", second.Error + second.Output, StringComparison.Ordinal);
         Assert.False(first.HasExited, "the first adapter must keep running");
@@ -42,6 +45,7 @@ public sealed class FilesStateLockTests : IDisposable
         // The test process is refused too, as any other process is.
         var refusal = Assert.Throws<AdapterStateInUseException>(() => FileAdapterStateStore.Open(StatePath));
         Assert.Contains(StatePath, refusal.Message, StringComparison.Ordinal);
+        Assert.Contains($": pid {first.Id} on ", refusal.Message, StringComparison.Ordinal);
 
         // kill -9: no graceful stop, yet the operating system releases the lock with the process.
         first.Kill();
@@ -67,8 +71,9 @@ public sealed class FilesStateLockTests : IDisposable
         var code = await Adapters.Files.Hosting.FilesCommandLine.RunAsync(["dead-letters", "list", .. Options(), "--api-key", "ik_test_lock"], error);
 
         Assert.Equal(AdapterCommandLine.StateInUse, code);
-        Assert.Equal(
-            $"The adapter state {StatePath} is in use by another adapter process (or another store in this one): one process per state. Stop the other one first; its process id is in {StatePath}.lock.",
+        Assert.Matches(
+            $@"^The adapter state {Regex.Escape(StatePath)} is in use by another adapter process \(or another store in this one\): "
+            + $@"pid {Environment.ProcessId} on {Regex.Escape(Environment.MachineName)} since \d{{4}}-\d\d-\d\d \d\d:\d\d:\d\dZ\. One process per state: stop the other one first\.$",
             error.ToString().Trim());
     }
 
