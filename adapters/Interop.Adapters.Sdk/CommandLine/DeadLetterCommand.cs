@@ -48,8 +48,7 @@ public static class DeadLetterCommand
 
     /// <summary>
     /// As <see cref="Create(Func{ParseResult, IHost}, Option[])"/>, for a host built asynchronously: one whose state
-    /// is opened with a round trip before the host exists (the SQL adapter's, in the ERP's database). The host is
-    /// disposed asynchronously when it can be, so a state that releases its hold asynchronously is released.
+    /// is opened with a round trip before the host exists (the SQL adapter's, in the ERP's database).
     /// </summary>
     /// <param name="buildHost">Builds the adapter's host from the parse result; the token is the invocation's (Ctrl-C).</param>
     /// <param name="options">Options of the host the command needs in order to build it (added to the command and its subcommands).</param>
@@ -59,7 +58,7 @@ public static class DeadLetterCommand
         var list = new Command("list", "Lists the dead letters, oldest first: id, direction, when, change, record and reason.");
         list.SetAction(async (parse, cancellationToken) =>
         {
-            await using var host = new OwnedHost(await buildHost(parse, cancellationToken));
+            using var host = await buildHost(parse, cancellationToken);
             var output = parse.InvocationConfiguration.Output;
             var deadLetters = await host.Services.GetRequiredService<DeadLetterQueue>().ListAsync(cancellationToken);
             foreach (var deadLetter in deadLetters)
@@ -89,7 +88,7 @@ public static class DeadLetterCommand
                 return UsageError;
             }
 
-            await using var host = new OwnedHost(await buildHost(parse, cancellationToken));
+            using var host = await buildHost(parse, cancellationToken);
             var queue = host.Services.GetRequiredService<DeadLetterQueue>();
             IReadOnlyList<Guid> ids = one is { } single ? [single] : [.. (await queue.ListAsync(cancellationToken)).Select(d => d.Id)];
             var (replayed, refused) = (0, 0);

@@ -40,12 +40,8 @@ public static class SqlCommandLine
                 return DeadLetterCommand.UsageError;
             }
 
-            var host = await SqlHost.BuildAsync(settings, null, cancellationToken);
-            await using (host as IAsyncDisposable)
-            {
-                await AdapterCommandLine.RunAsync(host, cancellationToken);
-            }
-
+            using var host = await SqlHost.BuildAsync(settings, null, cancellationToken);
+            await AdapterCommandLine.RunAsync(host, cancellationToken);
             return 0;
         });
         root.Subcommands.Add(DeadLetterCommand.Create((parse, cancellationToken) => SqlHost.BuildAsync(Settings(hostOptions, erp, parse), null, cancellationToken)));

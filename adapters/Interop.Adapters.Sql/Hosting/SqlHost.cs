@@ -21,8 +21,7 @@ public static class SqlHost
     /// <summary>
     /// The host (not started), holding the SDK's state in the ERP's database: a second adapter on the same database
     /// is refused here (<see cref="AdapterStateInUseException"/>), before any loop, feed subscription or ERP call.
-    /// The outbox must be installed (<see cref="Schema.ErpSchema.InstallAsync"/>). Dispose it asynchronously
-    /// (<c>RunAsync</c> does): that releases the state.
+    /// The outbox must be installed (<see cref="Schema.ErpSchema.InstallAsync"/>). Disposing it releases the state.
     /// </summary>
     public static async Task<IHost> BuildAsync(SqlSettings settings, Action<AdapterOptions>? configure, CancellationToken cancellationToken)
     {

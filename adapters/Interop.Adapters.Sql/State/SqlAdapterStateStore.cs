@@ -60,7 +60,7 @@ public sealed class SqlAdapterStateStore : IAdapterStateStore, IAsyncDisposable
 
     /// <summary>
     /// Releases the lock: another adapter process may open the state. Asynchronous only (the unlock is a round trip
-    /// on the lock's session): a host holding it is disposed with <c>DisposeAsync</c>, as <c>RunAsync</c> does.
+    /// on the lock's session); the default host disposes its services so, even from its <c>Dispose</c>.
     /// </summary>
     public ValueTask DisposeAsync() => held.DisposeAsync();
 

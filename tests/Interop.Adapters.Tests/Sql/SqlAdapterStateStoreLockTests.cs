@@ -51,6 +51,26 @@ public sealed class SqlAdapterStateStoreLockTests
     }
 
     [Fact]
+    public async Task TheDeadLettersVerb_IsRefusedWhileAnAdapterHoldsTheDatabase_ThenRunsAndReleasesTheStateWhenDone()
+    {
+        await using var erp = await SqlErp.CreateAsync();
+        string[] list = ["dead-letters", "list", "--hub", "http://127.0.0.1:9", "--api-key", "ik_test_lock", "--organization", "bailleur-sql", "--erp", erp.ConnectionString];
+        var held = await SqlAdapterStateStore.OpenAsync(erp, default);
+        var error = new StringWriter();
+
+        Assert.Equal(AdapterCommandLine.StateInUse, await SqlCommandLine.RunAsync(list, error));
+        Assert.Contains("is in use by another adapter process: '" + HolderName + Environment.ProcessId, error.ToString(), StringComparison.Ordinal);
+
+        await held.DisposeAsync();
+        var done = new StringWriter();
+        Assert.True(await SqlCommandLine.RunAsync(list, done) == 0, done.ToString());
+
+        // The verb's host released the state as it ended: the adapter (here a store) opens it at once.
+        await using var next = await SqlAdapterStateStore.OpenAsync(erp, default);
+        Assert.Null(await next.GetOutboundMarkerAsync(default));
+    }
+
+    [Fact]
     public async Task ALostLockSession_LeavesNoLockBehind_AndTheStoreThatLostIt_RefusesToWriteWhileAnotherHoldsIt_ThenTakesItBack()
     {
         await using var erp = await SqlErp.CreateAsync();
