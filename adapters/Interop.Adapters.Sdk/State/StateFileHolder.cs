@@ -4,11 +4,11 @@ using System.Text;
 namespace Interop.Adapters.Sdk.State;
 
 /// <summary>
-/// Who holds a state file, as the holder writes it into the lock file: its process id alone on the first line (a
-/// pid file: <c>kill $(head -1 state.json.lock)</c>), then its machine and since when (UTC). A refused opener reads
-/// it back to name the holder, as the SQL adapter's refusal names the session holding its lock.
+/// Who holds a state file, as the holder writes it into the companion file <c>{state}.holder</c>: its process id,
+/// its machine and since when (UTC), one line each. A refused opener reads it back to name the holder, as the SQL
+/// adapter's refusal names the session holding its lock.
 /// </summary>
-internal sealed record StateFileHolder(int ProcessId, string? Machine, DateTimeOffset? Since)
+internal sealed record StateFileHolder(int ProcessId, string Machine, DateTimeOffset Since)
 {
     private const string SinceFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'";
 
@@ -16,45 +16,49 @@ internal sealed record StateFileHolder(int ProcessId, string? Machine, DateTimeO
     public static StateFileHolder OfThisProcess(TimeProvider timeProvider) =>
         new(Environment.ProcessId, Environment.MachineName, timeProvider.GetUtcNow());
 
-    /// <summary>
-    /// The holder in a lock file's text, or null when it names none: empty (the holder has not written it yet), or
-    /// not a lock file's text. An SDK before 0.3.0 wrote the process id alone; the rest is then unknown.
-    /// </summary>
+    /// <summary>The holder that <paramref name="holderPath"/> names, or null when it is absent, unreadable or not a holder's text.</summary>
+    public static StateFileHolder? TryRead(string holderPath)
+    {
+        try
+        {
+            return Parse(File.ReadAllText(holderPath, Encoding.UTF8));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The holder in a companion file's text, or null when it does not name one whole.</summary>
     public static StateFileHolder? Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var lines = text.Split('\n', StringSplitOptions.TrimEntries);
-        if (!int.TryParse(lines[0], NumberStyles.None, CultureInfo.InvariantCulture, out var processId) || processId <= 0)
-        {
-            return null;
-        }
-
-        var machine = lines.Length > 1 && lines[1].Length > 0 ? lines[1] : null;
-        DateTimeOffset? since = lines.Length > 2
-            && DateTimeOffset.TryParseExact(lines[2], SinceFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)
-            ? parsed
+        return lines.Length >= 3
+            && int.TryParse(lines[0], NumberStyles.None, CultureInfo.InvariantCulture, out var processId) && processId > 0
+            && lines[1].Length > 0
+            && DateTimeOffset.TryParseExact(lines[2], SinceFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var since)
+            ? new StateFileHolder(processId, lines[1], since)
             : null;
-        return new StateFileHolder(processId, machine, since);
     }
 
-    /// <summary>The lock file's text: one line each for the process id, the machine and since when.</summary>
-    public byte[] ToLockFileText() =>
-        Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{ProcessId}\n{Machine}\n{Since?.UtcDateTime.ToString(SinceFormat, CultureInfo.InvariantCulture)}\n"));
-
-    /// <summary>As a refusal names it: <c>pid 1234 on erp-host since 2026-12-01 08:30:00Z</c>, without what is unknown.</summary>
-    public override string ToString()
+    /// <summary>
+    /// Writes this holder to <paramref name="holderPath"/>: into a temporary file beside it (its owner's only, as
+    /// the state is), then renamed over it, so a reader sees the previous text or this one, never half of it.
+    /// </summary>
+    public void Write(string holderPath)
     {
-        var text = new StringBuilder(string.Create(CultureInfo.InvariantCulture, $"pid {ProcessId}"));
-        if (Machine is { } machine)
+        var temporary = holderPath + ".tmp";
+        using (var stream = PrivateFile.Create(temporary, FileOptions.None))
         {
-            text.Append(" on ").Append(machine);
+            stream.Write(Encoding.UTF8.GetBytes(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{ProcessId}\n{Machine}\n{Since.UtcDateTime.ToString(SinceFormat, CultureInfo.InvariantCulture)}\n")));
         }
 
-        if (Since is { } since)
-        {
-            text.Append(CultureInfo.InvariantCulture, $" since {since:u}");
-        }
-
-        return text.ToString();
+        File.Move(temporary, holderPath, overwrite: true);
     }
+
+    /// <summary>As a refusal names it: <c>pid 1234 on erp-host since 2026-12-01 08:30:00Z</c>.</summary>
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"pid {ProcessId} on {Machine} since {Since:u}");
 }

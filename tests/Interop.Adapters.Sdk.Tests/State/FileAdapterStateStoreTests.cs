@@ -30,7 +30,8 @@ public sealed class FileAdapterStateStoreTests : IDisposable
         var stored = Assert.Single(await reopened.ListDeadLettersAsync(default));
         Assert.Equal(deadLetter.Id, stored.Id);
         Assert.Equal([1, 2, 3], stored.HubChange);
-        Assert.Equal(["state.json", "state.json.lock"], folder.GetFiles().Select(f => f.Name).Order(StringComparer.Ordinal));
+        // Held: the state, its lock and the file naming the holder; no temporary file of either.
+        Assert.Equal(["state.json", "state.json.holder", "state.json.lock"], folder.GetFiles().Select(f => f.Name).Order(StringComparer.Ordinal));
         // Dead letters hold applicants' personal data: the file is its owner's only.
         if (!OperatingSystem.IsWindows())
         {
@@ -114,7 +115,7 @@ public sealed class FileAdapterStateStoreTests : IDisposable
     }
 
     [Fact]
-    public void TheLockFile_HoldsTheHoldersProcessIdOnItsFirstLine_ThenItsMachine_ForTheOperator()
+    public void TheLockFile_HoldsTheHoldersProcessId_ForTheOperator()
     {
         var path = Path.Combine(folder.FullName, "pid.json");
         using (FileAdapterStateStore.Open(path))
@@ -122,16 +123,61 @@ public sealed class FileAdapterStateStoreTests : IDisposable
         }
 
         // Read once released: while held, .NET's own reads of it are refused as well (cat is not).
-        var lines = File.ReadAllLines(path + ".lock");
-        Assert.Equal(Environment.ProcessId.ToString(CultureInfo.InvariantCulture), lines[0]);
-        Assert.Equal(Environment.MachineName, lines[1]);
+        Assert.Equal(Environment.ProcessId.ToString(CultureInfo.InvariantCulture), File.ReadAllText(path + ".lock").Trim());
     }
 
     [Fact]
-    public void TheLockFileOfAnEarlierSdk_ThePidAlone_StillNamesTheHoldersProcessId()
+    public void WhileHeld_TheHolderFileNamesTheHolder_PrivateToItsOwner_AndReleasedItIsGone()
     {
-        Assert.Equal("pid 4242", StateFileHolder.Parse("4242\n")!.ToString());
-        Assert.Null(StateFileHolder.Parse(""));
-        Assert.Null(StateFileHolder.Parse("not a pid\n"));
+        var path = Path.Combine(folder.FullName, "released.json");
+        var holderPath = path + ".holder";
+        using (FileAdapterStateStore.Open(path))
+        {
+            var lines = File.ReadAllLines(holderPath);
+            Assert.Equal(Environment.ProcessId.ToString(CultureInfo.InvariantCulture), lines[0]);
+            Assert.Equal(Environment.MachineName, lines[1]);
+            if (!OperatingSystem.IsWindows())
+            {
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(holderPath));
+            }
+        }
+
+        Assert.False(File.Exists(holderPath), "a released lock leaves no holder file");
+        Assert.False(File.Exists(holderPath + ".tmp"));
+        Assert.True(File.Exists(path + ".lock"), "the lock file stays (deleting it would let two processes hold it)");
+    }
+
+    [Fact]
+    public void AStaleHolderFileOfAKilledHolder_DoesNotStopTheNextOne_WhichNamesItselfInIt()
+    {
+        var path = Path.Combine(folder.FullName, "stale.json");
+        File.WriteAllText(path + ".holder", "999999\ngone-host\n2020-01-01T00:00:00Z\n");
+
+        using var next = FileAdapterStateStore.Open(path);
+
+        Assert.Equal(Environment.ProcessId.ToString(CultureInfo.InvariantCulture), File.ReadAllLines(path + ".holder")[0]);
+        var refusal = Assert.Throws<AdapterStateInUseException>(() => FileAdapterStateStore.Open(path));
+        Assert.Contains($": pid {Environment.ProcessId} on {Environment.MachineName} since ", refusal.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("999999", refusal.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("4242\n")]
+    [InlineData("not a pid\nhost\n2026-12-01T08:30:00Z\n")]
+    public void ARefusal_WhenTheHolderFileIsMissingOrNotWhole_NamesTheLockFileInstead(string? holderText)
+    {
+        var path = Path.Combine(folder.FullName, "fallback.json");
+        using var first = FileAdapterStateStore.Open(path);
+        File.Delete(path + ".holder");
+        if (holderText is not null)
+        {
+            File.WriteAllText(path + ".holder", holderText);
+        }
+
+        var refusal = Assert.Throws<AdapterStateInUseException>(() => FileAdapterStateStore.Open(path));
+
+        Assert.EndsWith($": one process per state. Stop the other one first; its process id is in {path}.lock.", refusal.Message, StringComparison.Ordinal);
     }
 }

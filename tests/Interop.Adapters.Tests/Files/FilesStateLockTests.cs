@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Interop.Adapters.Sdk.CommandLine;
 using Interop.Adapters.Sdk.State;
@@ -15,19 +16,21 @@ public sealed class FilesStateLockTests : IDisposable
 
     private string StatePath => Path.Combine(folder.FullName, "state", "adapter-state.json");
 
+    private string HolderPath => StatePath + ".holder";
+
     [Fact]
     public async Task ASecondAdapterProcessOnTheSameFolder_ExitsWithCode3AndOneLineNamingTheState_AndOnceTheFirstIsKilledTheStateOpens()
     {
         await using var first = ChildProcess.Start("dotnet", [Program, .. Options()], ApiKey());
 
-        // The holder writes its pid into the lock file once it holds it; a size is read without opening the file.
-        var lockFile = new FileInfo(StatePath + ".lock");
+        // The holder names itself in the holder file once it holds the lock (renamed into place: whole once there).
+        var holderFile = new FileInfo(HolderPath);
         await Eventually.TrueAsync(
             () =>
             {
                 Assert.False(first.HasExited, $"The first adapter exited with code {(first.HasExited ? first.ExitCode : 0)}:\n{first.Combined}");
-                lockFile.Refresh();
-                return lockFile.Exists && lockFile.Length > 0;
+                holderFile.Refresh();
+                return holderFile.Exists;
             },
             "the first adapter holding its state",
             timeoutSeconds: 60);
@@ -50,15 +53,21 @@ public sealed class FilesStateLockTests : IDisposable
         // kill -9: no graceful stop, yet the operating system releases the lock with the process.
         first.Kill();
         await first.WaitForExitAsync(TimeSpan.FromSeconds(30));
+        // Its holder file stays behind, stale: it does not stop the next holder, which names itself in it.
+        Assert.Equal(first.Id.ToString(CultureInfo.InvariantCulture), File.ReadAllLines(HolderPath)[0]);
         using (var reopened = FileAdapterStateStore.Open(StatePath))
         {
             Assert.Empty(await reopened.ListDeadLettersAsync(default));
+            Assert.Equal(Environment.ProcessId.ToString(CultureInfo.InvariantCulture), File.ReadAllLines(HolderPath)[0]);
         }
+
+        Assert.False(File.Exists(HolderPath), "a released lock leaves no holder file");
 
         // Released by the store's disposal: the adapter's own verb opens it again.
         var list = await ChildProcess.RunAsync("dotnet", [Program, "dead-letters", "list", .. Options()], ApiKey());
         Assert.True(list.ExitCode == 0, $"exit code {list.ExitCode}:\n{list.Output}\n{list.Error}");
         Assert.Contains("0 dead letters", list.Output, StringComparison.Ordinal);
+        Assert.False(File.Exists(HolderPath), "the verb's process released the lock and removed its holder file");
     }
 
     [Fact]
